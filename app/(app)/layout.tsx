@@ -1,0 +1,24 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/shell/app-header";
+import { publicConfig } from "@/lib/server/env";
+import { currentUser } from "@/lib/server/route";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) {
+    const here = (await headers()).get("x-fourfold-url") ?? "/";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  }
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <AppHeader email={user.email} connection={publicConfig()} />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { PublicConfig } from "@/lib/config/public";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ email, connection }: { email: string; connection: PublicConfig }) {
+  const label = connection.mode === "embedded" ? "Embedded engine" : `Harness · ${connection.host}`;
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          Fourfold
+        </Link>
+        <NavLinks />
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          <span
+            className="rounded-full border border-slate-300 px-2 py-0.5 text-slate-700 dark:border-slate-700 dark:text-slate-300"
+            title="Where the figures come from"
+          >
+            <span className="sr-only">Connection: </span>
+            {label}
+          </span>
+          <span className="max-w-48 truncate text-slate-700 dark:text-slate-300" title={email}>
+            <span className="sr-only">Signed in as </span>
+            {email}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

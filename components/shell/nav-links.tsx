@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/teams", label: "Teams" },
+  { href: "/exports", label: "Exports" },
+  { href: "/reports", label: "Report" },
+  { href: "/import", label: "Open CSV" },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
+      <ul className="flex gap-1 overflow-x-auto text-sm">
+        {LINKS.map(({ href, label }) => {
+          const current = pathname === href || pathname.startsWith(`${href}/`) || (href === "/teams" && pathname.startsWith("/org-trees"));
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className="block rounded-md px-3 py-1.5 whitespace-nowrap text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-100 dark:aria-[current=page]:text-slate-900"
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

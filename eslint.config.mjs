@@ -1,0 +1,35 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: [".next/**", "node_modules/**", "data/**", ".tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Migrations are written against the schema of their day, not today's typed DB.
+    files: ["lib/store/migrations/**", "lib/store/migrate.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The pure domain is shared by the engine, the proxy and the browser: it imports nothing of the server.
+    files: ["lib/dora/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["next/*", "node:*", "@/lib/server/*", "@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "better-sqlite3", "kysely"] }],
+    },
+  },
+  {
+    files: ["lib/browser/**", "components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "@/lib/auth/*", "better-sqlite3"] }],
+    },
+  },
+];
+
+export default config;

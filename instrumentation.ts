@@ -1,0 +1,7 @@
+// Runs once when the server starts: validate the environment, open the store, create the first
+// admin on a fresh install, so that what a newcomer needs is printed at start, not on first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getRuntime } = await import("@/lib/server/runtime");
+  await getRuntime();
+}

@@ -1,0 +1,66 @@
+// The V2 export's rows (spec §4, §6): one row per team per period, then the summary row.
+import { getBenchmarkSet } from "../benchmarks";
+import { columnsFor, HIERARCHY_COLUMNS } from "../columns";
+import { buildHierarchy, resolveScope, type ScopedTeam } from "../hierarchy";
+import { periodLengthDays, periodsFor, wholeRange, type Period } from "../periods";
+import type { ExportParams } from "../types";
+import { buildPopulations, neededGroups, tablesFor } from "./tables";
+import type { CellValue, Dataset, ExportResult, ExportRow } from "./types";
+import { rowValues, type CellContext, type Tables } from "./values";
+
+/** The CSV columns of an export, hierarchy first, after `params.metrics` filtering (case-insensitive). */
+export function exportColumns(params: Pick<ExportParams, "metricGroups" | "aggregation" | "metrics">): string[] {
+  const metricCols = columnsFor(params.metricGroups, params.aggregation);
+  const keep = params.metrics ? new Set(params.metrics.map((m) => m.toLowerCase())) : null;
+  return [...HIERARCHY_COLUMNS, ...(keep ? metricCols.filter((c) => keep.has(c.toLowerCase())) : metricCols)];
+}
+
+/** Throws ScopeNotFoundError for an unknown team or org tree, RangeError for a bad range, zone or benchmark. */
+export function computeExport(ds: Dataset, params: ExportParams): ExportResult {
+  const benchmark = getBenchmarkSet(params.benchmark);
+  if (!benchmark) throw new RangeError(`unknown benchmark set: ${params.benchmark}`);
+  const teams = resolveScope(buildHierarchy(ds.teams), params.scope);
+  const periods = periodsFor(params.dateRange, params.granularity, params.timezone);
+  const columns = exportColumns(params);
+  const metricCols = columns.slice(HIERARCHY_COLUMNS.length);
+  const ctx: CellContext = { groups: new Set(params.metricGroups), agg: params.aggregation, benchmark };
+
+  const total = wholeRange(params.dateRange, params.timezone);
+  const pops = buildPopulations(ds, teams, neededGroups(params.metricGroups), total);
+  const tables = tablesFor(pops, periods);
+
+  const rows: ExportRow[] = [];
+  teams.forEach((scoped, t) => {
+    periods.forEach((period, p) => rows.push(makeRow(scoped, t, period, p, tables, ctx, metricCols)));
+    // The summary reads every period's slice: the periods tile the range exactly.
+    if (ctx.groups.has("summary")) rows.push(makeRow(scoped, t, total, -1, tables, ctx, metricCols));
+  });
+  return { columns, rows };
+}
+
+function makeRow(
+  scoped: ScopedTeam,
+  t: number,
+  period: Period,
+  p: number,
+  tables: Tables,
+  ctx: CellContext,
+  metricCols: readonly string[],
+): ExportRow {
+  const all = rowValues(tables, ctx, { team: t, end: scoped.end, period: p }, periodLengthDays(period));
+  const values: Record<string, CellValue> = {};
+  for (const col of metricCols) values[col] = all[col] ?? null;
+  const team = scoped.node.team;
+  return {
+    teamId: team.id,
+    teamRefId: team.refId,
+    teamName: team.name,
+    parentTeamId: team.parentId,
+    hierarchy: scoped.node.path,
+    orgTree: team.orgTree,
+    period: period.label,
+    startDate: period.startDate,
+    endDate: period.endDate,
+    values,
+  };
+}

@@ -1,0 +1,151 @@
+// The records each metric counts (spec §4.3–§4.7), as populations anchored at their instants.
+// Records outside the scope's teams or the export's window are dropped before any linking.
+import { linkIncidentDeployments } from "../incident-linking";
+import {
+  isProduction,
+  linkPullRequestBuilds,
+  linkPullRequestWorkItems,
+  linkWorkItemAssociations,
+  makeDeploymentLinker,
+} from "../linking";
+import type { PullRequest, WorkItem } from "../types";
+import { DAY_MS } from "../zone";
+import { newPopulation, type Population } from "./buckets";
+import type { Dataset } from "./types";
+
+/** Team id → index in the scope's depth-first list; records of other teams are left out. */
+export type ScopeIndex = ReadonlyMap<string, number>;
+
+/** The export's half-open instant window [startMs, endMs). */
+export interface Window {
+  startMs: number;
+  endMs: number;
+}
+
+export const LTTC_COLS = { PLANNING: 0, CODING: 1, REVIEW: 2, BUILD: 3, DEPLOY: 4, LTTC: 5 } as const;
+
+/**
+ * Merged PRs of the scope whose deployment (t5) falls in the window, with their stages in days.
+ * Times are made monotone: each present t becomes the maximum of itself and the present t's before it.
+ */
+export function lttcPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Population {
+  const link = makeDeploymentLinker(ds.deployments);
+  const prs: PullRequest[] = [];
+  const teams = new Int32Array(ds.pullRequests.length);
+  const deployedAt = new Float64Array(ds.pullRequests.length);
+  for (const pr of ds.pullRequests) {
+    if (pr.mergedAt === null) continue;
+    const t = scope.get(pr.teamId);
+    if (t === undefined) continue;
+    const t5 = link(pr);
+    if (!(t5 >= w.startMs && t5 < w.endMs)) continue;
+    teams[prs.length] = t;
+    deployedAt[prs.length] = t5;
+    prs.push(pr);
+  }
+  const builtAt = linkPullRequestBuilds(prs, ds.builds);
+  const createdAt = linkPullRequestWorkItems(prs, ds.workItems);
+
+  const pop = newPopulation(prs.length, 6);
+  const [planning, coding, review, build, deploy, lttc] = pop.cols as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  for (let i = 0; i < prs.length; i++) {
+    const pr = prs[i]!;
+    const t0 = createdAt[i]!;
+    const hasT0 = t0 === t0;
+    const t1 = hasT0 ? Math.max(pr.firstCommitAt, t0) : pr.firstCommitAt;
+    const t2 = Math.max(pr.openedAt, t1);
+    const t3 = Math.max(pr.mergedAt!, t2);
+    const rawT4 = builtAt[i]!;
+    const hasT4 = rawT4 === rawT4;
+    const t4 = hasT4 ? Math.max(rawT4, t3) : t3;
+    const t5 = deployedAt[i]!;
+    const m5 = Math.max(t5, t4);
+    pop.team[i] = teams[i]!;
+    pop.at[i] = t5;
+    planning[i] = hasT0 ? (t1 - t0) / DAY_MS : Number.NaN;
+    coding[i] = (t2 - t1) / DAY_MS;
+    review[i] = (t3 - t2) / DAY_MS;
+    build[i] = hasT4 ? (t4 - t3) / DAY_MS : Number.NaN;
+    deploy[i] = (m5 - t4) / DAY_MS;
+    lttc[i] = (m5 - (hasT0 ? t0 : t1)) / DAY_MS;
+  }
+  pop.n = prs.length;
+  return pop;
+}
+
+export const DEPLOY_COLS = { SUCCESS: 0, FAILURE: 1 } as const;
+
+const inWindow = (ms: number, w: Window) => ms >= w.startMs && ms < w.endMs;
+
+/**
+ * Production deployments of the scope in the window, anchored at finishedAt: success (DF counts
+ * these) and failure flags (status failure, or the deployment of at least one incident of any team).
+ */
+export function deploymentPopulation(ds: Dataset, scope: ScopeIndex, w: Window, withFailures: boolean): Population {
+  const failed = new Uint8Array(ds.deployments.length);
+  if (withFailures) {
+    for (const d of linkIncidentDeployments(ds.incidents, ds.deployments)) if (d >= 0) failed[d] = 1;
+  }
+  const pop = newPopulation(ds.deployments.length, 2);
+  const [success, failure] = pop.cols as [Float64Array, Float64Array];
+  let k = 0;
+  ds.deployments.forEach((d, i) => {
+    if (!inWindow(d.finishedAt, w)) return;
+    const t = scope.get(d.teamId);
+    if (t === undefined || !isProduction(d.environment)) return;
+    pop.team[k] = t;
+    pop.at[k] = d.finishedAt;
+    success[k] = d.status === "success" ? 1 : 0;
+    failure[k] = d.status === "failure" || failed[i] === 1 ? 1 : 0;
+    k++;
+  });
+  pop.n = k;
+  return pop;
+}
+
+/** Incidents of the scope resolved in the window, anchored at resolvedAt, with their duration in days (0 when negative). */
+export function incidentPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Population {
+  const pop = newPopulation(ds.incidents.length, 1);
+  const duration = pop.cols[0]!;
+  let k = 0;
+  for (const inc of ds.incidents) {
+    if (inc.resolvedAt === null || !inWindow(inc.resolvedAt, w)) continue;
+    const t = scope.get(inc.teamId);
+    if (t === undefined) continue;
+    pop.team[k] = t;
+    pop.at[k] = inc.resolvedAt;
+    duration[k] = Math.max(0, inc.resolvedAt - inc.openedAt) / DAY_MS;
+    k++;
+  }
+  pop.n = k;
+  return pop;
+}
+
+/** Work items of the scope resolved in the window, anchored at resolvedAt, flagged when a PR (of any team) names them. */
+export function workItemPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Population {
+  const items: WorkItem[] = [];
+  const teams: number[] = [];
+  for (const item of ds.workItems) {
+    if (item.resolvedAt === null || !inWindow(item.resolvedAt, w)) continue;
+    const t = scope.get(item.teamId);
+    if (t === undefined) continue;
+    items.push(item);
+    teams.push(t);
+  }
+  const associated = linkWorkItemAssociations(items, ds.pullRequests);
+  const pop = newPopulation(items.length, 1);
+  items.forEach((item, i) => {
+    pop.team[i] = teams[i]!;
+    pop.at[i] = item.resolvedAt!;
+    pop.cols[0]![i] = associated[i]!;
+  });
+  pop.n = items.length;
+  return pop;
+}

@@ -1,0 +1,61 @@
+// Builds the populations an export needs once, then buckets them for a list of periods.
+import type { ScopedTeam } from "../hierarchy";
+import { makePeriodIndex, type Period } from "../periods";
+import type { MetricGroup } from "../types";
+import { bucketize, type Population } from "./buckets";
+import {
+  deploymentPopulation,
+  incidentPopulation,
+  lttcPopulation,
+  workItemPopulation,
+  type Window,
+} from "./populations";
+import type { Dataset } from "./types";
+import type { Tables } from "./values";
+
+export interface Populations {
+  lttc: Population | null;
+  deployments: Population | null;
+  incidents: Population | null;
+  workItems: Population | null;
+  nTeams: number;
+}
+
+/** The groups whose figures must be computed: the chosen ones, and all four rated metrics for `rating`. */
+export function neededGroups(groups: readonly MetricGroup[]): Set<MetricGroup> {
+  const out = new Set(groups);
+  if (out.has("rating")) for (const g of ["lttc", "deployment_frequency", "cfr", "mttr"] as const) out.add(g);
+  return out;
+}
+
+/** The populations of the scope's teams within the window (the whole range). */
+export function buildPopulations(
+  ds: Dataset,
+  teams: readonly ScopedTeam[],
+  needs: ReadonlySet<MetricGroup>,
+  w: Window,
+): Populations {
+  const scope = new Map<string, number>();
+  teams.forEach((s, i) => scope.set(s.node.team.id, i));
+  const deployments = needs.has("deployment_frequency") || needs.has("cfr");
+  return {
+    lttc: needs.has("lttc") ? lttcPopulation(ds, scope, w) : null,
+    deployments: deployments ? deploymentPopulation(ds, scope, w, needs.has("cfr")) : null,
+    incidents: needs.has("mttr") ? incidentPopulation(ds, scope, w) : null,
+    workItems: needs.has("work_items") ? workItemPopulation(ds, scope, w) : null,
+    nTeams: teams.length,
+  };
+}
+
+export function tablesFor(pops: Populations, periods: readonly Period[]): Tables {
+  const locate = makePeriodIndex(periods);
+  const bucket = (p: Population | null) => (p ? bucketize(p, locate, periods.length, pops.nTeams) : null);
+  const largest = Math.max(pops.lttc?.n ?? 0, pops.incidents?.n ?? 0, 1);
+  return {
+    lttc: bucket(pops.lttc),
+    deployments: bucket(pops.deployments),
+    incidents: bucket(pops.incidents),
+    workItems: bucket(pops.workItems),
+    scratch: new Float64Array(largest),
+  };
+}

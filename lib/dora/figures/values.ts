@@ -1,0 +1,86 @@
+// One row's figures from the bucketed populations (spec §4.3–§4.9).
+import type { BenchmarkSet } from "../benchmarks";
+import { AGG_LABEL, STAGES } from "../columns";
+import { overallRating, rate } from "../ratings";
+import type { Aggregation, MetricGroup, Rating } from "../types";
+import { aggregateOf, countOf, sumOf, type Buckets, type Cell } from "./buckets";
+import { DEPLOY_COLS, LTTC_COLS } from "./populations";
+import type { CellValue } from "./types";
+
+export interface Tables {
+  lttc: Buckets | null;
+  deployments: Buckets | null;
+  incidents: Buckets | null;
+  workItems: Buckets | null;
+  scratch: Float64Array;
+}
+
+export interface CellContext {
+  groups: ReadonlySet<MetricGroup>;
+  agg: Aggregation;
+  benchmark: BenchmarkSet;
+}
+
+/**
+ * Figures of the subtree [team, end) in one period (or all of them: period -1), keyed by column;
+ * ratings when the group is chosen. `lengthDays` is the row's length for DF_Per_Day.
+ */
+export function rowValues(tables: Tables, ctx: CellContext, cell: Cell, lengthDays: number): Record<string, CellValue> {
+  const a = AGG_LABEL[ctx.agg];
+  const out: Record<string, CellValue> = {};
+  let lttc: number | null = null;
+  let perDay: number | null = null;
+  let cfr: number | null = null;
+  let mttr: number | null = null;
+  if (tables.lttc) {
+    for (const stage of STAGES)
+      out[`${stage}_${a}_Days`] = aggregateOf(tables.lttc, LTTC_COLS[stage], cell, ctx.agg, tables.scratch);
+    lttc = aggregateOf(tables.lttc, LTTC_COLS.LTTC, cell, ctx.agg, tables.scratch);
+    out[`LTTC_${a}_Days`] = lttc;
+    out.LTTC_Change_Count = countOf(tables.lttc, cell);
+  }
+  if (tables.workItems) {
+    const total = countOf(tables.workItems, cell);
+    const associated = sumOf(tables.workItems, 0, cell);
+    out.TOTAL_WORK_ITEMS = total;
+    out.PR_ASSOCIATIONS = associated;
+    out.PERCENTAGE_PR_ASSOCIATED = total === 0 ? null : (100 * associated) / total;
+  }
+  if (tables.deployments) {
+    const count = sumOf(tables.deployments, DEPLOY_COLS.SUCCESS, cell);
+    perDay = count / lengthDays;
+    out.DF_Deployment_Count = count;
+    out.DF_Per_Day = perDay;
+    const population = countOf(tables.deployments, cell);
+    const failures = sumOf(tables.deployments, DEPLOY_COLS.FAILURE, cell);
+    cfr = population === 0 ? null : (100 * failures) / population;
+    out.CFR_Total_Success = population - failures;
+    out.CFR_Total_Failures = failures;
+    out.CFR_Percent = cfr;
+  }
+  if (tables.incidents) {
+    mttr = aggregateOf(tables.incidents, 0, cell, ctx.agg, tables.scratch);
+    out[`MTTR_${a}_Days`] = mttr;
+    out.MTTR_Incident_Count = countOf(tables.incidents, cell);
+  }
+  if (ctx.groups.has("rating")) addRatings(out, ctx, { LTTC: lttc, DF: perDay, CFR: cfr, MTTR: mttr });
+  return out;
+}
+
+function addRatings(
+  out: Record<string, CellValue>,
+  ctx: CellContext,
+  v: { LTTC: number | null; DF: number | null; CFR: number | null; MTTR: number | null },
+): void {
+  const ratings: Record<"LTTC" | "DF" | "CFR" | "MTTR", Rating | null> = {
+    LTTC: rate("LTTC", v.LTTC, ctx.benchmark),
+    DF: rate("DF", v.DF, ctx.benchmark),
+    CFR: rate("CFR", v.CFR, ctx.benchmark),
+    MTTR: rate("MTTR", v.MTTR, ctx.benchmark),
+  };
+  out.LTTC_Rating = ratings.LTTC;
+  out.DF_Rating = ratings.DF;
+  out.CFR_Rating = ratings.CFR;
+  out.MTTR_Rating = ratings.MTTR;
+  out.OVERALL_RATING = overallRating(Object.values(ratings));
+}

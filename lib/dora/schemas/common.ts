@@ -1,0 +1,114 @@
+// Building blocks shared by the request schemas: case-insensitive enums, calendar dates, and the
+// mapping of zod issues to the `details` of a 400 (spec §8).
+import { z } from "zod";
+
+export interface ValidationDetail {
+  field: string;
+  message: string;
+}
+
+/** A string matched case-insensitively against `values` (or an alias), output in its canonical spelling. */
+export function ciEnum<const T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}) {
+  const byLower = new Map<string, T>(values.map((v) => [v.toLowerCase(), v]));
+  for (const [alias, value] of Object.entries(aliases)) byLower.set(alias.toLowerCase(), value);
+  const message = `must be one of ${[...values, ...Object.keys(aliases)].join(", ")}`;
+  const notString = (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : message);
+  return z.string({ error: notString }).transform((s, ctx): T => {
+    const hit = byLower.get(s.toLowerCase());
+    if (hit !== undefined) return hit;
+    ctx.issues.push({ code: "custom", message, input: s });
+    return z.NEVER;
+  });
+}
+
+/**
+ * A value's fields, or none when it is not an object. Refinements that run despite earlier issues
+ * (`when: () => true`) read their input through this, as it may be raw, unvalidated input.
+ */
+export function fieldsOf(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** A non-blank string. */
+export const nonBlank = z.string().refine((s) => s.trim() !== "", "must not be empty");
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a real calendar date `yyyy-MM-dd`, or null when it is not one. */
+export function epochDay(date: string): number | null {
+  const m = DATE_RE.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+// Howard Hinnant's days_from_civil: exact for every year, unlike Date.UTC (which maps 0-99 to 19xx).
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export const isoDate = z.string().refine((s) => epochDay(s) !== null, "must be a real calendar date yyyy-MM-dd");
+
+/** The longest range, `end − start` in days (spec §5). */
+export const MAX_RANGE_DAYS = 1096;
+
+/** The range rules (start ≤ end, at most MAX_RANGE_DAYS apart) as a message, or null when they hold. */
+export function rangeProblem(start: string, end: string, startName: string): string | null {
+  const s = epochDay(start);
+  const e = epochDay(end);
+  if (s === null || e === null) return null;
+  if (e < s) return `must not be before ${startName}`;
+  if (e - s > MAX_RANGE_DAYS) return `must be at most ${MAX_RANGE_DAYS} days after ${startName}`;
+  return null;
+}
+
+/** `scope.teamId`, `metricGroups[2]`; the body itself is `body`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? String(seg) : `.${String(seg)}`;
+  }
+  return out === "" ? "body" : out;
+}
+
+export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ValidationDetail[] {
+  const out: ValidationDetail[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) out.push({ field: fieldPath([...issue.path, key]), message: "unknown field" });
+    } else {
+      out.push({ field: fieldPath(issue.path), message: issue.message });
+    }
+  }
+  return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "an integer",
+  boolean: "a boolean",
+  object: "an object",
+  array: "an array",
+};
+
+/** Parse options: plain messages ("is required", "must be an integer") instead of zod's "Invalid input: …". */
+export const PARSE_OPTIONS = {
+  error: (issue: z.core.$ZodRawIssue) => {
+    if (issue.code !== "invalid_type") return undefined;
+    if (issue.input === undefined) return "is required";
+    return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+  },
+} satisfies z.core.ParseContext<z.core.$ZodIssue>;

@@ -1,0 +1,126 @@
+import "server-only";
+import type { Team } from "@/lib/dora/types";
+import type { Store } from "@/lib/store/db";
+import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
+import { parseBody, type IngestIssue } from "./parse";
+import { checkTeams, duplicateIds, unknownTeams } from "./relations";
+import * as rows from "./rows";
+import type { Scope } from "./rows";
+import type { ItemOf, TeamInput } from "./schemas";
+import { existingIds, storedTeams, upsertRows } from "./write";
+
+export type IngestResult =
+  { ok: true; received: number; created: number; updated: number } | { ok: false; details: IngestIssue[] };
+
+/** Refusal to delete a team that other records still name (maps to 409 CONFLICT). */
+export class TeamInUseError extends Error {
+  readonly code = "CONFLICT";
+  constructor(
+    readonly teamId: string,
+    readonly usedBy: string[],
+  ) {
+    super(`Team "${teamId}" still has ${usedBy.join(" and ")}; delete or move them first.`);
+    this.name = "TeamInUseError";
+  }
+}
+
+const ROW: {
+  [K in IngestKind]: (scope: Scope, item: K extends "teams" ? Team : ItemOf[K]) => Record<string, unknown>;
+} = {
+  teams: rows.teamRow,
+  "work-items": rows.workItemRow,
+  "pull-requests": rows.pullRequestRow,
+  builds: rows.buildRow,
+  deployments: rows.deploymentRow,
+  incidents: rows.incidentRow,
+};
+
+/**
+ * Validates and upserts one batch (spec §3), all or nothing: either every item is written or none
+ * is and every problem is reported. Relations are checked against the store plus the batch.
+ */
+export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: unknown): Promise<IngestResult> {
+  const parsed = parseBody(kind, body);
+  if (!parsed.ok && parsed.items.length === 0) return { ok: false, details: parsed.issues };
+  const items = parsed.items as (ItemOf[IngestKind] | null)[];
+  return db.transaction().execute(async (trx) => {
+    const teams = await storedTeams(trx, scope);
+    const issues = [...(parsed.ok ? [] : parsed.issues), ...duplicateIds(items)];
+    let records: unknown[] = items;
+    if (kind === "teams") {
+      const checked = checkTeams(teams, items as (TeamInput | null)[]);
+      issues.push(...checked.issues);
+      records = checked.teams;
+    } else if (kind !== "builds") {
+      issues.push(...unknownTeams(new Set(teams.keys()), items as ({ teamId: string } | null)[]));
+    }
+    if (issues.length > 0) return { ok: false as const, details: sortIssues(issues) };
+    const table = KIND_TABLE[kind];
+    const existing = await existingIds(
+      trx,
+      scope,
+      table,
+      items.map((item) => item!.id),
+    );
+    const toRow = ROW[kind] as (scope: Scope, item: unknown) => Record<string, unknown>;
+    await upsertRows(
+      trx,
+      table,
+      records.map((record) => toRow(scope, record)),
+    );
+    return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
+  });
+}
+
+/**
+ * Deletes one record; false when the project has no such record. A team that still has child teams
+ * or records is refused with TeamInUseError, since they would be left naming no team.
+ */
+export async function deleteRecord(db: Store, scope: Scope, kind: IngestKind, id: string): Promise<boolean> {
+  const table = KIND_TABLE[kind];
+  return db.transaction().execute(async (trx) => {
+    if (kind === "teams") {
+      const usedBy = await teamUsers(trx, scope, id);
+      if (usedBy.length > 0) throw new TeamInUseError(id, usedBy);
+    }
+    const result = await trx
+      .deleteFrom(table)
+      .where("org_id", "=", scope.org)
+      .where("project_id", "=", scope.project)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return result.numDeletedRows > BigInt(0);
+  });
+}
+
+async function teamUsers(db: Store, scope: Scope, teamId: string): Promise<string[]> {
+  const usedBy: string[] = [];
+  const child = await db
+    .selectFrom("teams")
+    .select("id")
+    .where("org_id", "=", scope.org)
+    .where("project_id", "=", scope.project)
+    .where("parent_id", "=", teamId)
+    .limit(1)
+    .executeTakeFirst();
+  if (child) usedBy.push("child teams");
+  for (const table of TEAM_OWNED_TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select("id")
+      .where("org_id", "=", scope.org)
+      .where("project_id", "=", scope.project)
+      .where("team_id", "=", teamId)
+      .limit(1)
+      .executeTakeFirst();
+    if (row) usedBy.push(table.replace("_", " "));
+  }
+  return usedBy;
+}
+
+// Items in order, body-level issues first.
+const sortIssues = (issues: IngestIssue[]): IngestIssue[] =>
+  issues
+    .map((issue, at) => ({ issue, at }))
+    .sort((a, b) => (a.issue.index ?? -1) - (b.issue.index ?? -1) || a.at - b.at)
+    .map((x) => x.issue);

@@ -1,0 +1,25 @@
+import "server-only";
+
+// Structured one-line JSON logs. Values pass through `redact`, so a key or a password given by
+// mistake never reaches the log.
+
+type Fields = Record<string, unknown>;
+const SECRET_FIELD = /(key|secret|password|token|authorization|cookie)/i;
+
+function redact(fields: Fields): Fields {
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = SECRET_FIELD.test(k) ? "[redacted]" : v;
+  return out;
+}
+
+function write(level: "info" | "warn" | "error", event: string, fields: Fields = {}) {
+  if (process.env.FOURFOLD_LOG === "silent") return;
+  const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...redact(fields) });
+  (level === "error" ? process.stderr : process.stdout).write(line + "\n");
+}
+
+export const log = {
+  info: (event: string, fields?: Fields) => write("info", event, fields),
+  warn: (event: string, fields?: Fields) => write("warn", event, fields),
+  error: (event: string, fields?: Fields) => write("error", event, fields),
+};

@@ -1,0 +1,45 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import type { NextRequest } from "next/server";
+import { getAuthOptions } from "@/lib/auth/options";
+import { findUserById, type User } from "@/lib/auth/users";
+import { ApiError, errorResponse } from "./errors";
+import { getRuntime, type Runtime } from "./runtime";
+
+export interface SessionContext<P> {
+  user: User;
+  runtime: Runtime;
+  params: P;
+}
+
+type Handler<P> = (req: NextRequest, ctx: SessionContext<P>) => Promise<Response>;
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Every dashboard API route goes through here: the session is checked in the handler itself (not
+ * only in the proxy), the user is reloaded so a removed account loses access at once, and errors
+ * are mapped to JSON.
+ */
+export function withSession<P = Record<string, never>>(handler: Handler<P>) {
+  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      const user = await currentUser();
+      if (!user) throw new ApiError("UNAUTHENTICATED", "Sign in to use this API.");
+      return await handler(req, { user, runtime: await getRuntime(), params: await ctx.params });
+    } catch (err) {
+      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });
+    }
+  };
+}
+
+/** The signed-in user, freshly read from the store, or null. */
+export async function currentUser(): Promise<User | null> {
+  const session = await getServerSession(await getAuthOptions());
+  const id = (session?.user as { id?: number } | undefined)?.id;
+  if (typeof id !== "number") return null;
+  const { db } = await getRuntime();
+  const row = await findUserById(db, id);
+  if (!row) return null;
+  const { passwordHash: _omit, ...user } = row;
+  return user;
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { migrateToLatest } from "./migrate";
+import type { DB } from "./schema";
+
+export type Store = Kysely<DB>;
+
+/**
+ * Opens the SQLite store at `file` and brings its schema up to date. WAL lets the job worker
+ * read while requests write. Every query goes through Kysely, so another dialect can replace this one.
+ */
+export async function openStore(file: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (opts.migrate !== false) await migrateToLatest(db);
+  return db;
+}

@@ -1,0 +1,89 @@
+import type { Generated } from "kysely";
+
+// Table types of the store. Each migration that adds a table adds its interface here.
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string | null;
+  is_admin: number;
+  /** JSON array of scopes: a team id (`team_a`) or an org tree (`tree:Engineering`). */
+  scopes: string;
+  created_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  teams: TeamsTable;
+  work_items: WorkItemsTable;
+  pull_requests: PullRequestsTable;
+  builds: BuildsTable;
+  deployments: DeploymentsTable;
+  incidents: IncidentsTable;
+}
+
+// Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
+
+interface Scoped {
+  org_id: string;
+  project_id: string;
+  id: string;
+}
+
+export interface TeamsTable extends Scoped {
+  name: string;
+  org_tree: string;
+  ref_id: number;
+  parent_id: string | null;
+}
+
+export interface WorkItemsTable extends Scoped {
+  team_id: string;
+  created_at: number;
+  key: string | null;
+  started_at: number | null;
+  resolved_at: number | null;
+}
+
+export interface PullRequestsTable extends Scoped {
+  team_id: string;
+  repository: string;
+  first_commit_at: number;
+  opened_at: number;
+  merged_at: number | null;
+  merge_commit_sha: string | null;
+  work_item_id: string | null;
+}
+
+export interface BuildsTable extends Scoped {
+  repository: string;
+  commit_sha: string;
+  finished_at: number;
+  /** `success` or `failure`, lower case. */
+  status: string;
+  started_at: number | null;
+}
+
+export interface DeploymentsTable extends Scoped {
+  team_id: string;
+  environment: string;
+  /** 1 when the environment is `production` or `prod` (any case), else 0. */
+  is_production: number;
+  status: string;
+  finished_at: number;
+  service: string | null;
+  repository: string | null;
+  started_at: number | null;
+  /** JSON array of strings, or null when empty. */
+  pull_request_ids: string | null;
+  /** JSON array of strings, or null when empty. */
+  commit_shas: string | null;
+}
+
+export interface IncidentsTable extends Scoped {
+  team_id: string;
+  opened_at: number;
+  resolved_at: number | null;
+  service: string | null;
+  deployment_id: string | null;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every check and test: lint, typecheck, unit and request-level tests (vitest), the production
+# build, and the browser tests (Playwright in Debian's Chromium). Installs what it needs.
+# Prints each step's time; the last line totals every test runner as `N passed, M failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-true}"
+mkdir -p .tmp
+rm -f .tmp/vitest.json .tmp/playwright.json
+failed_steps=()
+started=$(date +%s)
+
+step() {
+  local name=$1; shift
+  local t0=$(date +%s)
+  echo "━━ $name"
+  if "$@"; then local rc=0; else local rc=$?; fi
+  local dt=$(( $(date +%s) - t0 ))
+  echo "━━ $name: $([ $rc -eq 0 ] && echo ok || echo "FAILED ($rc)") in ${dt}s"
+  [ $rc -eq 0 ] || failed_steps+=("$name")
+  return $rc
+}
+
+install_chromium() {
+  command -v /usr/bin/chromium >/dev/null && return 0
+  if [ "$(id -u)" -ne 0 ]; then echo "Chromium is missing: run 'sudo apt-get install chromium'"; return 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+step "install chromium (apt)" install_chromium
+step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+step "lint" npx eslint --max-warnings=0 .
+step "typecheck" npx tsc --noEmit
+step "unit and request-level tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+if step "production build" npx next build; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json step "browser tests (playwright)" npx playwright test --reporter=list,json
+fi
+
+echo "━━ total time: $(( $(date +%s) - started ))s"
+[ ${#failed_steps[@]} -eq 0 ] || echo "failed steps: ${failed_steps[*]}"
+node scripts/test-totals.mjs "${#failed_steps[@]}"
+[ ${#failed_steps[@]} -eq 0 ]
