@@ -8,6 +8,6 @@ export NEXT_TELEMETRY_DISABLED=1
 build_id=.next/BUILD_ID
 if [ ! -f "$build_id" ] || [ -n "$(find app components lib public proxy.ts instrumentation.ts next.config.mjs package-lock.json tailwind.config.ts -newer "$build_id" -print -quit 2>/dev/null)" ]; then
   echo "› next build"
-  npx next build
+  npm run build
 fi
 exec npx next start -p "${PORT:-3000}"

@@ -32,7 +32,7 @@ step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed,
 step "lint" npx eslint --max-warnings=0 .
 step "typecheck" npx tsc --noEmit
 step "unit and request-level tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
-if step "production build" npx next build; then
+if step "production build" npm run build; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json step "browser tests (playwright)" npx playwright test --reporter=list,json
 fi
 

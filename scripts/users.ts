@@ -56,7 +56,7 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const { db } = await getRuntime();
+  const { db } = await getRuntime({ jobs: false });
   const email = () => {
     const r = emailSchema.safeParse(rawEmail);
     return r.success ? r.data : fail(`<email> ${rawEmail ? "is not an email address" : "is missing"}.\n${USAGE}`);

@@ -5,18 +5,11 @@ import { csvLine, escapeText, formatNumber } from "./csv";
 import { buildPopulations, tablesFor } from "./figures/tables";
 import type { Dataset } from "./figures/types";
 import { rowValues } from "./figures/values";
+import { LEGACY_METRICS, type LegacyMetric } from "./schemas/legacy-report";
 import { buildHierarchy, resolveRefId } from "./hierarchy";
 import { periodLengthDays, wholeRange } from "./periods";
 import type { Aggregation, IsoDate, MetricGroup } from "./types";
 
-export const LEGACY_METRICS = [
-  "LEAD_TIME_FOR_CHANGES",
-  "DEPLOYMENT_FREQUENCY",
-  "CHANGE_FAILURE_RATE",
-  "MEAN_TIME_TO_RESTORE",
-  "OVERALL_DORA",
-] as const;
-export type LegacyMetric = (typeof LEGACY_METRICS)[number];
 export type LegacyGranularity = "daily" | "weekly" | "monthly";
 export type CalculationType = "MEAN" | "MEDIAN" | "P90" | "P95";
 

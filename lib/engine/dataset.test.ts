@@ -92,7 +92,7 @@ async function seed() {
   ]);
 }
 
-const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
+const ids = (records: readonly { id: string }[]) => records.map((r) => r.id).sort();
 
 describe("loadDataset", () => {
   it("returns what was ingested, in the plain types", async () => {

@@ -1,18 +1,12 @@
 import "server-only";
+import type { Dataset } from "@/lib/dora/figures/types";
 import type { Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@/lib/dora/types";
 import type { Store } from "@/lib/store/db";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
 
 /** Everything the metric code needs for a project, or a self-sufficient part of it. */
-export interface Dataset {
-  teams: Team[];
-  workItems: WorkItem[];
-  pullRequests: PullRequest[];
-  builds: Build[];
-  deployments: Deployment[];
-  incidents: Incident[];
-}
+export type { Dataset };
 
 /**
  * Narrowing only ever drops records that cannot change a figure of the given teams within

@@ -27,6 +27,7 @@ export const serverEnvSchema = z
     FOURFOLD_ADMIN_EMAIL: z.string().email().optional(),
     FOURFOLD_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     FOURFOLD_API_KEYS: csv,
+    FOURFOLD_DEMO: z.enum(["on", "off"]).default("on"),
     SEI_BASE_URL: optionalUrl,
     SEI_API_KEY: z.string().min(1).optional(),
     SEI_ORG_IDENTIFIER: z.string().min(1).optional(),

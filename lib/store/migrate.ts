@@ -1,6 +1,5 @@
 import "server-only";
-import type { Kysely } from "kysely";
-import { Migrator, type Migration } from "kysely/migration";
+import { Migrator, type Kysely, type Migration } from "kysely";
 import { migrations } from "./migrations";
 
 /** Runs every migration not yet applied; a failed migration throws with its name. */

@@ -20,6 +20,7 @@ export interface DB {
   builds: BuildsTable;
   deployments: DeploymentsTable;
   incidents: IncidentsTable;
+  export_jobs: ExportJobsTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -86,4 +87,27 @@ export interface IncidentsTable extends Scoped {
   resolved_at: number | null;
   service: string | null;
   deployment_id: string | null;
+}
+
+/** Export jobs (migration 003). `params` is the normalised ExportParams as JSON. */
+export interface ExportJobsTable {
+  id: string;
+  org_id: string;
+  project_id: string;
+  params_key: string;
+  params: string;
+  status: "QUEUED" | "PROCESSING" | "COMPLETED" | "FAILED";
+  created_at: number;
+  started_at: number | null;
+  completed_at: number | null;
+  expires_at: number | null;
+  row_count: number | null;
+  size_bytes: number | null;
+  artifact: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  attempts: Generated<number>;
+  run_after: number;
+  lease_owner: string | null;
+  lease_until: number | null;
 }

@@ -1,9 +1,9 @@
+import { DEFAULT_BENCHMARK } from "../benchmarks";
 // The `options` object of an export request (spec §5) and its time zone rule.
 import { z } from "zod";
 import { AGGREGATIONS, GRANULARITIES } from "../types";
 import { ciEnum, nonBlank } from "./common";
 
-export const DEFAULT_BENCHMARK = "sei";
 
 /** The canonical spelling of an IANA zone name (`europe/paris` → `Europe/Paris`), or null if it is not one. */
 export function canonicalTimeZone(name: string): string | null {

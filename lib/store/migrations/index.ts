@@ -1,9 +1,11 @@
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import * as m001 from "./001-users";
 import * as m002 from "./002-engine-data";
+import * as m003 from "./003-export-jobs";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
   "001-users": m001,
   "002-engine-data": m002,
+  "003-export-jobs": m003,
 };

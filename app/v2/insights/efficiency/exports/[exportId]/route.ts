@@ -1,0 +1,10 @@
+// GET /v2/insights/efficiency/exports/{exportId} – an export job's status
+import { NextResponse } from "next/server";
+import { exportStatus } from "@/lib/engine/exports";
+import { withApiKey } from "@/lib/engine/http";
+
+export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) =>
+  NextResponse.json(await exportStatus(engine, { org: orgIdentifier!, project: projectIdentifier }, params.exportId), {
+    headers: { "Cache-Control": "no-store" },
+  }),
+);

@@ -1,0 +1,10 @@
+// POST /v2/insights/efficiency/exports – create an export job (202), or reuse an identical recent one (200)
+import { NextResponse } from "next/server";
+import { createExport } from "@/lib/engine/exports";
+import { readBody, withApiKey } from "@/lib/engine/http";
+
+export const POST = withApiKey(async (req, { engine, projectIdentifier, orgIdentifier }) => {
+  const body = await readBody(req, 64 * 1024);
+  const { reused, response } = await createExport(engine, { org: orgIdentifier!, project: projectIdentifier }, body);
+  return NextResponse.json(response, { status: reused ? 200 : 202 });
+});

@@ -1,0 +1,91 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { parseJsonc } from "@/lib/dora/jsonc";
+import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
+import { ApiError, errorResponse, invalid } from "@/lib/server/errors";
+import { getRuntime } from "@/lib/server/runtime";
+import type { Engine } from "./engine";
+import { TeamInUseError } from "./ingest";
+import { checkApiKey } from "./keys";
+
+export interface EngineContext<P> {
+  engine: Engine;
+  projectIdentifier: string;
+  /** Null only where the route allows it (the legacy reports API). */
+  orgIdentifier: string | null;
+  params: P;
+}
+
+type Handler<P> = (req: NextRequest, ctx: EngineContext<P>) => Promise<Response>;
+type RouteContext<P> = { params: Promise<P> };
+
+const IDENTIFIER = /^[A-Za-z0-9_.-]{1,128}$/;
+
+function identifier(req: NextRequest, name: string, required: boolean): string | null {
+  const value = req.nextUrl.searchParams.get(name);
+  if (value === null || value === "") {
+    if (required) throw invalid(`The query parameter ${name} is required.`, [{ field: name, message: "is required" }]);
+    return null;
+  }
+  if (!IDENTIFIER.test(value)) throw invalid(`The query parameter ${name} is invalid.`, [{ field: name, message: "must be 1-128 letters, digits, '_', '-' or '.'" }]);
+  return value;
+}
+
+/**
+ * The engine's HTTP face: every request needs `authorization: ApiKey <key>` (checked before
+ * anything is read or touched) and the project (and usually org) identifiers; errors map to the
+ * spec's JSON codes with no internals.
+ */
+export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts: { orgRequired: boolean } = { orgRequired: true }) {
+  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      const { engine } = await getRuntime();
+      if (!checkApiKey(req.headers.get("authorization"), engine.apiKeys)) {
+        throw new ApiError("UNAUTHENTICATED", "A valid API key is required: send the header `authorization: ApiKey <key>`.");
+      }
+      const projectIdentifier = identifier(req, "projectIdentifier", true)!;
+      const orgIdentifier = identifier(req, "orgIdentifier", opts.orgRequired);
+      return await handler(req, { engine, projectIdentifier, orgIdentifier, params: await ctx.params });
+    } catch (err) {
+      return errorResponse(mapEngineError(err), { method: req.method, path: req.nextUrl.pathname });
+    }
+  };
+}
+
+function mapEngineError(err: unknown): unknown {
+  if (err instanceof ScopeNotFoundError) return new ApiError("NOT_FOUND", err.message);
+  if (err instanceof TeamInUseError) return new ApiError("CONFLICT", err.message);
+  return err;
+}
+
+/** Reads a JSON body (comments and trailing commas allowed, spec §1) of at most `maxBytes`. */
+export async function readBody(req: NextRequest, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  const text = await readText(req, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const parsed = parseJsonc(text);
+    if (!parsed.ok) throw invalid(parsed.message, [{ field: "body", message: parsed.message }]);
+    return parsed.value;
+  }
+}
+
+async function readText(req: NextRequest, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}

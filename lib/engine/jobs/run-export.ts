@@ -1,0 +1,61 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import zlib from "node:zlib";
+import { exportCsvChunks } from "@/lib/dora/csv";
+import { computeExport } from "@/lib/dora/figures/compute-export";
+import { buildHierarchy, resolveScope } from "@/lib/dora/hierarchy";
+import { wholeRange } from "@/lib/dora/periods";
+import type { ExportParams } from "@/lib/dora/types";
+import type { Store } from "@/lib/store/db";
+import { listTeams, loadDataset } from "../dataset";
+import type { JobRow } from "./repo";
+
+export interface Artifact {
+  artifact: string;
+  rowCount: number;
+  sizeBytes: number;
+}
+
+export function artifactName(id: string, compression: ExportParams["compression"]): string {
+  return `${id}.csv${compression === "gzip" ? ".gz" : ""}`;
+}
+
+/**
+ * Computes one export and writes its CSV as a stream to a temporary file, renamed into place only
+ * when complete, so a partial file is never served.
+ */
+export async function runExport(db: Store, exportsDir: string, job: JobRow): Promise<Artifact> {
+  const params = JSON.parse(job.params) as ExportParams;
+  const scope = { org: job.org_id, project: job.project_id };
+  const teams = await listTeams(db, scope);
+  const scoped = resolveScope(buildHierarchy(teams), params.scope);
+  const range = wholeRange(params.dateRange, params.timezone);
+  const dataset = await loadDataset(db, scope, {
+    teamIds: scoped.map((s) => s.node.team.id),
+    from: range.startMs,
+    to: range.endMs,
+  });
+  const result = computeExport(dataset, params);
+
+  fs.mkdirSync(exportsDir, { recursive: true });
+  const name = artifactName(job.id, params.compression);
+  const final = path.join(exportsDir, name);
+  const partial = `${final}.${process.pid}.partial`;
+  const source = Readable.from(exportCsvChunks(result), { objectMode: false });
+  try {
+    const sink = fs.createWriteStream(partial, { mode: 0o600 });
+    if (params.compression === "gzip") await pipeline(source, zlib.createGzip(), sink);
+    else await pipeline(source, sink);
+    const fd = fs.openSync(partial, "r");
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(partial, final);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw err;
+  }
+  return { artifact: name, rowCount: result.rows.length, sizeBytes: fs.statSync(final).size };
+}

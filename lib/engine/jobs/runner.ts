@@ -1,0 +1,63 @@
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Store } from "@/lib/store/db";
+import { log } from "@/lib/server/log";
+import { recoverOrphans } from "./repo";
+
+export interface JobRunner {
+  /** Tells the worker a job is waiting, so it need not wait for its next look. */
+  notify(): void;
+  stop(): Promise<void>;
+}
+
+/** The bundled worker (scripts/build-worker.mjs); FOURFOLD_WORKER_FILE overrides it. */
+export function workerFile(): string {
+  return process.env.FOURFOLD_WORKER_FILE ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "export-worker.mjs");
+}
+
+/**
+ * Starts the export worker thread and keeps it running: a worker that dies is replaced, and the
+ * job it held is retried (or FAILED after its last attempt). Jobs left PROCESSING by a previous
+ * process are taken up again at start.
+ */
+export async function startJobRunner(opts: { db: Store; dbFile: string; exportsDir: string; idleMs?: number }): Promise<JobRunner> {
+  const file = workerFile();
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`export worker not built: ${file} (run \`npm run build\`)`);
+  const boot = crypto.randomBytes(6).toString("hex");
+  let generation = 0;
+  let current: { worker: Worker; owner: string } | null = null;
+  let stopping = false;
+
+  await recoverOrphans(opts.db, (owner) => !owner.startsWith(`${boot}-`));
+
+  const spawn = () => {
+    const owner = `${boot}-${++generation}`;
+    const worker = new Worker(/*turbopackIgnore: true*/ file, { workerData: { dbFile: opts.dbFile, exportsDir: opts.exportsDir, owner, idleMs: opts.idleMs } });
+    worker.on("message", (msg: { type: string; id?: string; error?: string; outcome?: string }) => {
+      if (msg.type === "failed") log.warn("export.attempt_failed", { exportId: msg.id, outcome: msg.outcome, error: msg.error });
+      else if (msg.type === "crashed") log.error("export.worker_crashed", { error: msg.error });
+      else if (msg.type === "completed") log.info("export.completed", { exportId: msg.id });
+    });
+    worker.on("error", (err) => log.error("export.worker_error", { error: err.message }));
+    worker.on("exit", (code) => {
+      if (stopping) return;
+      log.warn("export.worker_exited", { code });
+      void recoverOrphans(opts.db, (o) => o === owner).finally(() => {
+        if (!stopping) setTimeout(spawn, 500);
+      });
+    });
+    current = { worker, owner };
+  };
+  spawn();
+
+  return {
+    notify: () => current?.worker.postMessage("wake"),
+    stop: async () => {
+      stopping = true;
+      await current?.worker.terminate();
+    },
+  };
+}

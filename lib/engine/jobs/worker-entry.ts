@@ -1,0 +1,78 @@
+// The export worker: a thread with its own store connection that claims queued jobs, computes
+// them and writes their files, so the server's request thread never waits on an export.
+import { parentPort, workerData } from "node:worker_threads";
+import fs from "node:fs";
+import path from "node:path";
+import { openStore } from "@/lib/store/db";
+import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
+import { claimNext, completeJob, expiredArtifacts, failAttempt, forgetArtifact } from "./repo";
+import { runExport } from "./run-export";
+
+export interface WorkerConfig {
+  dbFile: string;
+  exportsDir: string;
+  owner: string;
+  idleMs?: number;
+}
+
+const config = workerData as WorkerConfig;
+let wake: (() => void) | null = null;
+parentPort?.on("message", (msg: unknown) => {
+  if (msg === "wake") wake?.();
+});
+
+function idle(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      wake = null;
+      resolve();
+    }
+    wake = done;
+  });
+}
+
+function describe(err: unknown): { code: string; message: string } {
+  if (err instanceof ScopeNotFoundError) return { code: "INVALID_EXPORT", message: err.message };
+  if (err instanceof RangeError) return { code: "INVALID_EXPORT", message: err.message };
+  return { code: "EXPORT_FAILED", message: "The export could not be computed." };
+}
+
+async function sweep(db: Awaited<ReturnType<typeof openStore>>) {
+  for (const { id, artifact } of await expiredArtifacts(db)) {
+    fs.rmSync(path.join(config.exportsDir, artifact), { force: true });
+    await forgetArtifact(db, id);
+  }
+}
+
+async function main() {
+  const db = await openStore(config.dbFile, { migrate: false });
+  let lastSweep = 0;
+  for (;;) {
+    if (Date.now() - lastSweep > 60_000) {
+      lastSweep = Date.now();
+      await sweep(db).catch(() => {});
+    }
+    const job = await claimNext(db, config.owner);
+    if (!job) {
+      await idle(config.idleMs ?? 1000);
+      continue;
+    }
+    parentPort?.postMessage({ type: "started", id: job.id });
+    try {
+      const artifact = await runExport(db, config.exportsDir, job);
+      await completeJob(db, job.id, config.owner, artifact);
+      parentPort?.postMessage({ type: "completed", id: job.id, rowCount: artifact.rowCount });
+    } catch (err) {
+      const reason = describe(err);
+      const outcome = await failAttempt(db, job, config.owner, reason);
+      parentPort?.postMessage({ type: "failed", id: job.id, outcome, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  parentPort?.postMessage({ type: "crashed", error: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+});

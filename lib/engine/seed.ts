@@ -1,0 +1,48 @@
+import "server-only";
+import { sql } from "kysely";
+import type { Store } from "@/lib/store/db";
+import { DEMO_ORG_IDENTIFIER, DEMO_PROJECT_IDENTIFIER, demoOrg, type OrgData } from "./demo";
+import { ingest, type Scope } from "./ingest";
+
+export const DEMO_SCOPE: Scope = { org: DEMO_ORG_IDENTIFIER, project: DEMO_PROJECT_IDENTIFIER };
+
+const TABLES = ["incidents", "deployments", "pull_requests", "builds", "work_items", "teams"] as const;
+
+/** Sends generated data through the ingestion service, batch by batch, as the HTTP API would. */
+export async function ingestOrg(db: Store, scope: Scope, org: OrgData, onBatch?: (kind: string, n: number) => void): Promise<number> {
+  let total = 0;
+  for (const { kind, items } of org.all()) {
+    const result = await ingest(db, scope, kind, { items });
+    if (!result.ok) throw new Error(`demo ${kind} batch refused: ${JSON.stringify(result.details.slice(0, 3))}`);
+    total += items.length;
+    onBatch?.(kind, items.length);
+  }
+  return total;
+}
+
+export async function projectIsEmpty(db: Store, scope: Scope): Promise<boolean> {
+  const row = await db
+    .selectFrom("teams")
+    .select(sql<number>`1`.as("one"))
+    .where("org_id", "=", scope.org)
+    .where("project_id", "=", scope.project)
+    .limit(1)
+    .executeTakeFirst();
+  return !row;
+}
+
+export async function clearProject(db: Store, scope: Scope): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const table of TABLES) {
+      await trx.deleteFrom(table).where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
+    }
+    await trx.deleteFrom("export_jobs").where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
+  });
+}
+
+/** Fills the demo project when it is empty (or always, with `reset`). Returns the records written, 0 when it left the store alone. */
+export async function seedDemo(db: Store, opts: { reset?: boolean; end?: Date } = {}): Promise<number> {
+  if (opts.reset) await clearProject(db, DEMO_SCOPE);
+  else if (!(await projectIsEmpty(db, DEMO_SCOPE))) return 0;
+  return ingestOrg(db, DEMO_SCOPE, demoOrg(opts.end));
+}
