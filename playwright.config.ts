@@ -3,7 +3,6 @@ import { defineConfig, devices } from "@playwright/test";
 // Browser tests run against the production server (`next build` first) in Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = ".tmp/e2e-data";
-export const ADMIN = { email: "admin@fourfold.test", password: "e2e-admin-password-1" };
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -46,8 +45,6 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       FOURFOLD_DATA_DIR: E2E_DATA_DIR,
-      FOURFOLD_ADMIN_EMAIL: ADMIN.email,
-      FOURFOLD_ADMIN_PASSWORD: ADMIN.password,
       NEXTAUTH_URL: baseURL,
     },
   },

@@ -1,10 +1,10 @@
 import { expect, test as setup } from "@playwright/test";
-import { ADMIN } from "../playwright.config";
+import { admin } from "./credentials";
 
 setup("sign in once as the admin", async ({ page }) => {
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByLabel("Email").fill(admin().email);
+  await page.getByLabel("Password").fill(admin().password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await page.context().storageState({ path: ".tmp/e2e-admin.json" });

@@ -10,4 +10,6 @@ if [ ! -f "$build_id" ] || [ -n "$(find app components lib public proxy.ts instr
   echo "› next build"
   npm run build
 fi
+# next-auth builds its URLs from NEXTAUTH_URL; default it to where this server listens.
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT:-3000}}"
 exec npx next start -p "${PORT:-3000}"

@@ -1,7 +1,7 @@
 // npm run users -- <add|list|remove|passwd|scopes> …  – manage Fourfold's local accounts.
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { addUser, findUserByEmail, listUsers, removeUser, updateUser } from "@/lib/auth/users";
+import { emailSchema } from "@/lib/auth/email";
 import { scopeSchema } from "@/lib/auth/scopes";
 import { getRuntime } from "@/lib/server/runtime";
 import { randomSecret } from "@/lib/server/secrets";
@@ -16,7 +16,6 @@ const USAGE = `Usage: npm run users -- <command>
 A new password is read from standard input with --password-stdin (a TTY prompts for it);
 otherwise one is generated and printed once.`;
 
-const emailSchema = z.string().trim().email("is not an email address");
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

@@ -5,13 +5,14 @@ import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { getRuntime } from "@/lib/server/runtime";
 import { log } from "@/lib/server/log";
+import { emailSchema } from "./email";
 import { addUser, findUserByEmail } from "./users";
 import { verifyPassword } from "./password";
 import { WindowLimiter } from "@/lib/server/rate-limit";
 
 /** Ten sign-in attempts per account per 5 minutes slow password guessing without locking anyone out for long. */
 const signInLimiter = new WindowLimiter(10, 5 * 60_000);
-const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(1024) });
 
 let cached: Promise<AuthOptions> | undefined;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { emailSchema } from "@/lib/auth/email";
 import type { PublicConfig } from "@/lib/config/public";
 
 // The environment, validated once. Nothing is required on a fresh machine: the embedded engine and
@@ -24,7 +25,7 @@ export const serverEnvSchema = z
     NEXTAUTH_URL: optionalUrl,
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     FOURFOLD_SESSION_MAX_AGE: z.coerce.number().int().min(300).max(86_400 * 7).default(8 * 3600),
-    FOURFOLD_ADMIN_EMAIL: z.string().email().optional(),
+    FOURFOLD_ADMIN_EMAIL: emailSchema.optional(),
     FOURFOLD_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     FOURFOLD_API_KEYS: csv,
     FOURFOLD_DEMO: z.enum(["on", "off"]).default("on"),

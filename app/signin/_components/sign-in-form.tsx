@@ -1,13 +1,17 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 
 type Props = { callbackUrl: string; providers: { id: string; name: string }[]; initialError: string | null };
+
+const noSubscribe = () => () => {};
 
 export function SignInForm({ callbackUrl, providers, initialError }: Props) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  // Until the script runs, the button stays disabled: a native submit would go nowhere useful.
+  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +34,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
 
   return (
     <div className="mt-6 space-y-4">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <div>
           <label htmlFor="email" className="block text-sm font-medium">
             Email
@@ -64,7 +68,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
         )}
         <button
           type="submit"
-          disabled={pending}
+          disabled={!ready || pending}
           className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
         >
           {pending ? "Signing in…" : "Sign in"}

@@ -32,6 +32,7 @@ export async function startJobRunner(opts: { db: Store; dbFile: string; exportsD
   let stopping = false;
 
   await recoverOrphans(opts.db, (owner) => !owner.startsWith(`${boot}-`));
+  removePartialFiles(opts.exportsDir);
 
   const spawn = () => {
     const owner = `${boot}-${++generation}`;
@@ -60,4 +61,12 @@ export async function startJobRunner(opts: { db: Store; dbFile: string; exportsD
       await current?.worker.terminate();
     },
   };
+}
+
+/** Files a killed worker was writing; no worker runs yet, so none of them will be finished. */
+function removePartialFiles(dir: string) {
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return;
+  for (const name of fs.readdirSync(/*turbopackIgnore: true*/ dir)) {
+    if (name.endsWith(".partial")) fs.rmSync(path.join(/*turbopackIgnore: true*/ dir, name), { force: true });
+  }
 }

@@ -16,6 +16,7 @@ export interface WorkerConfig {
 }
 
 const config = workerData as WorkerConfig;
+const DELAY_MS = Number(process.env.FOURFOLD_EXPORT_DELAY_MS ?? 0);
 let wake: (() => void) | null = null;
 parentPort?.on("message", (msg: unknown) => {
   if (msg === "wake") wake?.();
@@ -60,6 +61,8 @@ async function main() {
       continue;
     }
     parentPort?.postMessage({ type: "started", id: job.id });
+    // Holds each job in PROCESSING for a while: the crash-recovery test needs time to kill the server.
+    if (DELAY_MS > 0) await new Promise((r) => setTimeout(r, DELAY_MS));
     try {
       const artifact = await runExport(db, config.exportsDir, job);
       await completeJob(db, job.id, config.owner, artifact);

@@ -1,0 +1,162 @@
+// npm run bench:engine [-- --scale 0.1] – the engine end to end over HTTP on a production build:
+// ingestion rate, org-tree and one-team export times, poll latency during an export, peak memory,
+// and a bare SQLite aggregation over the same rows as the floor. See docs/benchmarks.md.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { benchOrg } from "@/lib/engine/demo";
+import type { Client } from "./bench-engine/client";
+import { waitReady } from "./bench-engine/client";
+import { runExport, type ExportRun, type ExportSpec } from "./bench-engine/exports";
+import { ingestAll } from "./bench-engine/ingest";
+import { DIST_DIR, ensureBuild, freePort, processTree, startServer, statusMiB, threadCount, type Server } from "./bench-engine/server";
+import { sqliteFloor } from "./bench-engine/sqlite-floor";
+import { fmt, median, percentile } from "./bench-engine/stats";
+
+const TARGETS = { ingestPerSec: 20_000, orgExportMs: 5_000, pollP99Ms: 100 };
+const ORG = "bench";
+const PROJECT = "bench";
+const SQUAD = "bench-g01-s001";
+const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney"];
+const DAY = 86_400_000;
+
+const USAGE = `Usage: npm run bench:engine [-- options]
+  --scale <x>        size of the benchmark organisation (1 = ~1M PRs; 0.1 for a quick run)  [1]
+  --skip-build       use the build in ${DIST_DIR} as it is
+  --in-flight <n>    ingestion requests in flight                                             [3]
+  --runs <n>         runs of each export, each a fresh job (another time zone)               [3]
+  --range-days <n>   days in each export's date range, ending the day before the data ends [1096]
+  --end <date>       the data's exclusive end (yyyy-mm-dd, UTC)                       [2026-06-01]
+  --keep-data        keep the temporary data dir
+`;
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
+  return `${os.cpus().length} cores (${cpu}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`;
+}
+
+async function exportsOf(c: Client, label: string, specs: ExportSpec[]): Promise<ExportRun[]> {
+  const runs: ExportRun[] = [];
+  for (const spec of specs) {
+    const run = await runExport(c, spec, 10 * 60_000);
+    runs.push(run);
+    out(`  ${label} ${spec.timezone.padEnd(18)} ${fmt(run.ms).padStart(7)} ms  (server ${fmt(run.serverMs)} ms, ${fmt(run.rowCount)} rows, ${fmt(run.sizeBytes / 1024)} KiB gz)`);
+  }
+  return runs;
+}
+
+/** The server process (the largest of the group: next start may fork it) and its memory. */
+function memory(server: Server): { pid: number; hwm: number; rss: number; threads: number } | null {
+  if (server.child.pid === undefined) return null;
+  let best: { pid: number; hwm: number; rss: number; threads: number } | null = null;
+  for (const pid of processTree(server.child.pid)) {
+    const hwm = statusMiB(pid, "VmHWM");
+    if (hwm !== null && (!best || hwm > best.hwm)) best = { pid, hwm, rss: statusMiB(pid, "VmRSS") ?? 0, threads: threadCount(pid) };
+  }
+  return best;
+}
+
+async function bench(server: Server, c: Client, opts: { scale: number; inFlight: number; runs: number; rangeDays: number; end: Date; dataDir: string }) {
+  await waitReady(c, 180_000, () => server.child.exitCode === null);
+  out(`machine: ${machine()}`);
+  out(`server:  ${c.base} (pid ${server.child.pid}), data ${opts.dataDir}`);
+  out(`data:    benchOrg(end ${isoDay(opts.end.getTime())}, scale ${opts.scale}), ${opts.inFlight} requests in flight\n`);
+
+  out("ingestion (records/s)");
+  const org = benchOrg(opts.end, opts.scale);
+  const rates = await ingestAll(c, org, opts.inFlight, (r) =>
+    out(`  ${r.kind.padEnd(14)} ${fmt(r.records).padStart(10)} records ${fmt(r.ms / 1000, 1).padStart(7)} s ${fmt((r.records / r.ms) * 1000).padStart(9)} /s`),
+  );
+  const records = rates.reduce((s, r) => s + r.records, 0);
+  const ingestMs = rates.reduce((s, r) => s + r.ms, 0);
+  const overall = (records / ingestMs) * 1000;
+  out(`  ${"overall".padEnd(14)} ${fmt(records).padStart(10)} records ${fmt(ingestMs / 1000, 1).padStart(7)} s ${fmt(overall).padStart(9)} /s\n`);
+
+  const endDay = opts.end.getTime() - DAY;
+  const range = { start: isoDay(endDay - (opts.rangeDays - 1) * DAY), end: isoDay(endDay) };
+  const zones = ZONES.slice(0, opts.runs);
+  out(`exports (WEEKLY, every group, median, gzip; ${range.start}..${range.end}; one fresh job per time zone)`);
+  const tree = await exportsOf(c, "org tree", zones.map((timezone) => ({ scope: { orgTreeName: "Bench", orgIdentifier: ORG, projectIdentifier: PROJECT }, ...range, timezone })));
+  const team = await exportsOf(c, "one team", zones.map((timezone) => ({ scope: { teamId: SQUAD }, ...range, timezone })));
+  const polls = tree.flatMap((r) => r.pollMs);
+  const treeMs = median(tree.map((r) => r.ms));
+  const teamMs = median(team.map((r) => r.ms));
+  out(`  org tree: median ${fmt(treeMs)} ms; one team (${SQUAD}): median ${fmt(teamMs)} ms`);
+  out(`  polls during the org-tree exports: ${polls.length}, p50 ${fmt(percentile(polls, 0.5), 1)} ms, p99 ${fmt(percentile(polls, 0.99), 1)} ms, max ${fmt(Math.max(...polls), 1)} ms\n`);
+
+  const mem = memory(server);
+  if (mem) out(`memory: server pid ${mem.pid} VmHWM ${fmt(mem.hwm)} MiB, VmRSS now ${fmt(mem.rss)} MiB (${mem.threads} threads; the export worker is a thread of this process)\n`);
+
+  const floor = sqliteFloor(path.join(opts.dataDir, "fourfold.db"), ORG, PROJECT);
+  out(`floor: bare SQLite median lead time per team and month over ${fmt(floor.prs)} merged PRs (${fmt(floor.groups)} groups): ${fmt(floor.ms)} ms`);
+  out(`       org-tree export / floor = ${fmt(treeMs / floor.ms, 2)}\n`);
+
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  out("targets");
+  out(`  ingestion >= ${fmt(TARGETS.ingestPerSec)} records/s: ${fmt(overall)} – ${verdict(overall >= TARGETS.ingestPerSec)}`);
+  out(`  org-tree export < ${fmt(TARGETS.orgExportMs)} ms: ${fmt(treeMs)} – ${verdict(treeMs < TARGETS.orgExportMs)}`);
+  out(`  poll p99 < ${TARGETS.pollP99Ms} ms: ${fmt(percentile(polls, 0.99), 1)} – ${verdict(percentile(polls, 0.99) < TARGETS.pollP99Ms)}`);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: "string", default: "1" },
+      "skip-build": { type: "boolean" },
+      "in-flight": { type: "string", default: "3" },
+      runs: { type: "string", default: "3" },
+      "range-days": { type: "string", default: "1096" },
+      end: { type: "string", default: "2026-06-01" },
+      "keep-data": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return out(USAGE);
+  const scale = Number(values.scale);
+  const inFlight = Number(values["in-flight"]);
+  const runs = Number(values.runs);
+  const rangeDays = Number(values["range-days"]);
+  const end = new Date(`${values.end}T00:00:00Z`);
+  if (!(scale > 0 && scale <= 2)) throw new Error("--scale must be in (0, 2]");
+  if (!(Number.isInteger(inFlight) && inFlight >= 1 && inFlight <= 16)) throw new Error("--in-flight must be 1..16");
+  if (!(Number.isInteger(runs) && runs >= 1 && runs <= ZONES.length)) throw new Error(`--runs must be 1..${ZONES.length}`);
+  if (!(Number.isInteger(rangeDays) && rangeDays >= 1 && rangeDays <= 1096)) throw new Error("--range-days must be 1..1096");
+  if (Number.isNaN(end.getTime())) throw new Error("--end must be a yyyy-mm-dd date");
+
+  ensureBuild(Boolean(values["skip-build"]));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-bench-"));
+  const key = `ff_bench_${crypto.randomBytes(18).toString("base64url")}`;
+  const server = startServer({ port: await freePort(), dataDir, apiKey: key });
+  const cleanUp = () => {
+    server.stop();
+    if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      cleanUp();
+      process.exit(130);
+    });
+  }
+  const client: Client = { base: server.base, key, org: ORG, project: PROJECT };
+  try {
+    await bench(server, client, { scale, inFlight, runs, rangeDays, end, dataDir });
+  } catch (err) {
+    process.stderr.write(`server output (tail):\n${server.log.join("").slice(-4000)}\n`);
+    throw err;
+  } finally {
+    cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,134 @@
+// The server under test: a production build in its own dist dir, started on a free loopback port
+// with a fresh data dir, and always stopped (its whole process group) at the end.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const DIST_DIR = ".tmp/next-bench";
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+
+/** The newest modification time under a path (files only). */
+function newest(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let max = 0;
+  for (const entry of fs.readdirSync(p)) max = Math.max(max, newest(path.join(p, entry)));
+  return max;
+}
+
+/** Builds into DIST_DIR (and the worker bundle) when either is missing or older than the sources. */
+export function ensureBuild(skip: boolean): void {
+  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
+  const worker = path.join(ROOT, "dist", "export-worker.mjs");
+  if (skip) {
+    if (!fs.existsSync(buildId)) throw new Error(`--skip-build: no build in ${DIST_DIR}`);
+    return;
+  }
+  const built = Math.min(fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0, fs.existsSync(worker) ? fs.statSync(worker).mtimeMs : 0);
+  const sources = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
+  if (built > sources) return;
+  process.stdout.write(`› building into ${DIST_DIR} (FOURFOLD_DIST_DIR=${DIST_DIR} npm run build)\n`);
+  const res = spawnSync("npm", ["run", "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, FOURFOLD_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    timeout: 15 * 60_000,
+  });
+  if (res.status !== 0) throw new Error(`build failed (exit ${res.status ?? res.signal})`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  base: string;
+  child: ChildProcess;
+  log: string[];
+  stop(): void;
+}
+
+/** `next start` in its own process group, so stop() ends it and anything it started. */
+export function startServer(opts: { port: number; dataDir: string; apiKey: string }): Server {
+  const log: string[] = [];
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      FOURFOLD_DIST_DIR: DIST_DIR,
+      FOURFOLD_DATA_DIR: opts.dataDir,
+      FOURFOLD_DEMO: "off",
+      FOURFOLD_API_KEYS: opts.apiKey,
+      FOURFOLD_LOG: "warn",
+      NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
+    },
+  });
+  const keep = (chunk: Buffer) => {
+    log.push(chunk.toString());
+    if (log.length > 200) log.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let stopped = false;
+  return {
+    base: `http://127.0.0.1:${opts.port}`,
+    child,
+    log,
+    stop() {
+      if (stopped || child.pid === undefined) return;
+      stopped = true;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** The process group's pids: the spawned one and every descendant (next start may fork the server). */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const taskDir = `/proc/${out[i]}/task`;
+    if (!fs.existsSync(taskDir)) continue;
+    for (const task of fs.readdirSync(taskDir)) {
+      const file = path.join(taskDir, task, "children");
+      if (!fs.existsSync(file)) continue;
+      for (const c of fs.readFileSync(file, "utf8").trim().split(/\s+/)) if (c) out.push(Number(c));
+    }
+  }
+  return out;
+}
+
+/** A `kB` field of /proc/<pid>/status, in MiB, or null. */
+export function statusMiB(pid: number, field: "VmHWM" | "VmRSS"): number | null {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function threadCount(pid: number): number {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).length;
+  } catch {
+    return 0;
+  }
+}
