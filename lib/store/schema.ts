@@ -21,6 +21,10 @@ export interface DB {
   deployments: DeploymentsTable;
   incidents: IncidentsTable;
   export_jobs: ExportJobsTable;
+  export_registry: ExportRegistryTable;
+  data_versions: DataVersionsTable;
+  figure_record_versions: DataVersionsTable;
+  figure_records: FigureRecordsTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -110,4 +114,37 @@ export interface ExportJobsTable {
   run_after: number;
   lease_owner: string | null;
   lease_until: number | null;
+}
+
+/** The dashboard's exports registry (migration 005). `params` is the normalised ExportParams as JSON. */
+export interface ExportRegistryTable {
+  seq: Generated<number>;
+  /** `embedded`, or `harness:<host><path prefix>`: exports of one connection are never mixed with another's. */
+  connection: string;
+  upstream_id: string;
+  scope_kind: "team" | "orgTree";
+  /** The team id or the org tree name. */
+  scope_value: string;
+  params: string;
+  /** The email of the user who first asked for it. */
+  created_by: string;
+  created_at: number;
+  upstream_created_at: string | null;
+}
+
+/** A project's count of changes to its records (migration 004, kept by triggers), or the count its figure records were computed at. */
+export interface DataVersionsTable {
+  org_id: string;
+  project_id: string;
+  version: number;
+}
+
+/** One team's records of one kind (lib/dora/figures/records.ts): `data` is the Float64Array's bytes. */
+export interface FigureRecordsTable {
+  org_id: string;
+  project_id: string;
+  kind: string;
+  team_id: string;
+  count: number;
+  data: Uint8Array;
 }

@@ -3,8 +3,9 @@ import { getBenchmarkSet } from "../benchmarks";
 import { columnsFor, HIERARCHY_COLUMNS } from "../columns";
 import { buildHierarchy, resolveScope, type ScopedTeam } from "../hierarchy";
 import { periodLengthDays, periodsFor, wholeRange, type Period } from "../periods";
-import type { ExportParams } from "../types";
-import { buildPopulations, neededGroups, tablesFor } from "./tables";
+import type { ExportParams, Team } from "../types";
+import { recordSetsOf, type RecordSets } from "./records";
+import { neededGroups, neededKinds, populationsFromRecords, tablesFor } from "./tables";
 import type { CellValue, Dataset, ExportResult, ExportRow } from "./types";
 import { rowValues, type CellContext, type Tables } from "./values";
 
@@ -17,16 +18,29 @@ export function exportColumns(params: Pick<ExportParams, "metricGroups" | "aggre
 
 /** Throws ScopeNotFoundError for an unknown team or org tree, RangeError for a bad range, zone or benchmark. */
 export function computeExport(ds: Dataset, params: ExportParams): ExportResult {
+  return computeExportFromRecords(ds.teams, recordSetsOf(ds, neededKinds(neededGroups(params.metricGroups))), params);
+}
+
+/** The kinds of records an export needs from computeExportFromRecords. */
+export function recordsNeeded(params: Pick<ExportParams, "metricGroups">) {
+  return neededKinds(neededGroups(params.metricGroups));
+}
+
+/**
+ * As computeExport, from the records (figures/records.ts) of the kinds recordsNeeded names, for every
+ * team of the scope: they can be computed once per data version and kept.
+ */
+export function computeExportFromRecords(allTeams: readonly Team[], records: RecordSets, params: ExportParams): ExportResult {
   const benchmark = getBenchmarkSet(params.benchmark);
   if (!benchmark) throw new RangeError(`unknown benchmark set: ${params.benchmark}`);
-  const teams = resolveScope(buildHierarchy(ds.teams), params.scope);
+  const teams = resolveScope(buildHierarchy(allTeams), params.scope);
   const periods = periodsFor(params.dateRange, params.granularity, params.timezone);
   const columns = exportColumns(params);
   const metricCols = columns.slice(HIERARCHY_COLUMNS.length);
   const ctx: CellContext = { groups: new Set(params.metricGroups), agg: params.aggregation, benchmark };
 
   const total = wholeRange(params.dateRange, params.timezone);
-  const pops = buildPopulations(ds, teams, neededGroups(params.metricGroups), total);
+  const pops = populationsFromRecords(records, teams, neededGroups(params.metricGroups), total);
   const tables = tablesFor(pops, periods);
 
   const rows: ExportRow[] = [];

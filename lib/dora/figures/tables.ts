@@ -10,6 +10,7 @@ import {
   workItemPopulation,
   type Window,
 } from "./populations";
+import { RECORD_COLS, windowPopulation, type RecordKind, type RecordSets } from "./records";
 import type { Dataset } from "./types";
 import type { Tables } from "./values";
 
@@ -43,6 +44,40 @@ export function buildPopulations(
     deployments: deployments ? deploymentPopulation(ds, scope, w, needs.has("cfr")) : null,
     incidents: needs.has("mttr") ? incidentPopulation(ds, scope, w) : null,
     workItems: needs.has("work_items") ? workItemPopulation(ds, scope, w) : null,
+    nTeams: teams.length,
+  };
+}
+
+/** The record kinds the groups need. */
+export function neededKinds(needs: ReadonlySet<MetricGroup>): RecordKind[] {
+  const kinds: RecordKind[] = [];
+  if (needs.has("lttc")) kinds.push("lttc");
+  if (needs.has("deployment_frequency") || needs.has("cfr")) kinds.push("deployments");
+  if (needs.has("mttr")) kinds.push("incidents");
+  if (needs.has("work_items")) kinds.push("workItems");
+  return kinds;
+}
+
+/** As buildPopulations, from every team's records (records.ts); a needed kind must be present. */
+export function populationsFromRecords(
+  records: RecordSets,
+  teams: readonly ScopedTeam[],
+  needs: ReadonlySet<MetricGroup>,
+  w: Window,
+): Populations {
+  const ids = teams.map((s) => s.node.team.id);
+  const kinds = new Set(neededKinds(needs));
+  const pop = (kind: RecordKind) => {
+    if (!kinds.has(kind)) return null;
+    const sets = records[kind];
+    if (!sets) throw new Error(`records of kind ${kind} are missing`);
+    return windowPopulation(sets, ids, RECORD_COLS[kind], w);
+  };
+  return {
+    lttc: pop("lttc"),
+    deployments: pop("deployments"),
+    incidents: pop("incidents"),
+    workItems: pop("workItems"),
     nTeams: teams.length,
   };
 }

@@ -1,0 +1,46 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { ApiError } from "@/lib/server/errors";
+import { WindowLimiter } from "@/lib/server/rate-limit";
+
+// Checks for state-changing routes: same-origin only, JSON only, and a per-user limit on creates.
+
+/**
+ * Browsers send `Sec-Fetch-Site` and `Origin` on every POST; a request must carry at least one, and
+ * each one it carries must say same-origin. `allowedOrigin` is NEXTAUTH_URL's origin when set
+ * (behind a reverse proxy the request's own URL may name an internal host), else the request's.
+ */
+export function assertSameOrigin(req: NextRequest, allowedOrigin: string | null): void {
+  const site = req.headers.get("sec-fetch-site");
+  const origin = req.headers.get("origin");
+  const expected = allowedOrigin ?? req.nextUrl.origin;
+  const crossSite = (site !== null && site !== "same-origin") || (origin !== null && origin !== expected);
+  if (crossSite || (site === null && origin === null)) {
+    throw new ApiError("PERMISSION_DENIED", "Cross-site requests are refused: this API only answers the dashboard itself.");
+  }
+}
+
+export function assertJson(req: NextRequest): void {
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with content-type: application/json.");
+  }
+}
+
+/** Creates per user: 20 a minute is far above what the pages do, and slows a script running amok. */
+export const CREATE_LIMIT = { limit: 20, windowMs: 60_000 };
+let createLimiter = new WindowLimiter(CREATE_LIMIT.limit, CREATE_LIMIT.windowMs);
+
+/** For tests: a fresh limiter, optionally with another limit. */
+export function resetCreateLimiter(limit = CREATE_LIMIT.limit, windowMs = CREATE_LIMIT.windowMs): void {
+  createLimiter = new WindowLimiter(limit, windowMs);
+}
+
+export function assertCreateAllowed(userId: number): void {
+  const { allowed, retryAfterMs } = createLimiter.check(String(userId));
+  if (allowed) return;
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  throw new ApiError("RATE_LIMITED", `Too many exports created; try again in ${seconds} s.`, undefined, {
+    "Retry-After": String(seconds),
+  });
+}
