@@ -10,9 +10,9 @@ async function main() {
     return;
   }
   process.env.FOURFOLD_DEMO = "off"; // the runtime must not seed on its own before --reset clears
-  const { db } = await getRuntime({ jobs: false });
+  const { db, engine } = await getRuntime({ jobs: false });
   const t0 = Date.now();
-  const n = await seedDemo(db, { reset: Boolean(values.reset) });
+  const n = await seedDemo(db, { reset: Boolean(values.reset), exportsDir: engine.exportsDir });
   const where = `org ${DEMO_SCOPE.org}, project ${DEMO_SCOPE.project}`;
   process.stdout.write(
     n > 0

@@ -6,6 +6,7 @@ import { parseLegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
 import { ApiError, invalid, notFound } from "@/lib/server/errors";
 import { listTeams, loadDataset } from "./dataset";
 import type { Engine } from "./engine";
+import type { Team } from "@/lib/dora/types";
 
 /**
  * The legacy synchronous report (spec §7). The org identifier is optional there: without it the
@@ -21,10 +22,20 @@ export async function legacyReport(
   const req = parsed.request;
   const org = query.orgIdentifier ?? (await orgOfRefId(engine, query.projectIdentifier, req.teamRefId));
   const scope = { org, project: query.projectIdentifier };
-  const teams = resolveRefId(buildHierarchy(await listTeams(engine.db, scope)), req.teamRefId);
+  const teams = teamsOfRefId(await listTeams(engine.db, scope), req.teamRefId);
   const range = wholeRange({ start: req.dateStart, end: req.dateEnd }, "UTC");
   const dataset = await loadDataset(engine.db, scope, { teamIds: teams.map((t) => t.node.team.id), from: range.startMs, to: range.endMs });
   return { csv: legacyReportCsv(computeLegacyReport(dataset, req)), teamRefId: req.teamRefId };
+}
+
+const missingRefId = (refId: number) => notFound(`No team with teamRefId ${refId} in this project.`);
+
+function teamsOfRefId(teams: Team[], refId: number) {
+  try {
+    return resolveRefId(buildHierarchy(teams), refId);
+  } catch {
+    throw missingRefId(refId);
+  }
 }
 
 async function orgOfRefId(engine: Engine, project: string, refId: number): Promise<string> {
@@ -35,7 +46,7 @@ async function orgOfRefId(engine: Engine, project: string, refId: number): Promi
     .where("project_id", "=", project)
     .where("ref_id", "=", refId)
     .execute();
-  if (rows.length === 0) throw notFound(`No team with teamRefId ${refId} in this project.`);
+  if (rows.length === 0) throw missingRefId(refId);
   if (rows.length > 1) throw new ApiError("INVALID_ARGUMENT", "Several orgs have a team with this teamRefId: add the orgIdentifier query parameter.", [{ field: "orgIdentifier", message: "is required to tell the teams apart" }]);
   return rows[0]!.org_id;
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import fs from "node:fs";
+import path from "node:path";
 import { sql } from "kysely";
 import type { Store } from "@/lib/store/db";
 import { DEMO_ORG_IDENTIFIER, DEMO_PROJECT_IDENTIFIER, demoOrg, type OrgData } from "./demo";
@@ -31,18 +33,29 @@ export async function projectIsEmpty(db: Store, scope: Scope): Promise<boolean> 
   return !row;
 }
 
-export async function clearProject(db: Store, scope: Scope): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** Deletes a project's records and export jobs; returns the export files that are no longer referenced. */
+export async function clearProject(db: Store, scope: Scope): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
     for (const table of TABLES) {
       await trx.deleteFrom(table).where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
     }
-    await trx.deleteFrom("export_jobs").where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
+    const jobs = await trx
+      .deleteFrom("export_jobs")
+      .where("org_id", "=", scope.org)
+      .where("project_id", "=", scope.project)
+      .returning("artifact")
+      .execute();
+    return jobs.flatMap((j) => (j.artifact ? [j.artifact] : []));
   });
 }
 
 /** Fills the demo project when it is empty (or always, with `reset`). Returns the records written, 0 when it left the store alone. */
-export async function seedDemo(db: Store, opts: { reset?: boolean; end?: Date } = {}): Promise<number> {
-  if (opts.reset) await clearProject(db, DEMO_SCOPE);
+export async function seedDemo(db: Store, opts: { reset?: boolean; end?: Date; exportsDir?: string } = {}): Promise<number> {
+  if (opts.reset) {
+    for (const file of await clearProject(db, DEMO_SCOPE)) {
+      if (opts.exportsDir) fs.rmSync(path.join(opts.exportsDir, file), { force: true });
+    }
+  }
   else if (!(await projectIsEmpty(db, DEMO_SCOPE))) return 0;
   return ingestOrg(db, DEMO_SCOPE, demoOrg(opts.end));
 }
