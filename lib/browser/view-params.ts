@@ -1,9 +1,9 @@
 // The state of a team or org-tree view, held in the URL's search parameters so a link reproduces
 // the view. Bad values fall back to defaults, each with a note the page shows.
 import { BENCHMARK_NAMES, DEFAULT_BENCHMARK } from "@/lib/dora/benchmarks";
-import { epochDay, MAX_RANGE_DAYS } from "@/lib/dora/schemas/common";
+import { MAX_RANGE_DAYS } from "@/lib/dora/schemas/common";
 import { AGGREGATIONS, GRANULARITIES, type Aggregation, type Granularity, type IsoDate } from "@/lib/dora/types";
-import { dayToIsoDate } from "@/lib/dora/zone";
+import { dayToIsoDate, epochDay } from "@/lib/dora/zone";
 
 export const RANGE_PRESETS = ["4w", "3m", "6m", "12m", "qtd", "ytd", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

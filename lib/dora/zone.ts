@@ -3,19 +3,37 @@ import type { IsoDate } from "./types";
 
 export const DAY_MS = 86_400_000;
 
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a real calendar date `yyyy-MM-dd`, or null when it is not one. */
+export function epochDay(date: string): number | null {
+  const m = DATE_RE.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+// Howard Hinnant's days_from_civil: exact for every year, unlike Date.UTC (which maps 0-99 to 19xx).
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** Days since 1970-01-01 of a `yyyy-MM-dd` date; throws RangeError when it is not a real date. */
 export function dayNumber(date: IsoDate): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`not a yyyy-MM-dd date: ${date}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`not a calendar date: ${date}`);
-  }
-  return ms / DAY_MS;
+  const day = epochDay(date);
+  if (day === null) throw new RangeError(`not a calendar date: ${date}`);
+  return day;
 }
 
 export function dayToIsoDate(day: number): IsoDate {

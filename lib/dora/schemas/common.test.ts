@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { epochDay, fieldPath, rangeProblem } from "./common";
+import { epochDay } from "../zone";
+import { fieldPath, rangeProblem } from "./common";
 
 describe("epochDay", () => {
   it.each<[string, number | null]>([

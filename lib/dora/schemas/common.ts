@@ -1,6 +1,7 @@
 // Building blocks shared by the request schemas: case-insensitive enums, calendar dates, and the
 // mapping of zod issues to the `details` of a 400 (spec §8).
 import { z } from "zod";
+import { epochDay } from "../zone";
 
 export interface ValidationDetail {
   field: string;
@@ -32,31 +33,6 @@ export function fieldsOf(value: unknown): Record<string, unknown> {
 /** A non-blank string. */
 export const nonBlank = z.string().refine((s) => s.trim() !== "", "must not be empty");
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of a real calendar date `yyyy-MM-dd`, or null when it is not one. */
-export function epochDay(date: string): number | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return daysFromCivil(y, mo, d);
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-// Howard Hinnant's days_from_civil: exact for every year, unlike Date.UTC (which maps 0-99 to 19xx).
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 export const isoDate = z.string().refine((s) => epochDay(s) !== null, "must be a real calendar date yyyy-MM-dd");
 
