@@ -7,8 +7,9 @@ const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "
 let passed = 0;
 let failed = Number(process.argv[2] ?? 0);
 
-const vitest = read(".tmp/vitest.json");
-if (vitest) {
+for (const file of [".tmp/vitest.json", ".tmp/vitest-bundle.json"]) {
+  const vitest = read(file);
+  if (!vitest) continue;
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
 }

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-true}"
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/playwright.json
+rm -f .tmp/vitest.json .tmp/vitest-bundle.json .tmp/playwright.json
 failed_steps=()
 started=$(date +%s)
 
@@ -32,7 +32,14 @@ step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed,
 step "lint" npx eslint --max-warnings=0 .
 step "typecheck" npx tsc --noEmit
 step "unit and request-level tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
-if step "production build" npm run build; then
+# The build is made with a Harness key configured, so the bundle check can prove it never reaches the browser.
+bundle_key="sei-bundle-sentinel-$(node -e 'process.stdout.write(require("crypto").randomBytes(12).toString("hex"))')"
+build() {
+  SEI_BASE_URL=https://sei.invalid/prod1/sei/api SEI_API_KEY="$bundle_key" SEI_ORG_IDENTIFIER=ci SEI_PROJECT_IDENTIFIER=ci npm run build
+}
+if step "production build" build; then
+  FOURFOLD_BUNDLE_KEY="$bundle_key" step "client bundle holds no key (vitest)" \
+    npx vitest run tests/proxy/key-leak.test.ts -t "client bundle" --reporter=default --reporter=json --outputFile.json=.tmp/vitest-bundle.json
   PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json step "browser tests (playwright)" npx playwright test --reporter=list,json
 fi
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/server/errors";
+import { log } from "@/lib/server/log";
 import { WindowLimiter } from "@/lib/server/rate-limit";
 
 // Checks for state-changing routes: same-origin only, JSON only, and a per-user limit on creates.
@@ -43,4 +44,47 @@ export function assertCreateAllowed(userId: number): void {
   throw new ApiError("RATE_LIMITED", `Too many exports created; try again in ${seconds} s.`, undefined, {
     "Retry-After": String(seconds),
   });
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The guards of a state-changing route, then its JSON body: same origin, `content-type:
+ * application/json`, at most 64 KiB, strict JSON. Refusals are logged with the user.
+ */
+export async function readMutationBody(req: NextRequest, user: { email: string }, allowedOrigin: string | null): Promise<unknown> {
+  try {
+    assertSameOrigin(req, allowedOrigin);
+    assertJson(req);
+  } catch (err) {
+    log.warn("proxy.denied", { user: user.email, reason: err instanceof ApiError ? err.code : "error", path: req.nextUrl.pathname });
+    throw err;
+  }
+  const text = await readLimited(req, MAX_BODY_BYTES);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError("INVALID_ARGUMENT", "The body is not valid JSON.", [{ field: "body", message: "is not valid JSON" }]);
+  }
+}
+
+async function readLimited(req: NextRequest, maxBytes: number): Promise<string> {
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes || !req.body) {
+    if (!req.body) return "";
+    throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  }
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -4,6 +4,7 @@ import type { Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@
 import type { Store } from "@/lib/store/db";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
+import { fetchRows } from "./raw-rows";
 
 /** Everything the metric code needs for a project, or a self-sufficient part of it. */
 export type { Dataset };
@@ -97,21 +98,23 @@ async function loadPullRequests(db: Store, scope: Scope, teamIds: string[] | nul
     .select(PR_COLUMNS)
     .where("org_id", "=", scope.org)
     .where("project_id", "=", scope.project);
-  if (!teamIds) return base.execute();
+  if (!teamIds) return fetchRows(db, base, toPullRequest);
   if (teamIds.length === 0) return [];
-  const own = await base.where("team_id", "in", teamIds).execute();
+  const own = await fetchRows(db, base.where("team_id", "in", teamIds), toPullRequest);
   // PRs of other teams that name these teams' work items count for PR_ASSOCIATIONS.
   const ownIds = new Set(own.map((pr) => pr.id));
-  const named = await base
-    .where("work_item_id", "in", (eb) =>
+  const named = await fetchRows(
+    db,
+    base.where("work_item_id", "in", (eb) =>
       eb
         .selectFrom("work_items")
         .select("id")
         .where("org_id", "=", scope.org)
         .where("project_id", "=", scope.project)
         .where("team_id", "in", teamIds),
-    )
-    .execute();
+    ),
+    toPullRequest,
+  );
   for (const pr of named) if (!ownIds.has(pr.id)) own.push(pr);
   return own;
 }
@@ -127,11 +130,11 @@ async function loadWorkItems(
     .select(WORK_ITEM_COLUMNS)
     .where("org_id", "=", scope.org)
     .where("project_id", "=", scope.project);
-  if (!teamIds) return base.execute();
-  const own = teamIds.length === 0 ? [] : await base.where("team_id", "in", teamIds).execute();
+  if (!teamIds) return fetchRows(db, base, toWorkItem);
+  const own = teamIds.length === 0 ? [] : await fetchRows(db, base.where("team_id", "in", teamIds), toWorkItem);
   const have = new Set(own.map((w) => w.id));
   const named = [...new Set(prs.map((pr) => pr.workItemId))].filter((id): id is string => id !== null && !have.has(id));
-  for (const ids of chunks(named, ID_CHUNK)) own.push(...(await base.where("id", "in", ids).execute()));
+  for (const ids of chunks(named, ID_CHUNK)) for (const w of await fetchRows(db, base.where("id", "in", ids), toWorkItem)) own.push(w);
   return own;
 }
 
@@ -149,11 +152,12 @@ async function loadIncidents(
     .where("project_id", "=", scope.project);
   if (teamIds) query = query.where("team_id", "in", teamIds);
   const { from, to } = opts;
-  if (from === undefined && to === undefined) return query.execute();
+  if (from === undefined && to === undefined) return fetchRows(db, query, toIncident);
   // Needed: resolved in range (MTTR), opened where it can link to an in-range deployment (CFR), or
   // naming its deployment outright.
-  return query
-    .where((eb) => {
+  return fetchRows(
+    db,
+    query.where((eb) => {
       const resolved = [eb("resolved_at", "is not", null)];
       const opened = [];
       if (from !== undefined) {
@@ -165,8 +169,9 @@ async function loadIncidents(
         opened.push(eb("opened_at", "<", to + INCIDENT_WINDOW));
       }
       return eb.or([eb.and(resolved), eb.and(opened), eb("deployment_id", "is not", null)]);
-    })
-    .execute();
+    }),
+    toIncident,
+  );
 }
 
 async function loadDeployments(
@@ -192,28 +197,13 @@ async function loadDeployments(
       ]),
     );
   }
-  const rows = await query.execute();
+  const rows = await fetchRows(db, query, toDeployment);
   const have = new Set(rows.map((d) => d.id));
   const named = [...new Set(incidents.map((i) => i.deploymentId))].filter(
     (id): id is string => id !== null && !have.has(id),
   );
-  for (const ids of chunks(named, ID_CHUNK)) rows.push(...(await bound.where("id", "in", ids).execute()));
-  return rows.map(toDeployment);
-}
-
-type DeploymentRow = Omit<Deployment, "pullRequestIds" | "commitShas" | "status"> & {
-  status: string;
-  pullRequestIds: string | null;
-  commitShas: string | null;
-};
-
-function toDeployment(row: DeploymentRow): Deployment {
-  return {
-    ...row,
-    status: row.status as Deployment["status"],
-    pullRequestIds: row.pullRequestIds === null ? [] : (JSON.parse(row.pullRequestIds) as string[]),
-    commitShas: row.commitShas === null ? [] : (JSON.parse(row.commitShas) as string[]),
-  };
+  for (const ids of chunks(named, ID_CHUNK)) for (const d of await fetchRows(db, bound.where("id", "in", ids), toDeployment)) rows.push(d);
+  return rows;
 }
 
 async function loadBuilds(db: Store, scope: Scope, teamIds: string[] | null, prs: PullRequest[]): Promise<Build[]> {
@@ -222,15 +212,65 @@ async function loadBuilds(db: Store, scope: Scope, teamIds: string[] | null, prs
     .select(BUILD_COLUMNS)
     .where("org_id", "=", scope.org)
     .where("project_id", "=", scope.project);
-  const rows = [];
-  if (!teamIds) rows.push(...(await base.execute()));
-  else {
-    const repositories = [...new Set(prs.map((pr) => pr.repository))];
-    for (const repos of chunks(repositories, ID_CHUNK))
-      rows.push(...(await base.where("repository", "in", repos).execute()));
-  }
-  return rows as Build[];
+  if (!teamIds) return fetchRows(db, base, toBuild);
+  const rows: Build[] = [];
+  const repositories = [...new Set(prs.map((pr) => pr.repository))];
+  for (const repos of chunks(repositories, ID_CHUNK)) for (const b of await fetchRows(db, base.where("repository", "in", repos), toBuild)) rows.push(b);
+  return rows;
 }
+
+// Rows arrive as arrays in the order of the *_COLUMNS lists; objects of one literal shape each.
+type Row = unknown[];
+const num = (v: unknown): number | null => (v === null ? null : Number(v));
+const str = (v: unknown): string | null => (v === null ? null : (v as string));
+const list = (v: unknown): string[] => (v === null ? [] : (JSON.parse(v as string) as string[]));
+
+const toPullRequest = (r: Row): PullRequest => ({
+  id: r[0] as string,
+  teamId: r[1] as string,
+  repository: r[2] as string,
+  firstCommitAt: Number(r[3]),
+  openedAt: Number(r[4]),
+  mergedAt: num(r[5]),
+  mergeCommitSha: str(r[6]),
+  workItemId: str(r[7]),
+});
+const toWorkItem = (r: Row): WorkItem => ({
+  id: r[0] as string,
+  teamId: r[1] as string,
+  createdAt: Number(r[2]),
+  key: str(r[3]),
+  startedAt: num(r[4]),
+  resolvedAt: num(r[5]),
+});
+const toBuild = (r: Row): Build => ({
+  id: r[0] as string,
+  repository: r[1] as string,
+  commitSha: r[2] as string,
+  finishedAt: Number(r[3]),
+  status: r[4] as Build["status"],
+  startedAt: num(r[5]),
+});
+const toDeployment = (r: Row): Deployment => ({
+  id: r[0] as string,
+  teamId: r[1] as string,
+  environment: r[2] as string,
+  status: r[3] as Deployment["status"],
+  finishedAt: Number(r[4]),
+  service: str(r[5]),
+  repository: str(r[6]),
+  startedAt: num(r[7]),
+  pullRequestIds: list(r[8]),
+  commitShas: list(r[9]),
+});
+const toIncident = (r: Row): Incident => ({
+  id: r[0] as string,
+  teamId: r[1] as string,
+  openedAt: Number(r[2]),
+  resolvedAt: num(r[3]),
+  service: str(r[4]),
+  deploymentId: str(r[5]),
+});
 
 /** The project's teams. */
 export async function listTeams(db: Store, scope: Scope): Promise<Team[]> {

@@ -132,7 +132,7 @@ export interface ExportRegistryTable {
   upstream_created_at: string | null;
 }
 
-/** A project's count of changes to its records (migration 004, kept by triggers), or the count its figure records were computed at. */
+/** A project's count of changes to its records (migration 006, kept by triggers), or the count its figure records were computed at. */
 export interface DataVersionsTable {
   org_id: string;
   project_id: string;

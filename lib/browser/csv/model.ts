@@ -66,6 +66,9 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   const teams = new Map<string, TeamExport>();
   const col = hierarchyLookup(columns);
   let rowCount = 0;
+  if (columns.length <= 1 && columns.every((c) => c.role === "unknown")) {
+    log.note("This does not look like a CSV export: its first line is not a list of column names separated by commas.");
+  }
   if (!col.Team_Id) log.note(col.Team_Name ? "There is no Team_Id column, so rows are grouped by Team_Name." : "There is no Team_Id column, so all rows are shown as one team.");
   if (!col.Period) log.note("There is no Period column, so rows are shown in file order and no TOTAL row is recognised.");
 

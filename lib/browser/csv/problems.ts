@@ -51,3 +51,12 @@ export function parseErrorKind(code: string, type: string): string {
       return `The file could not be read as CSV (${type || code})`;
   }
 }
+
+/**
+ * The file line of a papaparse error in a chunk. With `header: true`, field-count errors count
+ * data rows of the chunk, but quote errors count raw rows, the header included in the first chunk.
+ */
+export function parseErrorLine(e: { type: string; row?: number }, rowsBefore: number, firstChunk: boolean): number {
+  const row = e.row ?? 0;
+  return e.type === "Quotes" && firstChunk ? row + 1 : rowsBefore + row + 2;
+}

@@ -5,12 +5,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import { exportCsvChunks } from "@/lib/dora/csv";
-import { computeExport } from "@/lib/dora/figures/compute-export";
+import { computeExportFromRecords, recordsNeeded } from "@/lib/dora/figures/compute-export";
 import { buildHierarchy, resolveScope } from "@/lib/dora/hierarchy";
 import { wholeRange } from "@/lib/dora/periods";
 import type { ExportParams } from "@/lib/dora/types";
 import type { Store } from "@/lib/store/db";
-import { listTeams, loadDataset } from "../dataset";
+import { listTeams } from "../dataset";
+import { recordsFor } from "../figure-records";
 import type { JobRow } from "./repo";
 
 export interface Artifact {
@@ -33,12 +34,9 @@ export async function runExport(db: Store, exportsDir: string, job: JobRow): Pro
   const teams = await listTeams(db, scope);
   const scoped = resolveScope(buildHierarchy(teams), params.scope);
   const range = wholeRange(params.dateRange, params.timezone);
-  const dataset = await loadDataset(db, scope, {
-    teamIds: scoped.map((s) => s.node.team.id),
-    from: range.startMs,
-    to: range.endMs,
-  });
-  const result = computeExport(dataset, params);
+  const teamIds = scoped.map((s) => s.node.team.id);
+  const records = await recordsFor(db, scope, teams, teamIds, recordsNeeded(params), { from: range.startMs, to: range.endMs });
+  const result = computeExportFromRecords(teams, records, params);
 
   fs.mkdirSync(exportsDir, { recursive: true });
   const name = artifactName(job.id, params.compression);

@@ -25,7 +25,7 @@ describe("resolveDownloadUrl", () => {
     ["a path relative to the prefix", DL, OK],
     ["a path that already has the prefix", `/prod1/sei/api${DL}`, OK],
     ["an absolute URL on the same origin", `https://sei.example.com/prod1/sei/api${DL}`, OK],
-    ["its own query is kept, identifiers forced", `${DL}?sig=abc&orgIdentifier=evil`, `https://sei.example.com/prod1/sei/api${DL}?orgIdentifier=o&projectIdentifier=p&sig=abc`],
+    ["its own query is kept, identifiers forced", `${DL}?sig=abc&orgIdentifier=evil`, `https://sei.example.com/prod1/sei/api${DL}?sig=abc&orgIdentifier=o&projectIdentifier=p`],
     ["another host", `https://evil.example.com/prod1/sei/api${DL}`, null],
     ["another scheme", `http://sei.example.com/prod1/sei/api${DL}`, null],
     ["another port", `https://sei.example.com:8443/prod1/sei/api${DL}`, null],

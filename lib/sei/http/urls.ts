@@ -51,7 +51,7 @@ export function resolveDownloadUrl(e: Endpoints, raw: string, exportId: string, 
   }
   if (url.origin !== e.origin || url.username !== "" || url.password !== "") return null;
   if (url.pathname !== `${e.prefix}${EXPORTS}/${encodeURIComponent(exportId)}/download`) return null;
-  const out = build(e, url.pathname, {});
+  const out = build(e, url.pathname.slice(e.prefix.length), {});
   // The download URL's own query (a signature, say) is kept; the identifiers are always the configured ones.
   for (const [k, v] of url.searchParams) out.searchParams.set(k, v);
   for (const [k, v] of Object.entries(ids(org, project))) out.searchParams.set(k, v);

@@ -1,0 +1,99 @@
+"use client";
+
+// One team of an opened export: scorecards, the four trend charts and every column as a table.
+import { useId, useMemo, useState } from "react";
+import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora/benchmarks";
+import { TrendCharts } from "@/components/charts";
+import { DataTable } from "@/components/data-table";
+import { Scorecards } from "@/components/scorecards";
+import type { ParsedExport } from "@/lib/browser/csv/model";
+import { toTeamSeries } from "@/lib/browser/csv/series";
+import { summarise } from "@/lib/browser/csv/summary";
+import { teamTable } from "@/lib/browser/csv/table";
+
+const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+
+export function ImportResult({ model }: { model: ParsedExport }) {
+  const [teamIndex, setTeamIndex] = useState(0);
+  const [benchmarkName, setBenchmarkName] = useState(defaultBenchmarkSet().name);
+  const teamId = useId();
+  const benchId = useId();
+  const team = model.teams[teamIndex] ?? model.teams[0]!;
+  const benchmark = getBenchmarkSet(benchmarkName) ?? defaultBenchmarkSet();
+  const summary = useMemo(() => summarise(team, model, benchmark), [team, model, benchmark]);
+  const series = useMemo(() => toTeamSeries(team, model.metricColumns), [team, model]);
+  const table = useMemo(() => teamTable(model, team), [team, model]);
+  const note =
+    summary.source === "total"
+      ? "Figures over the whole range come from the export's TOTAL row."
+      : "This export has no TOTAL row, so the figures over the whole range are rolled up here from the periods: sums of counts, and lead time and time to restore as means of the period figures weighted by their counts.";
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-4">
+        {model.teams.length > 1 && (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={teamId} className="text-sm font-medium">
+              Team
+            </label>
+            <select id={teamId} value={teamIndex} onChange={(e) => setTeamIndex(Number(e.target.value))} className={`${SELECT} max-w-full`}>
+              {model.teams.map((t, i) => (
+                <option key={`${t.id}-${i}`} value={i}>
+                  {t.hierarchy.join(" / ")}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={benchId} className="text-sm font-medium">
+            Benchmark
+          </label>
+          <select id={benchId} value={benchmark.name} onChange={(e) => setBenchmarkName(e.target.value)} className={SELECT}>
+            {BENCHMARK_SETS.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <section aria-labelledby="team-heading" className="space-y-4">
+        <div>
+          <h2 id="team-heading" className="text-xl font-semibold">
+            {team.name}
+          </h2>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {[team.hierarchy.join(" / "), periodRange(team.periods), model.aggregation && `${model.aggregation} aggregation`].filter(Boolean).join(" · ")}
+          </p>
+        </div>
+        <Scorecards summary={summary} note={note} />
+        <TrendCharts series={series} benchmark={benchmark} />
+      </section>
+
+      <section aria-labelledby="columns-heading" className="space-y-2">
+        <h2 id="columns-heading" className="text-lg font-semibold">
+          All columns
+        </h2>
+        {model.unknownColumns.length > 0 && (
+          <p className="text-sm text-slate-700 dark:text-slate-300">Columns Fourfold does not know are shown as they are: {model.unknownColumns.join(", ")}.</p>
+        )}
+        <DataTable
+          caption={`Every column of the export for ${team.name}`}
+          columns={table.columns.map((c) => ({ label: c.name, numeric: c.numeric, hint: c.unknown ? "not recognised" : undefined }))}
+          rows={table.rows}
+          rowHeader={Math.max(0, table.columns.findIndex((c) => c.name.toLowerCase() === "period"))}
+          maxHeight={480}
+        />
+      </section>
+    </div>
+  );
+}
+
+function periodRange(periods: ParsedExport["teams"][number]["periods"]): string | null {
+  const first = periods[0];
+  const last = periods.at(-1);
+  if (!first || !last) return null;
+  return first === last ? first.period : `${first.period} to ${last.period}`;
+}

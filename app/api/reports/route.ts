@@ -1,0 +1,27 @@
+// POST /api/reports – the legacy synchronous report (CSV) for a team the user may see
+import { readMutationBody } from "@/lib/access/guards";
+import { parseLegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
+import { allowedOrigin, proxyContext } from "@/lib/registry/route-context";
+import { assertMayReport } from "@/lib/registry/scopes";
+import { invalid } from "@/lib/server/errors";
+import { log } from "@/lib/server/log";
+import { withSession } from "@/lib/server/route";
+
+export const POST = withSession(async (req, ctx) => {
+  const body = await readMutationBody(req, ctx.user, allowedOrigin(ctx.runtime));
+  const proxy = proxyContext(req, ctx);
+  const parsed = parseLegacyReportRequest({ format: "csv", projectIdentifier: proxy.sei.identifiers.project }, body);
+  if (!parsed.ok) throw invalid("The report request is invalid.", parsed.details);
+  await assertMayReport(proxy, parsed.request.teamRefId);
+  const csv = await proxy.sei.legacyReport(parsed.request, req.signal);
+  log.info("proxy.report", { user: ctx.user.email, teamRefId: parsed.request.teamRefId, outcome: "ok" });
+  return new Response(csv, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="efficiency-report-${parsed.request.teamRefId}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

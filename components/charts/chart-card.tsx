@@ -1,0 +1,76 @@
+"use client";
+
+// The frame of a trend chart: heading, what it shows, the benchmark bands' key, the plot, and a
+// switch to read the same data as a table.
+import { useId, useState } from "react";
+import type { RatingBand } from "@/lib/dora/ratings";
+import { DataTable, type DataTableProps } from "@/components/data-table";
+import { RATING_FILL } from "./theme";
+
+export interface ChartCardProps {
+  title: string;
+  /** One sentence: what is plotted; read as the chart's description. */
+  description: string;
+  bands: RatingBand[];
+  /** Formats a band bound for the key, e.g. "7 days". */
+  bound: (value: number) => string;
+  table: Pick<DataTableProps, "columns" | "rows">;
+  children: React.ReactNode;
+}
+
+export function ChartCard({ title, description, bands, bound, table, children }: ChartCardProps) {
+  const [asTable, setAsTable] = useState(false);
+  const headingId = useId();
+  const descId = useId();
+  return (
+    <section aria-labelledby={headingId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 id={headingId} className="text-base font-semibold">
+          {title}
+        </h3>
+        <button
+          type="button"
+          aria-pressed={asTable}
+          onClick={() => setAsTable((v) => !v)}
+          className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          Show data as table
+        </button>
+      </div>
+      <p id={descId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        {description}
+      </p>
+      <BandKey bands={bands} bound={bound} />
+      {asTable ? (
+        <div className="mt-3">
+          <DataTable caption={`${title}: data by period`} showCaption columns={table.columns} rows={table.rows} maxHeight={320} />
+        </div>
+      ) : (
+        <div role="img" aria-label={`${title} chart`} aria-describedby={descId} className="mt-3 text-slate-800 dark:text-slate-200">
+          {children}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function BandKey({ bands, bound }: { bands: RatingBand[]; bound: (value: number) => string }) {
+  const shown = bands.filter((b) => b.from === null || b.to === null || b.from < b.to);
+  return (
+    <ul aria-label="Benchmark bands" className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+      {shown.map((b) => (
+        <li key={b.rating} className="flex items-center gap-1">
+          <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ background: RATING_FILL[b.rating], opacity: 0.6 }} />
+          {b.rating} {rangeText(b, bound)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function rangeText(b: RatingBand, bound: (value: number) => string): string {
+  if (b.from === null && b.to !== null) return `< ${bound(b.to)}`;
+  if (b.to === null && b.from !== null) return `≥ ${bound(b.from)}`;
+  if (b.from !== null && b.to !== null) return `${bound(b.from)} – ${bound(b.to)}`;
+  return "";
+}

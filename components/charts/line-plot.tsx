@@ -1,0 +1,46 @@
+"use client";
+
+// A single-line trend with benchmark bands: CFR and MTTR.
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { RatingBand } from "@/lib/dora/ratings";
+import { axisMax, bandAreas, lineDots } from "./bands";
+import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
+import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, MAX_POINTS_WITH_DOTS } from "./theme";
+
+export interface LinePlotProps<P extends { period: string }> {
+  points: P[];
+  value: (p: P) => number | null;
+  name: string;
+  colour: string;
+  bands: RatingBand[];
+  /** The axis top when there is no data. */
+  emptyMax: number;
+  /** Caps the axis (CFR never goes above 100 %). */
+  ceiling?: number;
+  tick: (v: number) => string;
+  tooltip: (p: P) => TooltipLine[];
+}
+
+export default function LinePlot<P extends { period: string }>(props: LinePlotProps<P>) {
+  const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip } = props;
+  const data = points.map((p) => ({ period: p.period, value: value(p), point: p }));
+  const yMax = Math.min(ceiling ?? Infinity, axisMax(data.map((d) => d.value), emptyMax));
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <LineChart data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
+        {bandAreas(bands, yMax)}
+        <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+        <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
+        <YAxis domain={[0, yMax]} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={tick} width={64} />
+        <Tooltip
+          content={({ active, payload }) => {
+            const d = payload?.[0]?.payload as (typeof data)[number] | undefined;
+            if (!active || !d) return null;
+            return <ChartTooltip title={d.period} lines={tooltip(d.point)} />;
+          }}
+        />
+        <Line dataKey="value" name={name} stroke={colour} strokeWidth={2} connectNulls={false} dot={lineDots(data.map((d) => d.value), colour, MAX_POINTS_WITH_DOTS)} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { BenchmarkSet } from "@/lib/dora/benchmarks";
+import { STAGES } from "@/lib/dora/columns";
+import { ratingBands } from "@/lib/dora/ratings";
+import { formatCount, formatDuration } from "@/lib/browser/csv/format";
+import type { LttcPoint } from "@/lib/browser/csv/series";
+import { axisMax, bandAreas, lineDots } from "./bands";
+import { ChartTooltip } from "./chart-tooltip";
+import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
+
+export default function LttcPlot({ points, benchmark }: { points: LttcPoint[]; benchmark: BenchmarkSet }) {
+  const stackTops = points.map((p) => STAGES.reduce<number | null>((s, k) => (p[k] === null ? s : (s ?? 0) + p[k]), null));
+  const yMax = axisMax([...points.map((p) => p.LTTC), ...stackTops], 1);
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
+        {bandAreas(ratingBands("LTTC", benchmark), yMax)}
+        <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+        <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
+        <YAxis domain={[0, yMax]} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={(v: number) => formatDuration(v)} width={64} />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
+          content={({ active, payload }) => {
+            const p = payload?.[0]?.payload as LttcPoint | undefined;
+            if (!active || !p) return null;
+            const lines = [
+              { label: "Lead time", value: formatDuration(p.LTTC) },
+              ...STAGES.map((s) => ({ label: title(s), value: formatDuration(p[s]), colour: STAGE_COLOURS[s] })),
+              { label: "Changes", value: formatCount(p.changes) },
+            ];
+            return <ChartTooltip title={p.period} lines={lines} />;
+          }}
+        />
+        {STAGES.map((s) => (
+          <Bar key={s} dataKey={s} name={title(s)} stackId="stages" fill={STAGE_COLOURS[s]} isAnimationActive={false} maxBarSize={48} />
+        ))}
+        <Line dataKey="LTTC" name="Lead time" stroke="currentColor" strokeWidth={2} connectNulls={false} dot={lineDots(points.map((p) => p.LTTC), "currentColor", MAX_POINTS_WITH_DOTS)} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+function title(stage: string): string {
+  return stage.charAt(0) + stage.slice(1).toLowerCase();
+}

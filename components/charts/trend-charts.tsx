@@ -1,0 +1,32 @@
+"use client";
+
+// The four DORA trend charts of one team, in a responsive grid. Charts whose columns the export
+// lacks are left out, with a line saying so.
+import type { BenchmarkSet } from "@/lib/dora/benchmarks";
+import type { TeamSeries } from "@/lib/browser/csv/series";
+import { CfrChart } from "./cfr-chart";
+import { DfChart } from "./df-chart";
+import { LttcChart } from "./lttc-chart";
+import { MttrChart } from "./mttr-chart";
+
+export interface TrendChartsProps {
+  series: TeamSeries;
+  benchmark: BenchmarkSet;
+}
+
+const NAMES = { lttc: "lead time", df: "deployment frequency", cfr: "change failure rate", mttr: "time to restore" } as const;
+
+export function TrendCharts({ series, benchmark }: TrendChartsProps) {
+  const missing = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => !series.has[k]);
+  return (
+    <div className="space-y-3">
+      {missing.length > 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This export has no columns for {missing.map((k) => NAMES[k]).join(", ")}, so those charts are not shown.</p>}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {series.has.lttc && <LttcChart points={series.lttc} benchmark={benchmark} />}
+        {series.has.df && <DfChart points={series.df} benchmark={benchmark} />}
+        {series.has.cfr && <CfrChart points={series.cfr} benchmark={benchmark} />}
+        {series.has.mttr && <MttrChart points={series.mttr} benchmark={benchmark} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { defaultBenchmarkSet } from "@/lib/dora/benchmarks";
+import { toExportModel, type CsvRow } from "./model";
+import { toTeamSeries } from "./series";
+import { changeFrom, summarise, weightedMean } from "./summary";
+
+function model(lines: string[]) {
+  const r = Papa.parse<CsvRow>(lines.join("\n"), { header: true, skipEmptyLines: true });
+  return toExportModel(r.data, r.meta.fields ?? []);
+}
+
+const HEAD = "Team_Id,Period,Start_Date,End_Date,LTTC_Mean_Days,LTTC_Change_Count,DF_Deployment_Count,CFR_Total_Success,CFR_Total_Failures,MTTR_Mean_Days,MTTR_Incident_Count";
+const sei = defaultBenchmarkSet();
+
+describe("summarise", () => {
+  it("rolls up the periods when there is no TOTAL row, weighting durations by their counts", () => {
+    const m = model([HEAD, "t,2026-01,2026-01-01,2026-01-10,2,1,10,8,2,0.5,1", "t,2026-02,2026-02-01,2026-02-10,8,3,5,5,0,,0", "t,2026-03,2026-03-01,2026-03-10,,,,,,,"]);
+    const s = summarise(m.teams[0]!, m, sei);
+    expect(s.source).toBe("periods");
+    expect(s.LTTC).toEqual({ value: 6.5, rating: "High", sample: 4 });
+    expect(s.DF).toEqual({ value: 0.5, rating: "High", sample: 15 });
+    expect(s.CFR).toEqual({ value: 100 * (2 / 15), rating: "Elite", sample: 15, failures: 2 });
+    expect(s.MTTR).toEqual({ value: 0.5, rating: "High", sample: 1 });
+    expect(s.overall).toBe("High");
+  });
+
+  it("takes the TOTAL row and its ratings as the export wrote them", () => {
+    const m = model([`${HEAD},LTTC_Rating,OVERALL_RATING`, "t,2026-01,2026-01-01,2026-01-31,40,1,1,1,0,,0,Medium,Medium", "t,TOTAL,2026-01-01,2026-01-31,40,1,1,1,0,,0,Medium,Medium"]);
+    const s = summarise(m.teams[0]!, m, sei);
+    expect(s.source).toBe("total");
+    expect(s.LTTC.rating).toBe("Medium"); // the set would say Low: the file wins
+    expect(s.DF.value).toBeCloseTo(1 / 31);
+    expect(s.MTTR).toEqual({ value: null, rating: null, sample: 0 });
+    expect(s.overall).toBe("Medium");
+  });
+});
+
+describe("weightedMean", () => {
+  it.each([
+    [[[2, 1], [8, 3]], { value: 6.5, weight: 4 }],
+    [[[null, 2], [4, null]], { value: null, weight: 2 }],
+    [[[1, 0]], { value: null, weight: 0 }],
+    [[], { value: null, weight: null }],
+  ] as const)("%j", (pairs, expected) => {
+    expect(weightedMean(pairs as unknown as [number | null, number | null][])).toEqual(expected);
+  });
+});
+
+describe("changeFrom", () => {
+  it.each([
+    [5, 10, "lower", { percent: -50, improved: true }],
+    [15, 10, "lower", { percent: 50, improved: false }],
+    [15, 10, "higher", { percent: 50, improved: true }],
+    [10, 10, "higher", { percent: 0, improved: null }],
+    [10, 0, "higher", null],
+    [null, 10, "higher", null],
+    [10, undefined, "lower", null],
+  ] as const)("%s from %s (%s is better)", (cur, prev, dir, expected) => {
+    expect(changeFrom(cur, prev, dir)).toEqual(expected);
+  });
+});
+
+describe("toTeamSeries", () => {
+  it("keeps missing figures as null and derives CFR from success and failures", () => {
+    const m = model([HEAD, "t,2026-01,2026-01-01,2026-01-31,2,1,10,8,2,0.5,1", "t,2026-02,2026-02-01,2026-02-28,,,,0,0,,"]);
+    const s = toTeamSeries(m.teams[0]!, m.metricColumns);
+    expect(s.lttc.map((p) => p.LTTC)).toEqual([2, null]);
+    expect(s.lttc[0]!.PLANNING).toBeNull();
+    expect(s.df.map((p) => [p.deployments, p.days])).toEqual([[10, 31], [null, 28]]);
+    expect(s.cfr.map((p) => [p.percent, p.failures, p.total])).toEqual([[20, 2, 10], [null, 0, 0]]);
+    expect(s.mttr.map((p) => p.days)).toEqual([0.5, null]);
+    expect(s.has).toEqual({ lttc: true, df: true, cfr: true, mttr: true });
+  });
+});

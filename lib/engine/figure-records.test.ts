@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openStore, type Store } from "@/lib/store/db";
+import { listTeams } from "./dataset";
+import { recordsFor } from "./figure-records";
+import { deleteRecord, ingest, type IngestKind } from "./ingest";
+
+const S = { org: "acme", project: "web" };
+const T = (iso: string) => Date.parse(iso);
+let db: Store;
+
+async function send(kind: IngestKind, items: unknown[]) {
+  const result = await ingest(db, S, kind, { items });
+  if (!result.ok) throw new Error(JSON.stringify(result.details));
+}
+
+const deployment = (id: string, finishedAt: string, pullRequestIds: string[]) => ({
+  id,
+  teamId: "a",
+  environment: "production",
+  status: "success",
+  finishedAt,
+  pullRequestIds,
+});
+
+/** The LTTC anchors (t5) of team a, as the export would read them. */
+async function anchors(): Promise<number[]> {
+  const teams = await listTeams(db, S);
+  const sets = await recordsFor(db, S, teams, ["a", "b"], ["lttc"], {});
+  const r = sets.lttc?.get("a");
+  return r ? [...r.data.subarray(0, r.n)] : [];
+}
+
+const storedVersion = async () =>
+  (await db.selectFrom("figure_record_versions").select("version").where("org_id", "=", S.org).executeTakeFirst())?.version;
+
+beforeEach(async () => {
+  db = await openStore(":memory:");
+  await send("teams", [
+    { id: "a", name: "A", orgTree: "Eng" },
+    { id: "b", name: "B", orgTree: "Eng", parentId: "a" },
+  ]);
+  await send("pull-requests", [
+    { id: "p1", teamId: "a", repository: "web", firstCommitAt: "2026-01-01T00:00:00Z", openedAt: "2026-01-01T00:00:00Z", mergedAt: "2026-01-02T00:00:00Z" },
+  ]);
+  await send("deployments", [deployment("d1", "2026-01-05T00:00:00Z", ["p1"])]);
+});
+afterEach(async () => {
+  await db.destroy();
+});
+
+describe("figure records, kept per data version", () => {
+  it("are computed once, stored, and read back while nothing changes", async () => {
+    expect(await anchors()).toEqual([T("2026-01-05T00:00:00Z")]);
+    const version = await storedVersion();
+    expect(version).toBeGreaterThan(0);
+    expect(await anchors()).toEqual([T("2026-01-05T00:00:00Z")]);
+    expect(await storedVersion()).toBe(version);
+  });
+
+  it.each([
+    ["an earlier deployment of the PR arrives", "deployments", [deployment("d0", "2026-01-03T00:00:00Z", ["p1"])], [T("2026-01-03T00:00:00Z")]],
+    ["the deployment is re-sent as a failure", "deployments", [{ ...deployment("d1", "2026-01-05T00:00:00Z", ["p1"]), status: "failure" }], []],
+    ["the PR is re-sent unmerged", "pull-requests", [{ id: "p1", teamId: "a", repository: "web", firstCommitAt: "2026-01-01T00:00:00Z", openedAt: "2026-01-01T00:00:00Z" }], []],
+  ] as const)("are computed again when %s", async (_name, kind, items, expected) => {
+    await anchors();
+    const before = await storedVersion();
+    await send(kind, [...items]);
+    expect(await anchors()).toEqual(expected);
+    expect(await storedVersion()).toBeGreaterThan(before!);
+  });
+
+  it("are computed again after a deletion", async () => {
+    await anchors();
+    expect(await deleteRecord(db, S, "deployments", "d1")).toBe(true);
+    expect(await anchors()).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import "server-only";
+import { RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets, type TeamRecords } from "@/lib/dora/figures/records";
+import type { Team } from "@/lib/dora/types";
+import type { Store } from "@/lib/store/db";
+import { loadDataset, type LoadOptions } from "./dataset";
+import type { Scope } from "./ingest/rows";
+import { chunks } from "./ingest/write";
+
+// Every team's linked records (figures/records.ts) kept in the store per data version (migration
+// 006): the first large export after a change loads and links the whole project once and keeps
+// the result; later exports of any range or scope only read the teams they cover.
+
+/** Below this share of the project's teams, a stale export is computed from its own teams' data. */
+const SMALL_SCOPE = 0.1;
+const INSERT_CHUNK = 200;
+
+/** The version in `table`, or `absent` when the project has no row there. */
+async function versionOf(db: Store, table: "data_versions" | "figure_record_versions", scope: Scope, absent: number): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select("version")
+    .where("org_id", "=", scope.org)
+    .where("project_id", "=", scope.project)
+    .executeTakeFirst();
+  return row?.version ?? absent;
+}
+
+const toBytes = (r: TeamRecords) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength);
+
+// A copy, so the array is aligned whatever the driver's buffer offset.
+function fromBytes(count: number, bytes: Uint8Array): TeamRecords {
+  const data = new Float64Array(bytes.byteLength / 8);
+  new Uint8Array(data.buffer).set(bytes);
+  return { n: count, data };
+}
+
+async function readStored(db: Store, scope: Scope, kinds: readonly RecordKind[], teamIds: readonly string[]): Promise<RecordSets> {
+  const out: RecordSets = {};
+  const maps = new Map<string, Map<string, TeamRecords>>();
+  for (const kind of kinds) maps.set(kind, new Map());
+  for (const ids of chunks([...teamIds], 10_000)) {
+    const rows = await db
+      .selectFrom("figure_records")
+      .select(["kind", "team_id", "count", "data"])
+      .where("org_id", "=", scope.org)
+      .where("project_id", "=", scope.project)
+      .where("kind", "in", [...kinds])
+      .where("team_id", "in", ids)
+      .execute();
+    for (const row of rows) maps.get(row.kind)?.set(row.team_id, fromBytes(row.count, row.data));
+  }
+  for (const kind of kinds) out[kind] = maps.get(kind);
+  return out;
+}
+
+async function store(db: Store, scope: Scope, version: number, sets: RecordSets): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("figure_records").where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
+    const rows = RECORD_KINDS.flatMap((kind) =>
+      [...(sets[kind] ?? new Map<string, TeamRecords>())].map(([teamId, r]) => ({
+        org_id: scope.org,
+        project_id: scope.project,
+        kind,
+        team_id: teamId,
+        count: r.n,
+        data: toBytes(r),
+      })),
+    );
+    for (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto("figure_records").values(chunk).execute();
+    await trx
+      .insertInto("figure_record_versions")
+      .values({ org_id: scope.org, project_id: scope.project, version })
+      .onConflict((oc) => oc.columns(["org_id", "project_id"]).doUpdateSet({ version }))
+      .execute();
+  });
+}
+
+/**
+ * The records of `kinds` for the scope's teams. Current stored records are read; else a small
+ * scope is computed from its own (narrowed) data, and a large one from the whole project, which is
+ * then kept. The version is read before the data, so records stored under it are never newer
+ * than a change they miss: a change made meanwhile makes them stale, not wrong.
+ */
+export async function recordsFor(
+  db: Store,
+  scope: Scope,
+  teams: readonly Team[],
+  teamIds: readonly string[],
+  kinds: readonly RecordKind[],
+  narrow: Pick<LoadOptions, "from" | "to">,
+): Promise<RecordSets> {
+  // A project unchanged since migration 006 has no version row: it counts as version 0.
+  const version = await versionOf(db, "data_versions", scope, 0);
+  if ((await versionOf(db, "figure_record_versions", scope, -1)) === version) {
+    return readStored(db, scope, kinds, teamIds);
+  }
+  if (teamIds.length < SMALL_SCOPE * teams.length) {
+    return recordSetsOf(await loadDataset(db, scope, { teamIds: [...teamIds], ...narrow }), kinds);
+  }
+  const sets = recordSetsOf(await loadDataset(db, scope));
+  await store(db, scope, version, sets);
+  return sets;
+}

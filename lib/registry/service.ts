@@ -1,0 +1,94 @@
+import "server-only";
+import { canSeeScope, visibleScopes, type AccessScope } from "@/lib/access/scope-access";
+import { assertCreateAllowed } from "@/lib/access/guards";
+import type { User } from "@/lib/auth/users";
+import { BENCHMARK_NAMES } from "@/lib/dora/benchmarks";
+import { parseExportRequest } from "@/lib/dora/schemas/export-request";
+import { ApiError, invalid, notFound } from "@/lib/server/errors";
+import { log } from "@/lib/server/log";
+import type { Store } from "@/lib/store/db";
+import { EXPORT_ID, type SeiClient } from "@/lib/sei";
+import { prepareDownload, type DownloadAs } from "@/lib/sei/download-stream";
+import { findExport, listExports, recordExport, registeredScope, type RegisteredExport } from "./exports";
+import { exportView, statusView, type ExportStatusView, type ExportView } from "./views";
+
+// The proxy's export operations: validate, check access, call SEI, record, log. The routes are thin
+// shells around these.
+
+export interface ProxyContext {
+  user: User;
+  db: Store;
+  sei: SeiClient;
+  signal?: AbortSignal;
+}
+
+const describe = (s: AccessScope) => (s.kind === "team" ? `team:${s.teamId}` : `tree:${s.orgTreeName}`);
+
+export function logDenied(user: User, reason: string, fields: Record<string, unknown> = {}): void {
+  log.warn("proxy.denied", { user: user.email, reason, ...fields });
+}
+
+/** The browser never knows the configured org and project: they are put into an org tree scope here. */
+function withIdentifiers(body: unknown, ids: { org: string; project: string }): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const scope = (body as { scope?: unknown }).scope;
+  if (typeof scope !== "object" || scope === null || Array.isArray(scope) || !("orgTreeName" in scope)) return body;
+  return { ...body, scope: { ...scope, orgIdentifier: ids.org, projectIdentifier: ids.project } };
+}
+
+export async function createExportFor(ctx: ProxyContext, body: unknown): Promise<{ export: ExportView; status: string; reused: boolean }> {
+  const { user, sei } = ctx;
+  const ids = sei.identifiers;
+  const parsed = parseExportRequest(withIdentifiers(body, ids), { orgIdentifier: ids.org, projectIdentifier: ids.project, benchmarks: BENCHMARK_NAMES });
+  if (!parsed.ok) throw invalid("The export request is invalid.", parsed.details);
+  const scope = registeredScope(parsed.params);
+  if (!canSeeScope(user, scope, await sei.directory())) {
+    logDenied(user, "scope", { action: "create", scope: describe(scope) });
+    throw new ApiError("PERMISSION_DENIED", "You may not export this team or org tree.");
+  }
+  try {
+    assertCreateAllowed(user.id);
+  } catch (err) {
+    logDenied(user, "rate_limited", { action: "create", scope: describe(scope) });
+    throw err;
+  }
+  const created = await sei.createExport(parsed.params, ctx.signal);
+  const entry = await recordExport(ctx.db, sei.connection, { id: created.exportId, params: parsed.params, createdBy: user.email, upstreamCreatedAt: created.createdAt });
+  log.info("proxy.export_created", { user: user.email, exportId: created.exportId, scope: describe(scope), reused: created.reused, outcome: "ok" });
+  return { export: exportView(entry), status: created.status, reused: created.reused };
+}
+
+/** The registered export, if this user may see it; else 404, the same as for an unknown id. */
+async function visibleExport(ctx: ProxyContext, id: string, action: string): Promise<RegisteredExport> {
+  const found = EXPORT_ID.test(id) ? await findExport(ctx.db, ctx.sei.connection, id) : null;
+  if (found && canSeeScope(ctx.user, found.scope, await ctx.sei.directory())) return found;
+  if (found) logDenied(ctx.user, "scope", { action, exportId: id, scope: describe(found.scope) });
+  else logDenied(ctx.user, "unknown_export", { action, exportId: id.slice(0, 64) });
+  throw notFound("No such export.");
+}
+
+export async function exportStatusFor(ctx: ProxyContext, id: string): Promise<ExportStatusView> {
+  const entry = await visibleExport(ctx, id, "poll");
+  return statusView(entry, await ctx.sei.exportStatus(id, ctx.signal));
+}
+
+export async function downloadFor(ctx: ProxyContext, id: string, as: DownloadAs) {
+  const entry = await visibleExport(ctx, id, "download");
+  let source: ReadableStream<Uint8Array>;
+  try {
+    source = await ctx.sei.openDownload(id, ctx.signal);
+  } catch (err) {
+    log.warn("proxy.export_download", { user: ctx.user.email, exportId: id, as, outcome: err instanceof ApiError ? err.code : "error" });
+    throw err;
+  }
+  const done = (outcome: string, bytes: number) =>
+    (outcome === "ok" ? log.info : log.warn)("proxy.export_download", { user: ctx.user.email, exportId: entry.id, as, outcome, bytes });
+  return prepareDownload(source, as, ctx.sei.limits.maxCsvBytes, done);
+}
+
+export async function listExportsFor(ctx: ProxyContext, page: { limit: number; cursor: string | null }): Promise<{ items: ExportView[]; nextCursor: string | null }> {
+  const visible = visibleScopes(ctx.user, await ctx.sei.directory());
+  const visibility = visible.all ? { all: true as const } : { all: false as const, teams: [...visible.teams], trees: [...visible.trees] };
+  const result = await listExports(ctx.db, ctx.sei.connection, visibility, page);
+  return { items: result.items.map(exportView), nextCursor: result.nextCursor };
+}

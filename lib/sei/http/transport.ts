@@ -1,0 +1,156 @@
+import "server-only";
+import { Readable } from "node:stream";
+import type { ExportStatusResponse } from "@/lib/dora/schemas/export-response";
+import type { ExportParams } from "@/lib/dora/types";
+import type { LegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
+import { ApiError } from "@/lib/server/errors";
+import { log } from "@/lib/server/log";
+import type { Directory } from "@/lib/access/directory";
+import { toCreated, toStatus } from "../reshape";
+import { DEFAULT_LIMITS, type SeiClient, type SeiLimits } from "../types";
+import { exportRequestBody, legacyReportBody } from "../upstream-body";
+import { networkError, statusError } from "./errors";
+import { readText, send, UpstreamNetworkError, type Timeouts, type UpstreamResponse } from "./request";
+import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
+import { createUrl, endpointsOf, reportUrl, resolveDownloadUrl, statusUrl } from "./urls";
+
+export interface HttpSeiConfig {
+  baseUrl: string;
+  apiKey: string;
+  org: string;
+  project: string;
+  /** The configured teams and org trees (Harness lists none through this API). */
+  directory: () => Promise<Directory>;
+  timeouts?: Partial<Timeouts>;
+  retry?: Partial<RetryPolicy>;
+  limits?: Partial<SeiLimits>;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 30_000, bodyIdleMs: 30_000 };
+const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+type Call = { method: "GET" | "POST"; url: URL; body?: string; retry: boolean; accept: string };
+
+/** The HTTP transport to Harness SEI: the key goes in `x-api-key`, which is what Harness SEI reads. */
+export function httpSeiClient(config: HttpSeiConfig): SeiClient {
+  const endpoints = endpointsOf(config.baseUrl);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...config.timeouts };
+  const policy = { ...DEFAULT_RETRY, ...config.retry };
+  const { org, project } = config;
+
+  async function call(c: Call, signal?: AbortSignal): Promise<UpstreamResponse> {
+    // Only these headers go upstream: nothing of the browser's request is forwarded.
+    const headers: Record<string, string> = { accept: c.accept, "x-api-key": config.apiKey, "user-agent": "fourfold-proxy" };
+    if (c.body !== undefined) headers["content-type"] = "application/json";
+    for (let attempt = 0; ; attempt++) {
+      let res: UpstreamResponse | null = null;
+      try {
+        res = await send(c.url, { method: c.method, headers, body: c.body, signal, timeouts });
+      } catch (err) {
+        if (!(err instanceof UpstreamNetworkError)) throw err;
+        log.warn("sei.upstream_failed", { method: c.method, path: c.url.pathname, failure: err.kind, attempt });
+        if (err.kind === "aborted" || !c.retry || attempt + 1 >= policy.attempts) throw networkError(err);
+      }
+      if (res && !(c.retry && isRetryableStatus(res.status) && attempt + 1 < policy.attempts)) return res;
+      const wait = retryDelay(attempt, res ? parseRetryAfter(res.headers["retry-after"]) : null, policy);
+      if (res) {
+        log.warn("sei.upstream_retry", { method: c.method, path: c.url.pathname, status: res.status, attempt });
+        if (wait === null) return res;
+        res.body.destroy();
+      }
+      await sleep(wait ?? 0, signal);
+    }
+  }
+
+  async function json(c: Call, what: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
+    const res = await call(c, signal);
+    if (res.status < 200 || res.status >= 300) {
+      res.body.destroy();
+      throw statusError(res.status, res.headers, what);
+    }
+    try {
+      return { status: res.status, body: JSON.parse(await readText(res.body, MAX_JSON_BYTES)) as unknown };
+    } catch (err) {
+      if (err instanceof UpstreamNetworkError) throw networkError(err);
+      throw new ApiError("UPSTREAM_FAILED", "SEI sent an answer the dashboard could not read.");
+    }
+  }
+
+  async function status(exportId: string, signal?: AbortSignal) {
+    const { body } = await json({ method: "GET", url: statusUrl(endpoints, org, project, exportId), retry: true, accept: "application/json" }, "export", signal);
+    return scrubbed(toStatus(body), config.apiKey);
+  }
+
+  return {
+    mode: "harness",
+    connection: `harness:${new URL(endpoints.origin).host}${endpoints.prefix}`,
+    identifiers: { org, project },
+    limits: { ...DEFAULT_LIMITS, ...config.limits },
+    directory: config.directory,
+
+    async createExport(params: ExportParams, signal?: AbortSignal) {
+      const body = JSON.stringify(exportRequestBody(params, { org, project }));
+      // Retrying a create is safe: SEI answers an identical recent create with the same export.
+      const res = await json({ method: "POST", url: createUrl(endpoints, org, project), body, retry: true, accept: "application/json" }, "export", signal);
+      return toCreated(res.body, res.status === 200);
+    },
+
+    exportStatus: status,
+
+    async openDownload(exportId: string, signal?: AbortSignal) {
+      const s = await status(exportId, signal);
+      if (s.status !== "COMPLETED") throw new ApiError("NOT_READY", `The export is ${s.status}, not COMPLETED.`);
+      const url = s.downloadUrl ? resolveDownloadUrl(endpoints, s.downloadUrl, exportId, org, project) : null;
+      if (!url) {
+        // The address itself is not logged: it is SEI's text and could carry anything.
+        log.warn("sei.download_url_refused", { exportId, given: s.downloadUrl !== undefined });
+        throw new ApiError("UPSTREAM_FAILED", "SEI gave a download address outside the configured SEI URL; the dashboard refused it.");
+      }
+      const res = await call({ method: "GET", url, retry: true, accept: "application/gzip, text/csv" }, signal);
+      if (res.status !== 200) {
+        res.body.destroy();
+        throw statusError(res.status, res.headers, "export");
+      }
+      return Readable.toWeb(res.body) as ReadableStream<Uint8Array>;
+    },
+
+    async legacyReport(request: LegacyReportRequest, signal?: AbortSignal) {
+      const body = JSON.stringify(legacyReportBody(request));
+      const res = await call({ method: "POST", url: reportUrl(endpoints, org, project), body, retry: false, accept: "text/csv" }, signal);
+      if (res.status !== 200) {
+        res.body.destroy();
+        throw statusError(res.status, res.headers, "report");
+      }
+      try {
+        return await readText(res.body, MAX_REPORT_BYTES);
+      } catch (err) {
+        if (err instanceof UpstreamNetworkError) throw networkError(err);
+        throw new ApiError("UPSTREAM_FAILED", "SEI's report was too large to show.");
+      }
+    },
+  };
+}
+
+/** SEI's own words (a FAILED export's reason) are shown to users: never with the key in them. */
+function scrubbed(s: ExportStatusResponse, key: string): ExportStatusResponse {
+  if (!s.error) return s;
+  const clean = (t: string) => t.split(key).join("[redacted]");
+  return { ...s, error: { code: clean(s.error.code), message: clean(s.error.message) } };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError("UPSTREAM_UNREACHABLE", "The request was cancelled."));
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(new ApiError("UPSTREAM_UNREACHABLE", "The request was cancelled."));
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,107 @@
+import { Readable } from "node:stream";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { gzipBomb } from "./fake-sei";
+import { createdId, harness, TUNING } from "./harness-env";
+
+const { env, call, fake } = harness();
+const admin = () => env().users.admin;
+const CAP = TUNING.limits.maxCsvBytes;
+
+async function readAll(res: Response): Promise<{ bytes: number; error: unknown }> {
+  const reader = res.body!.getReader();
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { bytes, error: null };
+      bytes += value.byteLength;
+    }
+  } catch (error) {
+    return { bytes, error };
+  }
+}
+
+const until = async (check: () => boolean, ms = 3_000) => {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  return check();
+};
+
+describe("decompression cap", () => {
+  it.each([
+    ["exactly the cap passes", CAP, true],
+    ["one byte more fails", CAP + 1, false],
+  ])("%s", async (_name, size, ok) => {
+    const id = await createdId(call, env);
+    fake().download = () => gzipSync(Buffer.alloc(size, "a"));
+    const res = await call.download(id, { user: admin() });
+    expect(res.status).toBe(200);
+    const { bytes, error } = await readAll(res);
+    expect(error === null).toBe(ok);
+    expect(bytes).toBeLessThanOrEqual(CAP);
+    if (ok) expect(bytes).toBe(CAP);
+  });
+
+  it("a gzip bomb stops at the cap, the upstream read is aborted and the outcome logged", async () => {
+    const id = await createdId(call, env);
+    fake().download = () => gzipBomb(500 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const res = await call.download(id, { user: admin() });
+    const { bytes, error } = await readAll(res);
+    expect(String(error)).toContain("once decompressed");
+    expect(bytes).toBeLessThanOrEqual(CAP);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    expect(await until(() => fake().abortedDownloads === 1)).toBe(true);
+    const line = env().logs.find((l) => l.includes('"proxy.export_download"') && l.includes(id));
+    expect(JSON.parse(line!)).toMatchObject({ user: "admin@example.com", exportId: id, outcome: "too_large" });
+  });
+
+  it("?as=gzip passes the file through untouched (no cap on the stored bytes)", async () => {
+    const id = await createdId(call, env);
+    const bomb = gzipSync(Buffer.alloc(CAP * 3));
+    fake().download = () => bomb;
+    const res = await call.download(id, { user: admin(), query: { as: "gzip" } });
+    expect(Buffer.from(await res.arrayBuffer()).equals(bomb)).toBe(true);
+  });
+
+  it("a plain CSV (compression none) is served as CSV either way", async () => {
+    const id = await createdId(call, env);
+    fake().download = () => Buffer.from("a,b\n1,2\n");
+    const asGzip = await call.download(id, { user: admin(), query: { as: "gzip" } });
+    expect(asGzip.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(asGzip.headers.get("content-disposition")).toBe(`attachment; filename="efficiency-${id}.csv"`);
+    expect(await asGzip.text()).toBe("a,b\n1,2\n");
+  });
+
+  it("a corrupt gzip ends the stream with an error", async () => {
+    const id = await createdId(call, env);
+    fake().download = () => Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from("not really gzip")]);
+    const { error } = await readAll(await call.download(id, { user: admin() }));
+    expect(error).not.toBeNull();
+  });
+});
+
+describe("a client that goes away aborts the upstream download", () => {
+  const endless = () => new Readable({ read() { this.push(Buffer.alloc(64 * 1024, "x")); } });
+
+  it("when the browser cancels the body", async () => {
+    const id = await createdId(call, env);
+    fake().download = endless;
+    const res = await call.download(id, { user: admin(), query: { as: "gzip" } });
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(await until(() => fake().abortedDownloads === 1)).toBe(true);
+  });
+
+  it("when the request's signal aborts (the connection closed)", async () => {
+    const id = await createdId(call, env);
+    fake().download = endless;
+    const ac = new AbortController();
+    const res = await call.download(id, { user: admin(), query: { as: "gzip" }, signal: ac.signal });
+    await res.body!.getReader().read();
+    ac.abort();
+    expect(await until(() => fake().abortedDownloads === 1)).toBe(true);
+  });
+});
