@@ -42,7 +42,9 @@ export function Scorecards({ summary, previous, note }: ScorecardsProps) {
                 {c.title} <span className="text-slate-600 dark:text-slate-400">({c.metric})</span>
               </h3>
               <p className="text-2xl font-semibold tabular-nums">{c.value(s.value)}</p>
-              <RatingBadge rating={s.rating} label={`${c.metric} rating`} />
+              <p>
+                <RatingBadge rating={s.rating} label={`${c.metric} rating`} />
+              </p>
               <p className="text-sm text-slate-700 dark:text-slate-300">{c.sample(s.sample, s)}</p>
               <Change current={s.value} previous={previous?.[c.metric].value} better={c.better} />
             </li>

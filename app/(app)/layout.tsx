@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { QueryProvider } from "@/components/query-provider";
 import { AppHeader } from "@/components/shell/app-header";
 import { publicConfig } from "@/lib/server/env";
 import { currentUser } from "@/lib/server/route";
@@ -17,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <AppHeader email={user.email} connection={publicConfig()} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </div>
   );

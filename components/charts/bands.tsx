@@ -17,7 +17,14 @@ export function bandAreas(bands: readonly RatingBand[], yMax: number, scale = 1)
 export function axisMax(values: readonly (number | null)[], floor: number): number {
   let max = 0;
   for (const v of values) if (v !== null && v > max) max = v;
-  return max > 0 ? max * 1.15 : floor;
+  return max > 0 ? niceCeil(max * 1.05) : floor;
+}
+
+/** The next "round" number at or above v (1, 2, 2.5, 5 times a power of ten), so the top tick reads well. */
+export function niceCeil(v: number): number {
+  const power = 10 ** Math.floor(Math.log10(v));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= v * (1 - 1e-9)) ?? 10;
+  return step * power;
 }
 
 /**

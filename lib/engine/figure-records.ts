@@ -89,7 +89,7 @@ export async function recordsFor(
   kinds: readonly RecordKind[],
   narrow: Pick<LoadOptions, "from" | "to">,
 ): Promise<RecordSets> {
-  // A project unchanged since migration 006 has no version row: it counts as version 0.
+  // A project unchanged since migration 005 has no version row: it counts as version 0.
   const version = await versionOf(db, "data_versions", scope, 0);
   if ((await versionOf(db, "figure_record_versions", scope, -1)) === version) {
     return readStored(db, scope, kinds, teamIds);

@@ -116,7 +116,7 @@ export interface ExportJobsTable {
   lease_until: number | null;
 }
 
-/** The dashboard's exports registry (migration 005). `params` is the normalised ExportParams as JSON. */
+/** The dashboard's exports registry (migration 004). `params` is the normalised ExportParams as JSON. */
 export interface ExportRegistryTable {
   seq: Generated<number>;
   /** `embedded`, or `harness:<host><path prefix>`: exports of one connection are never mixed with another's. */
@@ -132,7 +132,7 @@ export interface ExportRegistryTable {
   upstream_created_at: string | null;
 }
 
-/** A project's count of changes to its records (migration 006, kept by triggers), or the count its figure records were computed at. */
+/** A project's count of changes to its records (migration 005, kept by triggers), or the count its figure records were computed at. */
 export interface DataVersionsTable {
   org_id: string;
   project_id: string;

@@ -2,14 +2,14 @@ import type { Migration } from "kysely";
 import * as m001 from "./001-users";
 import * as m002 from "./002-engine-data";
 import * as m003 from "./003-export-jobs";
-import * as m005 from "./005-export-registry";
-import * as m006 from "./006-figure-records";
+import * as m004 from "./004-export-registry";
+import * as m005 from "./005-figure-records";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
   "001-users": m001,
   "002-engine-data": m002,
   "003-export-jobs": m003,
-  "005-export-registry": m005,
-  "006-figure-records": m006,
+  "004-export-registry": m004,
+  "005-figure-records": m005,
 };
