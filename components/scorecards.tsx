@@ -28,12 +28,12 @@ const CARDS: CardSpec[] = [
   { metric: "MTTR", title: "Mean time to restore", better: "lower", value: formatDuration, sample: (n) => `${formatCount(n)} ${n === 1 ? "incident" : "incidents"}` },
 ];
 
-const CARD = "flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
+const CARD = "flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900";
 
 export function Scorecards({ summary, previous, note }: ScorecardsProps) {
   return (
     <div className="space-y-2">
-      <ul aria-label="Scorecards" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <ul aria-label="Scorecards" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         {CARDS.map((c) => {
           const s = summary[c.metric];
           return (
@@ -41,7 +41,7 @@ export function Scorecards({ summary, previous, note }: ScorecardsProps) {
               <h3 className="text-sm font-medium text-slate-700 dark:text-slate-300">
                 {c.title} <span className="text-slate-600 dark:text-slate-400">({c.metric})</span>
               </h3>
-              <p className="text-2xl font-semibold tabular-nums">{c.value(s.value)}</p>
+              <p className="text-xl font-semibold tabular-nums sm:text-2xl">{c.value(s.value)}</p>
               <p>
                 <RatingBadge rating={s.rating} label={`${c.metric} rating`} />
               </p>
@@ -50,7 +50,7 @@ export function Scorecards({ summary, previous, note }: ScorecardsProps) {
             </li>
           );
         })}
-        <li className={CARD}>
+        <li className={`${CARD} col-span-2 lg:col-span-1`}>
           <h3 className="text-sm font-medium text-slate-700 dark:text-slate-300">Overall level</h3>
           <p className="py-1">
             <RatingBadge rating={summary.overall} label="Overall rating" />

@@ -9,22 +9,8 @@ export function bandAreas(bands: readonly RatingBand[], yMax: number, scale = 1)
     const from = Math.max(0, (b.from ?? 0) * scale);
     const to = Math.min(yMax, b.to === null ? yMax : b.to * scale);
     if (to <= from) return [];
-    return [<ReferenceArea key={b.rating} y1={from} y2={to} fill={RATING_FILL[b.rating]} fillOpacity={0.1} stroke="none" ifOverflow="hidden" />];
+    return [<ReferenceArea key={b.rating} y1={from} y2={to} fill={RATING_FILL[b.rating]} fillOpacity={0.13} stroke="none" ifOverflow="hidden" />];
   });
-}
-
-/** A y-axis top with some room above the highest value, and at least `floor` when there is no data. */
-export function axisMax(values: readonly (number | null)[], floor: number): number {
-  let max = 0;
-  for (const v of values) if (v !== null && v > max) max = v;
-  return max > 0 ? niceCeil(max * 1.05) : floor;
-}
-
-/** The next "round" number at or above v (1, 2, 2.5, 5 times a power of ten), so the top tick reads well. */
-export function niceCeil(v: number): number {
-  const power = 10 ** Math.floor(Math.log10(v));
-  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= v * (1 - 1e-9)) ?? 10;
-  return step * power;
 }
 
 /**

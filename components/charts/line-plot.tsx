@@ -3,7 +3,8 @@
 // A single-line trend with benchmark bands: CFR and MTTR.
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RatingBand } from "@/lib/dora/ratings";
-import { axisMax, bandAreas, lineDots } from "./bands";
+import { niceAxis } from "@/lib/browser/csv/axis";
+import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
 import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, MAX_POINTS_WITH_DOTS } from "./theme";
 
@@ -24,14 +25,14 @@ export interface LinePlotProps<P extends { period: string }> {
 export default function LinePlot<P extends { period: string }>(props: LinePlotProps<P>) {
   const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip } = props;
   const data = points.map((p) => ({ period: p.period, value: value(p), point: p }));
-  const yMax = Math.min(ceiling ?? Infinity, axisMax(data.map((d) => d.value), emptyMax));
+  const { top: yMax, ticks } = niceAxis(data.map((d) => d.value), emptyMax, ceiling);
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <LineChart data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
         {bandAreas(bands, yMax)}
         <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
-        <YAxis domain={[0, yMax]} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={tick} width={64} />
+        <YAxis domain={[0, yMax]} ticks={ticks} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={(v: number) => (v === 0 ? "0" : tick(v))} width={64} />
         <Tooltip
           content={({ active, payload }) => {
             const d = payload?.[0]?.payload as (typeof data)[number] | undefined;

@@ -6,20 +6,21 @@ import { STAGES } from "@/lib/dora/columns";
 import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatDuration } from "@/lib/browser/csv/format";
 import type { LttcPoint } from "@/lib/browser/csv/series";
-import { axisMax, bandAreas, lineDots } from "./bands";
+import { niceAxis } from "@/lib/browser/csv/axis";
+import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
 import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
 
 export default function LttcPlot({ points, benchmark }: { points: LttcPoint[]; benchmark: BenchmarkSet }) {
   const stackTops = points.map((p) => STAGES.reduce<number | null>((s, k) => (p[k] === null ? s : (s ?? 0) + p[k]), null));
-  const yMax = axisMax([...points.map((p) => p.LTTC), ...stackTops], 1);
+  const { top: yMax, ticks } = niceAxis([...points.map((p) => p.LTTC), ...stackTops], 1);
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
         {bandAreas(ratingBands("LTTC", benchmark), yMax)}
         <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
-        <YAxis domain={[0, yMax]} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={(v: number) => formatDuration(v)} width={64} />
+        <YAxis domain={[0, yMax]} ticks={ticks} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={(v: number) => (v === 0 ? "0" : formatDuration(v))} width={64} />
         <Tooltip
           cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
           content={({ active, payload }) => {

@@ -70,9 +70,8 @@ describe("sniff", () => {
 
 describe("parseErrorLine", () => {
   it.each([
-    [{ type: "Quotes", row: 4 }, 0, true, 5],
-    [{ type: "FieldMismatch", row: 1 }, 0, true, 3],
-    [{ type: "FieldMismatch", row: 0 }, 100, false, 102],
-    [{ type: "Quotes", row: 0 }, 100, false, 102],
-  ])("%j after %s rows (first chunk %s) → line %s", (e, before, first, line) => expect(parseErrorLine(e, before, first)).toBe(line));
+    [{ row: 4 }, 0, 5],
+    [{ row: 0 }, 100, 101],
+    [{}, 7, 8],
+  ])("%j after %s lines → line %s", (e, before, line) => expect(parseErrorLine(e, before)).toBe(line));
 });

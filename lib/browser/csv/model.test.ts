@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { toExportModel, type CsvRow } from "./model";
+import { createModelBuilder, teamRows, toExportModel, type CsvRow } from "./model";
 
 function parse(text: string) {
   const r = Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: true });
-  return toExportModel(r.data, r.meta.fields ?? []);
+  const model = toExportModel(r.data, r.meta.fields ?? []);
+  const teams = model.teams.map((t) => ({ ...t, ...teamRows(model, t) }));
+  return { ...model, teams };
 }
 
 const HEAD = "Team_Id,Team_Name,Team_Hierarchy,Period,Start_Date,End_Date,LTTC_P90_Days,LTTC_Change_Count,DF_Deployment_Count,LTTC_Rating,OVERALL_RATING,Custom_Note";
@@ -90,5 +92,26 @@ describe("toExportModel", () => {
     expect(m.teams.every((t) => t.periods.length === 6 && t.total !== null)).toBe(true);
     expect(m.unknownColumns).toEqual([]);
     expect(m.aggregation).toBe("median");
+  });
+});
+
+describe("createModelBuilder", () => {
+  it("takes rows as arrays, names rows of the wrong width, and keeps cells in typed arrays", () => {
+    const b = createModelBuilder(["Team_Id", "Period", "DF_Deployment_Count", "DF_Rating"]);
+    b.add(["t", "2026-01", "3", "Low"], 2);
+    b.add(["t", "2026-02"], 3);
+    b.add(["t", "2026-03", "", "", "extra"], 4);
+    const m = b.finish();
+    expect(m.problems).toEqual([
+      "Some rows have fewer cells than the header; the missing cells are read as empty (line 3).",
+      "Some rows have more cells than the header; the extra cells are ignored (line 4).",
+    ]);
+    expect(Array.from(m.cells.numbers)).toEqual([3, NaN, NaN]);
+    expect(Array.from(m.cells.ratings)).toEqual([4, 0, 0]);
+    expect(teamRows(m, m.teams[0]!).periods.map((p) => [p.period, p.values.DF_Deployment_Count, p.ratings.DF_Rating, p.line])).toEqual([
+      ["2026-01", 3, "Low", 2],
+      ["2026-02", null, null, 3],
+      ["2026-03", null, null, 4],
+    ]);
   });
 });

@@ -1,26 +1,13 @@
-// CSV rows → a per-team model of an export. Pure: runs in the parse worker and in unit tests.
-// Bad input never throws; what could not be read is explained in `problems`.
+// CSV rows → a compact per-team model of an export. Pure: runs in the parse worker and in unit
+// tests. Cells live in typed arrays (moved, not copied, to the page); `teamRows` turns one team
+// back into plain rows. Bad input never throws: what could not be read is explained in `problems`.
 import type { Aggregation, Rating } from "@/lib/dora/types";
+import { displayText, parseNumber, parseRating } from "./cells";
 import { classifyColumn, pickMetricColumns, type ColumnInfo, type MetricKey, type RatingKey } from "./columns";
 import { createProblemLog } from "./problems";
-import { displayText, parseNumber, parseRating } from "./cells";
+import { GrowableFloat64, GrowableUint, TextColumnBuilder, textAt, type TextColumn } from "./store";
 
 export type CsvRow = Record<string, string | undefined>;
-
-export interface PeriodRow {
-  /** `2026-01`, `2026-W03`, `2026-Q1`, or `TOTAL` for the summary row. */
-  period: string;
-  start: string | null;
-  end: string | null;
-  /** Line of the file (the header is line 1). */
-  line: number;
-  /** Numeric columns by column name; an empty cell is null, never 0. */
-  values: Record<string, number | null>;
-  /** Rating columns by column name. */
-  ratings: Record<string, Rating | null>;
-  /** Columns the model does not know, by name, as display text. */
-  extra: Record<string, string | null>;
-}
 
 export interface TeamExport {
   id: string;
@@ -30,10 +17,20 @@ export interface TeamExport {
   /** Names from the root down to this team. */
   hierarchy: string[];
   orgTree: string | null;
-  /** Period rows in time order, without the summary row. */
-  periods: PeriodRow[];
-  /** The `TOTAL` row over the whole range, when the export has the summary group. */
-  total: PeriodRow | null;
+  /** Indices into the cell store of the period rows, in time order (the TOTAL row apart). */
+  rows: number[];
+  totalRow: number | null;
+}
+
+export interface CellStore {
+  /** Metric cells, row-major (rowCount × metric columns); NaN is an empty cell. */
+  numbers: Float64Array;
+  /** Rating cells, row-major (rowCount × rating columns); 0 is empty, 1–4 Elite to Low. */
+  ratings: Uint32Array;
+  /** The file line of each row (the header is line 1). */
+  lines: Uint32Array;
+  /** Period, Start_Date, End_Date and the unknown columns, by column name. */
+  text: Record<string, TextColumn>;
 }
 
 export interface ParsedExport {
@@ -46,93 +43,137 @@ export interface ParsedExport {
   ratingColumns: Partial<Record<RatingKey, string>>;
   /** Teams in file order (the export's tree order). */
   teams: TeamExport[];
+  cells: CellStore;
   rowCount: number;
   /** What could not be read, as sentences. Empty when all is well. */
   problems: string[];
 }
 
+export interface PeriodRow {
+  /** `2026-01`, `2026-W03`, `2026-Q1`, or `TOTAL` for the summary row. */
+  period: string;
+  start: string | null;
+  end: string | null;
+  line: number;
+  /** Metric columns by name; an empty cell is null, never 0. */
+  values: Record<string, number | null>;
+  ratings: Record<string, Rating | null>;
+  /** Unknown columns by name, as display text. */
+  extra: Record<string, string | null>;
+}
+
+/** One team as plain rows: what series, summaries and tables read. */
+export interface TeamRows {
+  periods: PeriodRow[];
+  total: PeriodRow | null;
+}
+
 export interface ModelBuilder {
-  /** Adds one data row; `line` is its line in the file. */
-  add(row: CsvRow, line: number): void;
-  /** Records a problem found outside the rows (by the parser). */
+  /** Adds one data row, cells in header order; `line` is its line in the file. */
+  add(cells: readonly string[], line: number): void;
+  /** Records a problem found by the parser at a line. */
   problemAt(kind: string, line: number): void;
-  note(message: string): void;
   finish(): ParsedExport;
 }
+
+const RATING_CODE: Record<Rating, number> = { Elite: 1, High: 2, Medium: 3, Low: 4 };
+const RATING_BY_CODE: (Rating | null)[] = [null, "Elite", "High", "Medium", "Low"];
+const TEXT_HIERARCHY = new Set(["Period", "Start_Date", "End_Date"]);
 
 export function createModelBuilder(header: readonly string[]): ModelBuilder {
   const columns = header.map(classifyColumn);
   const log = createProblemLog();
+  const at = (name: string) => {
+    const i = columns.findIndex((c) => c.role === "hierarchy" && c.hierarchy === name);
+    return i < 0 ? undefined : i;
+  };
+  const metricIdx = columns.flatMap((c, i) => (c.role === "metric" ? [i] : []));
+  const ratingIdx = columns.flatMap((c, i) => (c.role === "rating" ? [i] : []));
+  const textIdx = columns.flatMap((c, i) => (c.role === "unknown" || (c.role === "hierarchy" && TEXT_HIERARCHY.has(c.hierarchy)) ? [i] : []));
+  const textCols = textIdx.map(() => new TextColumnBuilder());
+  const numbers = new GrowableFloat64(1024 * Math.max(1, metricIdx.length));
+  const ratings = new GrowableUint(1024 * Math.max(1, ratingIdx.length));
+  const lines = new GrowableUint(1024);
   const teams = new Map<string, TeamExport>();
-  const col = hierarchyLookup(columns);
+  const [idCol, nameCol, periodCol] = [at("Team_Id"), at("Team_Name"), at("Period")];
   let rowCount = 0;
+
   if (columns.length <= 1 && columns.every((c) => c.role === "unknown")) {
     log.note("This does not look like a CSV export: its first line is not a list of column names separated by commas.");
   }
-  if (!col.Team_Id) log.note(col.Team_Name ? "There is no Team_Id column, so rows are grouped by Team_Name." : "There is no Team_Id column, so all rows are shown as one team.");
-  if (!col.Period) log.note("There is no Period column, so rows are shown in file order and no TOTAL row is recognised.");
+  if (idCol === undefined) log.note(nameCol !== undefined ? "There is no Team_Id column, so rows are grouped by Team_Name." : "There is no Team_Id column, so all rows are shown as one team.");
+  if (periodCol === undefined) log.note("There is no Period column, so rows are shown in file order and no TOTAL row is recognised.");
 
-  function teamFor(row: CsvRow, line: number): TeamExport {
-    const raw = (col.Team_Id ? row[col.Team_Id] : col.Team_Name ? row[col.Team_Name] : "")?.trim() ?? "";
-    if (col.Team_Id && raw === "") log.at("Some rows have no Team_Id; they are shown as one team named “(no Team_Id)”", line);
+  function teamFor(cells: readonly string[], line: number): TeamExport {
+    const raw = (cells[idCol ?? nameCol ?? -1] ?? "").trim();
+    if (idCol !== undefined && raw === "") log.at("Some rows have no Team_Id; they are shown as one team named “(no Team_Id)”", line);
     const existing = teams.get(raw);
     if (existing) return existing;
-    const text = (c: string | undefined) => (c ? displayText(row[c]?.trim() ?? "") || null : null);
-    const name = text(col.Team_Name) ?? (raw || (col.Team_Id ? "(no Team_Id)" : "All rows"));
+    const text = (name: string) => {
+      const i = at(name);
+      return i === undefined ? null : displayText(cells[i]?.trim() ?? "") || null;
+    };
+    const name = text("Team_Name") ?? (raw || (idCol !== undefined ? "(no Team_Id)" : "All rows"));
+    const refCol = at("Team_Ref_Id");
     const team: TeamExport = {
       id: raw,
-      refId: col.Team_Ref_Id ? parseNumber(row[col.Team_Ref_Id]).value : null,
+      refId: refCol === undefined ? null : parseNumber(cells[refCol]).value,
       name,
-      parentId: text(col.Parent_Team_Id),
-      hierarchy: text(col.Team_Hierarchy)?.split(" / ") ?? [name],
-      orgTree: text(col.Org_Tree),
-      periods: [],
-      total: null,
+      parentId: text("Parent_Team_Id"),
+      hierarchy: text("Team_Hierarchy")?.split(" / ") ?? [name],
+      orgTree: text("Org_Tree"),
+      rows: [],
+      totalRow: null,
     };
     teams.set(raw, team);
     return team;
   }
 
-  function toPeriodRow(row: CsvRow, line: number): PeriodRow {
-    const out: PeriodRow = { period: "", start: null, end: null, line, values: {}, ratings: {}, extra: {} };
-    for (const c of columns) {
-      const raw = row[c.name];
-      if (c.role === "metric") {
-        const { value, ok } = parseNumber(raw);
-        if (!ok) log.at(`Column ${c.name} has values that are not numbers; they are shown as no data`, line);
-        out.values[c.name] = value;
-      } else if (c.role === "rating") {
-        const { value, ok } = parseRating(raw);
-        if (!ok) log.at(`Column ${c.name} has values that are not Elite, High, Medium or Low; they are shown as no rating`, line);
-        out.ratings[c.name] = value;
-      } else if (c.role === "unknown") {
-        out.extra[c.name] = raw === undefined || raw === "" ? null : displayText(raw);
-      }
-    }
-    out.period = (col.Period ? row[col.Period]?.trim() : undefined) || `Line ${line}`;
-    out.start = (col.Start_Date && row[col.Start_Date]?.trim()) || null;
-    out.end = (col.End_Date && row[col.End_Date]?.trim()) || null;
-    return out;
+  function store(cells: readonly string[], r: number, line: number) {
+    numbers.ensure((r + 1) * metricIdx.length);
+    ratings.ensure((r + 1) * ratingIdx.length);
+    lines.ensure(r + 1);
+    lines.data[r] = line;
+    metricIdx.forEach((ci, j) => {
+      const { value, ok } = parseNumber(cells[ci]);
+      if (!ok) log.at(`Column ${columns[ci]!.name} has values that are not numbers; they are shown as no data`, line);
+      numbers.data[r * metricIdx.length + j] = value ?? NaN;
+    });
+    ratingIdx.forEach((ci, j) => {
+      const { value, ok } = parseRating(cells[ci]);
+      if (!ok) log.at(`Column ${columns[ci]!.name} has values that are not Elite, High, Medium or Low; they are shown as no rating`, line);
+      ratings.data[r * ratingIdx.length + j] = value ? RATING_CODE[value] : 0;
+    });
+    textIdx.forEach((ci, j) => {
+      const raw = cells[ci]?.trim() ?? "";
+      textCols[j]!.set(r, columns[ci]!.role === "unknown" ? displayText(raw) : raw);
+    });
   }
 
   return {
-    add(row, line) {
-      rowCount++;
-      const team = teamFor(row, line);
-      const period = toPeriodRow(row, line);
-      if (col.Period && period.period.toUpperCase() === "TOTAL") team.total = period;
-      else team.periods.push(period);
+    add(cells, line) {
+      if (cells.length !== columns.length) {
+        log.at(cells.length < columns.length ? "Some rows have fewer cells than the header; the missing cells are read as empty" : "Some rows have more cells than the header; the extra cells are ignored", line);
+      }
+      const r = rowCount++;
+      const team = teamFor(cells, line);
+      store(cells, r, line);
+      if (periodCol !== undefined && cells[periodCol]?.trim().toUpperCase() === "TOTAL") team.totalRow = r;
+      else team.rows.push(r);
     },
     problemAt: log.at,
-    note: log.note,
     finish() {
       if (rowCount === 0) log.note("The file has a header but no rows of data.");
       const picked = pickMetricColumns(columns);
       if (Object.keys(picked.metrics).length === 0 && Object.keys(picked.ratings).length === 0 && rowCount > 0) {
         log.note("No column of a Fourfold or Harness export was recognised (such as LTTC_Mean_Days or DF_Deployment_Count), so there is nothing to chart.");
       }
+      const text: Record<string, TextColumn> = {};
+      textIdx.forEach((ci, j) => (text[columns[ci]!.name] = textCols[j]!.done(rowCount)));
+      const cells: CellStore = { numbers: numbers.done(rowCount * metricIdx.length), ratings: ratings.done(rowCount * ratingIdx.length), lines: lines.done(rowCount), text };
+      const startName = columns[at("Start_Date") ?? -1]?.name;
       const list = [...teams.values()];
-      for (const t of list) if (t.periods.every((p) => p.start !== null)) t.periods.sort(byStart);
+      if (startName) for (const t of list) sortByStart(t.rows, text[startName]!);
       return {
         columns,
         unknownColumns: columns.filter((c) => c.role === "unknown").map((c) => c.name),
@@ -140,6 +181,7 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
         metricColumns: picked.metrics,
         ratingColumns: picked.ratings,
         teams: list,
+        cells,
         rowCount,
         problems: log.messages(),
       };
@@ -147,26 +189,45 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   };
 }
 
-/** The whole model from rows already parsed (papaparse with `header: true`). */
+/** Rows in time order by Start_Date, when every row has one; otherwise file order is kept. */
+function sortByStart(rows: number[], start: TextColumn) {
+  const keys = rows.map((r) => textAt(start, r));
+  if (keys.some((k) => k === null)) return;
+  const order = rows.map((r, i) => [r, keys[i]!] as const).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  order.forEach(([r], i) => (rows[i] = r));
+}
+
+/** The whole model from rows already parsed as records (papaparse with `header: true`). */
 export function toExportModel(rows: readonly CsvRow[], header: readonly string[]): ParsedExport {
   if (header.length === 0 || (header.length === 1 && header[0]!.trim() === "")) return emptyExport(["The file is empty."]);
   const builder = createModelBuilder(header);
-  rows.forEach((row, i) => builder.add(row, i + 2));
+  rows.forEach((row, i) => builder.add(header.map((h) => row[h] ?? ""), i + 2));
   return builder.finish();
 }
 
 export function emptyExport(problems: string[]): ParsedExport {
-  return { columns: [], unknownColumns: [], aggregation: null, metricColumns: {}, ratingColumns: {}, teams: [], rowCount: 0, problems };
+  const cells: CellStore = { numbers: new Float64Array(0), ratings: new Uint32Array(0), lines: new Uint32Array(0), text: {} };
+  return { columns: [], unknownColumns: [], aggregation: null, metricColumns: {}, ratingColumns: {}, teams: [], cells, rowCount: 0, problems };
 }
 
-type HierarchyLookup = Partial<Record<"Team_Id" | "Team_Ref_Id" | "Team_Name" | "Parent_Team_Id" | "Team_Hierarchy" | "Org_Tree" | "Period" | "Start_Date" | "End_Date", string>>;
-
-function hierarchyLookup(columns: readonly ColumnInfo[]): HierarchyLookup {
-  const out: HierarchyLookup = {};
-  for (const c of columns) if (c.role === "hierarchy") out[c.hierarchy] ??= c.name;
-  return out;
-}
-
-function byStart(a: PeriodRow, b: PeriodRow): number {
-  return a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : 0;
+/** One team's rows as plain objects, for charts, scorecards and tables. */
+export function teamRows(model: Pick<ParsedExport, "columns" | "cells">, team: Pick<TeamExport, "rows" | "totalRow">): TeamRows {
+  const metrics = model.columns.filter((c) => c.role === "metric").map((c) => c.name);
+  const ratings = model.columns.filter((c) => c.role === "rating").map((c) => c.name);
+  const unknown = model.columns.filter((c) => c.role === "unknown").map((c) => c.name);
+  const named = (h: string) => model.columns.find((c) => c.role === "hierarchy" && c.hierarchy === h)?.name;
+  const [period, start, end] = [named("Period"), named("Start_Date"), named("End_Date")].map((n) => (n ? model.cells.text[n] : undefined));
+  const { numbers, ratings: codes, lines, text } = model.cells;
+  const row = (r: number): PeriodRow => {
+    const line = lines[r] ?? 0;
+    const out: PeriodRow = { period: textAt(period, r) ?? `Line ${line}`, start: textAt(start, r), end: textAt(end, r), line, values: {}, ratings: {}, extra: {} };
+    metrics.forEach((name, j) => {
+      const v = numbers[r * metrics.length + j]!;
+      out.values[name] = Number.isNaN(v) ? null : v;
+    });
+    ratings.forEach((name, j) => (out.ratings[name] = RATING_BY_CODE[codes[r * ratings.length + j]!] ?? null));
+    unknown.forEach((name) => (out.extra[name] = textAt(text[name], r)));
+    return out;
+  };
+  return { periods: team.rows.map(row), total: team.totalRow === null ? null : row(team.totalRow) };
 }

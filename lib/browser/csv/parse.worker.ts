@@ -3,11 +3,12 @@
 import Papa from "papaparse";
 import { createModelBuilder, emptyExport, type ModelBuilder, type ParsedExport } from "./model";
 import { parseErrorKind, parseErrorLine } from "./problems";
-import { ROWS_PER_BATCH, type ParseRequest, type WorkerMessage } from "./protocol";
+import type { ParseRequest, WorkerMessage } from "./protocol";
 import { sniff } from "./sniff";
 
 const CHUNK_BYTES = 512 * 1024;
-const post = (message: WorkerMessage) => (self as unknown as { postMessage(m: WorkerMessage): void }).postMessage(message);
+const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
+  (self as unknown as { postMessage(m: WorkerMessage, t: Transferable[]): void }).postMessage(message, transfer);
 
 self.onmessage = (event: MessageEvent<ParseRequest>) => {
   prepare(event.data.input)
@@ -31,26 +32,33 @@ async function prepare(input: Blob | string): Promise<Blob | string | ParsedExpo
   }
 }
 
+// Rows as arrays (header: false) parse about twice as fast as records; the first row is the header.
 function parse(input: Blob | string): Promise<ParsedExport> {
   const total = typeof input === "string" ? input.length : input.size;
   let builder: ModelBuilder | null = null;
-  let rows = 0;
+  let line = 0;
   return new Promise((resolve, reject) => {
     // Blob is read like a File (papaparse slices it with FileReader); the types only name File.
-    Papa.parse<Record<string, string | undefined>>(input as File | string, {
-      header: true,
-      skipEmptyLines: true,
+    Papa.parse<string[]>(input as File | string, {
+      header: false,
       chunkSize: CHUNK_BYTES,
-      transformHeader: (h) => h.replace(/^\uFEFF/, "").trim(),
       chunk(results) {
-        const firstChunk = builder === null;
-        builder ??= createModelBuilder(results.meta.fields ?? []);
-        for (const e of results.errors) {
-          if (e.code === "UndetectableDelimiter") continue;
-          builder.problemAt(parseErrorKind(e.code, e.type), parseErrorLine(e, rows, firstChunk));
+        const linesBefore = line;
+        let rows = results.data;
+        if (!builder) {
+          builder = createModelBuilder((rows[0] ?? []).map((h) => h.replace(/^\uFEFF/, "").trim()));
+          rows = rows.slice(1);
+          line = 1;
         }
-        for (const row of results.data) builder.add(row, 2 + rows++);
-        post({ type: "progress", fraction: Math.min(0.99, results.meta.cursor / total), rows });
+        for (const e of results.errors) {
+          if (e.code !== "UndetectableDelimiter") builder.problemAt(parseErrorKind(e.code, e.type), parseErrorLine(e, linesBefore));
+        }
+        for (const cells of rows) {
+          line++;
+          if (cells.length === 1 && cells[0] === "") continue;
+          builder.add(cells, line);
+        }
+        post({ type: "progress", fraction: Math.min(0.99, results.meta.cursor / total), rows: line - 1 });
       },
       complete() {
         resolve(builder ? builder.finish() : emptyExport(["The file is empty."]));
@@ -63,17 +71,7 @@ function parse(input: Blob | string): Promise<ParsedExport> {
 }
 
 function send(model: ParsedExport) {
-  let batch: ParsedExport["teams"] = [];
-  let size = 0;
-  for (const team of model.teams) {
-    batch.push(team);
-    size += team.periods.length + 1;
-    if (size >= ROWS_PER_BATCH) {
-      post({ type: "teams", teams: batch });
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) post({ type: "teams", teams: batch });
-  post({ type: "done", model: { ...model, teams: [] } });
+  const { numbers, ratings, lines, text } = model.cells;
+  const buffers = [numbers.buffer, ratings.buffer, lines.buffer, ...Object.values(text).map((t) => t.codes.buffer)];
+  post({ type: "done", model }, buffers as ArrayBuffer[]);
 }

@@ -52,11 +52,7 @@ export function parseErrorKind(code: string, type: string): string {
   }
 }
 
-/**
- * The file line of a papaparse error in a chunk. With `header: true`, field-count errors count
- * data rows of the chunk, but quote errors count raw rows, the header included in the first chunk.
- */
-export function parseErrorLine(e: { type: string; row?: number }, rowsBefore: number, firstChunk: boolean): number {
-  const row = e.row ?? 0;
-  return e.type === "Quotes" && firstChunk ? row + 1 : rowsBefore + row + 2;
+/** The file line of a papaparse error (rows as arrays): its row counts the chunk's lines from 0. */
+export function parseErrorLine(e: { row?: number }, linesBefore: number): number {
+  return linesBefore + (e.row ?? 0) + 1;
 }

@@ -1,5 +1,5 @@
 // Messages between the page and the parse worker.
-import type { ParsedExport, TeamExport } from "./model";
+import type { ParsedExport } from "./model";
 
 export interface ParseRequest {
   input: Blob | string;
@@ -7,10 +7,6 @@ export interface ParseRequest {
 
 export type WorkerMessage =
   | { type: "progress"; fraction: number; rows: number }
-  /** Teams arrive in batches so that no single message takes long to receive on the page. */
-  | { type: "teams"; teams: TeamExport[] }
+  /** The model's cells are typed arrays, transferred rather than copied. */
   | { type: "done"; model: ParsedExport }
   | { type: "failed"; message: string };
-
-/** Period rows per "teams" message. */
-export const ROWS_PER_BATCH = 4_000;

@@ -1,6 +1,6 @@
 // One team's rows → the points the four trend charts draw. No data stays null (a gap), never 0.
 import type { MetricKey } from "./columns";
-import type { ParsedExport, PeriodRow, TeamExport } from "./model";
+import type { ParsedExport, PeriodRow, TeamRows } from "./model";
 
 export interface PeriodPoint {
   period: string;
@@ -63,7 +63,7 @@ export function cfrTotal(success: number | null, failures: number | null): numbe
   return success === null && failures === null ? null : (success ?? 0) + (failures ?? 0);
 }
 
-export function toTeamSeries(team: Pick<TeamExport, "periods">, columns: Columns): TeamSeries {
+export function toTeamSeries(team: Pick<TeamRows, "periods">, columns: Columns): TeamSeries {
   const f = (row: PeriodRow, key: MetricKey) => figure(row, columns, key);
   const base = (r: PeriodRow): PeriodPoint => ({ period: r.period, start: r.start, end: r.end });
   return {

@@ -1,13 +1,14 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { defaultBenchmarkSet } from "@/lib/dora/benchmarks";
-import { toExportModel, type CsvRow } from "./model";
+import { teamRows, toExportModel, type CsvRow } from "./model";
 import { toTeamSeries } from "./series";
 import { changeFrom, summarise, weightedMean } from "./summary";
 
 function model(lines: string[]) {
   const r = Papa.parse<CsvRow>(lines.join("\n"), { header: true, skipEmptyLines: true });
-  return toExportModel(r.data, r.meta.fields ?? []);
+  const model = toExportModel(r.data, r.meta.fields ?? []);
+  return { ...model, teams: model.teams.map((t) => teamRows(model, t)) };
 }
 
 const HEAD = "Team_Id,Period,Start_Date,End_Date,LTTC_Mean_Days,LTTC_Change_Count,DF_Deployment_Count,CFR_Total_Success,CFR_Total_Failures,MTTR_Mean_Days,MTTR_Incident_Count";

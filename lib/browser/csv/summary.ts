@@ -4,7 +4,7 @@ import type { BenchmarkSet, RatedMetric } from "@/lib/dora/benchmarks";
 import { overallRating, rate } from "@/lib/dora/ratings";
 import type { Rating } from "@/lib/dora/types";
 import type { RatingKey } from "./columns";
-import type { ParsedExport, PeriodRow, TeamExport } from "./model";
+import type { ParsedExport, PeriodRow, TeamRows } from "./model";
 import { cfrTotal, figure, periodDays } from "./series";
 
 export interface MetricSummary {
@@ -29,7 +29,7 @@ type Model = Pick<ParsedExport, "metricColumns" | "ratingColumns">;
 
 const RATING_KEY: Record<RatedMetric, RatingKey> = { LTTC: "lttcRating", DF: "dfRating", CFR: "cfrRating", MTTR: "mttrRating" };
 
-export function summarise(team: Pick<TeamExport, "periods" | "total">, model: Model, set: BenchmarkSet): ExportSummary {
+export function summarise(team: TeamRows, model: Model, set: BenchmarkSet): ExportSummary {
   return team.total ? fromTotal(team.total, model, set) : fromPeriods(team.periods, model, set);
 }
 

@@ -1,15 +1,15 @@
 // One team's rows as display text for every column of the file, unknown ones included.
 import type { ColumnInfo } from "./columns";
 import { formatCell, NO_DATA } from "./format";
-import type { ParsedExport, PeriodRow, TeamExport } from "./model";
+import type { ParsedExport, PeriodRow, TeamExport, TeamRows } from "./model";
 
 export interface TextTable {
   columns: { name: string; numeric: boolean; unknown: boolean }[];
   rows: { key: string; cells: string[] }[];
 }
 
-export function teamTable(model: Pick<ParsedExport, "columns">, team: TeamExport): TextTable {
-  const rows = team.total ? [...team.periods, team.total] : team.periods;
+export function teamTable(model: Pick<ParsedExport, "columns">, team: TeamExport, data: TeamRows): TextTable {
+  const rows = data.total ? [...data.periods, data.total] : data.periods;
   return {
     columns: model.columns.map((c) => ({ name: c.name, numeric: c.role === "metric", unknown: c.role === "unknown" })),
     rows: rows.map((r) => ({ key: String(r.line), cells: model.columns.map((c) => cellText(c, r, team)) })),

@@ -6,7 +6,7 @@ import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora
 import { TrendCharts } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
 import { Scorecards } from "@/components/scorecards";
-import type { ParsedExport } from "@/lib/browser/csv/model";
+import { teamRows, type ParsedExport, type PeriodRow } from "@/lib/browser/csv/model";
 import { toTeamSeries } from "@/lib/browser/csv/series";
 import { summarise } from "@/lib/browser/csv/summary";
 import { teamTable } from "@/lib/browser/csv/table";
@@ -20,9 +20,10 @@ export function ImportResult({ model }: { model: ParsedExport }) {
   const benchId = useId();
   const team = model.teams[teamIndex] ?? model.teams[0]!;
   const benchmark = getBenchmarkSet(benchmarkName) ?? defaultBenchmarkSet();
-  const summary = useMemo(() => summarise(team, model, benchmark), [team, model, benchmark]);
-  const series = useMemo(() => toTeamSeries(team, model.metricColumns), [team, model]);
-  const table = useMemo(() => teamTable(model, team), [team, model]);
+  const rows = useMemo(() => teamRows(model, team), [team, model]);
+  const summary = useMemo(() => summarise(rows, model, benchmark), [rows, model, benchmark]);
+  const series = useMemo(() => toTeamSeries(rows, model.metricColumns), [rows, model]);
+  const table = useMemo(() => teamTable(model, team, rows), [team, rows, model]);
   const note =
     summary.source === "total"
       ? "Figures over the whole range come from the export's TOTAL row."
@@ -65,7 +66,7 @@ export function ImportResult({ model }: { model: ParsedExport }) {
             {team.name}
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {[team.hierarchy.join(" / "), periodRange(team.periods), model.aggregation && `${model.aggregation} aggregation`].filter(Boolean).join(" · ")}
+            {[team.hierarchy.join(" / "), periodRange(rows.periods), model.aggregation && `${model.aggregation} aggregation`].filter(Boolean).join(" · ")}
           </p>
         </div>
         <Scorecards summary={summary} note={note} />
@@ -91,7 +92,7 @@ export function ImportResult({ model }: { model: ParsedExport }) {
   );
 }
 
-function periodRange(periods: ParsedExport["teams"][number]["periods"]): string | null {
+function periodRange(periods: PeriodRow[]): string | null {
   const first = periods[0];
   const last = periods.at(-1);
   if (!first || !last) return null;

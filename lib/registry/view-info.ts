@@ -1,0 +1,31 @@
+import "server-only";
+import { canSeeScope, type AccessScope } from "@/lib/access/scope-access";
+import type { User } from "@/lib/auth/users";
+import type { Runtime } from "@/lib/server/runtime";
+import { getSeiClient } from "@/lib/sei";
+
+export interface ViewInfo {
+  allowed: boolean;
+  title: string;
+  /** From the org tree down to the scope; a crumb the user may not open has no link. */
+  crumbs: { id: string; name: string; href: string | null }[];
+}
+
+const teamHref = (id: string) => `/teams/${encodeURIComponent(id)}`;
+const treeHref = (name: string) => `/org-trees/${encodeURIComponent(name)}`;
+
+/** What a view page shows before any export: may this user open it, its title and its breadcrumbs. */
+export async function viewInfo(user: User, runtime: Runtime, scope: AccessScope): Promise<ViewInfo> {
+  const dir = await getSeiClient(runtime).directory();
+  const allowed = canSeeScope(user, scope, dir);
+  const tree = (name: string) => ({ id: `tree:${name}`, name, href: canSeeScope(user, { kind: "orgTree", orgTreeName: name }, dir) ? treeHref(name) : null });
+  if (scope.kind === "orgTree") return { allowed, title: scope.orgTreeName, crumbs: [tree(scope.orgTreeName)] };
+  const byId = new Map(dir.teams.map((t) => [t.id, t]));
+  const chain = [];
+  for (let t = byId.get(scope.teamId); t && chain.length < 50; t = t.parentId ? byId.get(t.parentId) : undefined) chain.unshift(t);
+  const crumbs = chain.map((t) => ({ id: t.id, name: t.name, href: canSeeScope(user, { kind: "team", teamId: t.id }, dir) ? teamHref(t.id) : null }));
+  const root = chain[0];
+  if (root?.orgTree) crumbs.unshift(tree(root.orgTree));
+  const title = byId.get(scope.teamId)?.name ?? scope.teamId;
+  return { allowed, title, crumbs: crumbs.length > 0 ? crumbs : [{ id: scope.teamId, name: title, href: null }] };
+}
