@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -53,6 +55,13 @@ test("an engine export is charted: five rated scorecards from its TOTAL row, fou
   await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem").first()).toContainText("No rating");
 
   expect(requests.filter((r) => !r.startsWith("GET "))).toEqual([]);
+});
+
+test("a gzip-compressed export, as the API downloads it by default, opens too", async ({ page }) => {
+  const buffer = zlib.gzipSync(fs.readFileSync(fixture("export-sample.csv")));
+  await open(page, { name: "efficiency-exp_TEST.csv.gz", mimeType: "application/gzip", buffer });
+  await expect(page.getByRole("status")).toHaveText(/84 rows, 12 teams/);
+  await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem").nth(1)).toContainText("4.3/day");
 });
 
 test("columns it does not know are kept and shown", async ({ page }) => {

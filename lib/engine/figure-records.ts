@@ -1,7 +1,7 @@
 import "server-only";
 import { RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets, type TeamRecords } from "@/lib/dora/figures/records";
 import type { Team } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import { type Store, writeTransaction } from "@/lib/store/db";
 import { loadDataset, type LoadOptions } from "./dataset";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
@@ -54,7 +54,7 @@ async function readStored(db: Store, scope: Scope, kinds: readonly RecordKind[],
 }
 
 async function store(db: Store, scope: Scope, version: number, sets: RecordSets): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx.deleteFrom("figure_records").where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
     const rows = RECORD_KINDS.flatMap((kind) =>
       [...(sets[kind] ?? new Map<string, TeamRecords>())].map(([teamId, r]) => ({

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import { migrateToLatest } from "./migrate";
 import type { DB } from "./schema";
 
@@ -22,4 +22,23 @@ export async function openStore(file: string, opts: { migrate?: boolean } = {}):
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (opts.migrate !== false) await migrateToLatest(db);
   return db;
+}
+
+/**
+ * A transaction that reads and then writes. SQLite's default (deferred) transaction takes the write
+ * lock only at its first write, and fails at once with SQLITE_BUSY when another connection wrote
+ * since its read; `begin immediate` takes the lock first, so the busy timeout applies instead.
+ */
+export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Team } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import { type Store, writeTransaction } from "@/lib/store/db";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { parseBody, type IngestIssue } from "./parse";
 import { checkTeams, duplicateIds, unknownTeams } from "./relations";
@@ -43,7 +43,7 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
   const parsed = parseBody(kind, body);
   if (!parsed.ok && parsed.items.length === 0) return { ok: false, details: parsed.issues };
   const items = parsed.items as (ItemOf[IngestKind] | null)[];
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const teams = await storedTeams(trx, scope);
     const issues = [...(parsed.ok ? [] : parsed.issues), ...duplicateIds(items)];
     let records: unknown[] = items;
@@ -78,7 +78,7 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
  */
 export async function deleteRecord(db: Store, scope: Scope, kind: IngestKind, id: string): Promise<boolean> {
   const table = KIND_TABLE[kind];
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     if (kind === "teams") {
       const usedBy = await teamUsers(trx, scope, id);
       if (usedBy.length > 0) throw new TeamInUseError(id, usedBy);

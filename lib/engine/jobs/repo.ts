@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Selectable } from "kysely";
 import type { ExportParams } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import { type Store, writeTransaction } from "@/lib/store/db";
 import type { ExportJobsTable } from "@/lib/store/schema";
 import type { Scope } from "../ingest";
 
@@ -37,7 +37,7 @@ export async function createOrReuse(
   paramsKey: string,
   now = Date.now(),
 ): Promise<{ job: JobRow; reused: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom("export_jobs")
       .selectAll()
@@ -79,7 +79,7 @@ export async function findJob(db: Store, scope: Scope, id: string): Promise<JobR
 
 /** Takes the next runnable job under a lease for `owner`, or nothing. */
 export async function claimNext(db: Store, owner: string, now = Date.now()): Promise<JobRow | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const next = await trx
       .selectFrom("export_jobs")
       .select("id")
