@@ -56,3 +56,10 @@ test.describe("a user limited to one team", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
   });
 });
+
+test("/ opens the last view opened in this browser", async ({ page }) => {
+  await page.goto("/teams/eng-payments?range=3m&granularity=QUARTERLY");
+  await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
+  await page.goto("/");
+  await page.waitForURL(/\/teams\/eng-payments\?.*granularity=QUARTERLY/);
+});

@@ -5,6 +5,9 @@ import { AppHeader } from "@/components/shell/app-header";
 import { publicConfig } from "@/lib/server/env";
 import { currentUser } from "@/lib/server/route";
 
+// Signed-in pages depend on the session: never prerender them at build time (which would open the store).
+export const dynamic = "force-dynamic";
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) {

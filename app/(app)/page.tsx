@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
+import { HomeRedirect } from "./_components/home-redirect";
 
 export default function Home() {
-  redirect("/teams");
+  return <HomeRedirect />;
 }

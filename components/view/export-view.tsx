@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { TrendCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
@@ -15,6 +15,7 @@ import { teamRows, type ParsedExport } from "@/lib/browser/csv/model";
 import { toTeamSeries } from "@/lib/browser/csv/series";
 import { summarise } from "@/lib/browser/csv/summary";
 import { previousRange, readViewParams, todayUtc, viewSearch, type ViewParams } from "@/lib/browser/view-params";
+import { rememberView } from "@/lib/browser/last-view";
 import { JobStatus } from "./job-status";
 import { SubTeamsTable } from "./sub-teams-table";
 import { ViewControls } from "./view-controls";
@@ -66,6 +67,8 @@ export function ExportView({ scope, title, crumbs }: { scope: ViewScope; title: 
   const previous = useExport(previousBody);
   const benchmark = getBenchmarkSet(view.benchmark) ?? defaultBenchmarkSet();
   const search2 = viewSearch(view);
+
+  useEffect(() => rememberView(`${pathname}?${search2}`), [pathname, search2]);
 
   const model = current.parsed.data;
   const team = model ? focusTeam(model, scope) : null;
