@@ -89,6 +89,8 @@ async function seed() {
       deploymentId: "db-fail",
     },
     { id: "ia-old", teamId: "a", openedAt: "2025-06-01T00:00:00Z", resolvedAt: "2025-06-02T00:00:00Z" },
+    // b's incident blames a's deployment: it makes that deployment a failure in a's figures.
+    { id: "ib-on-a", teamId: "b", openedAt: "2026-01-20T06:00:00Z", deploymentId: "da" },
   ]);
 }
 
@@ -160,7 +162,7 @@ describe("loadDataset", () => {
     expect(ids(ds.builds)).toEqual(["b1"]); // builds of the repositories of the loaded PRs
     // b's successful production deployment can ship a's PRs; b's failed one is named by a's incident.
     expect(ids(ds.deployments)).toEqual(["da", "da-late", "db-fail", "db-prod"]);
-    expect(ids(ds.incidents)).toEqual(["ia", "ia-old"]);
+    expect(ids(ds.incidents)).toEqual(["ia", "ia-old", "ib-on-a"]);
   });
 
   it("narrowed to no teams, loads only teams and other teams' production deployments", async () => {
@@ -175,7 +177,7 @@ describe("loadDataset", () => {
     const ds = await loadDataset(db, S, { from: T("2026-01-01T00:00:00Z"), to: T("2026-02-01T00:00:00Z") });
     expect(ids(ds.deployments)).not.toContain("da-late");
     expect(ids(ds.deployments)).toHaveLength(4);
-    expect(ids(ds.incidents)).toEqual(["ia"]);
+    expect(ids(ds.incidents)).toEqual(["ia", "ib-on-a"]);
     expect(ids(ds.pullRequests)).toHaveLength(3);
     const wide = await loadDataset(db, S, { to: T("2026-02-22T00:00:01Z") });
     expect(ids(wide.deployments)).toContain("da-late"); // within 7 days after the range

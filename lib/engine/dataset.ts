@@ -150,7 +150,24 @@ async function loadIncidents(
     .select(INCIDENT_COLUMNS)
     .where("org_id", "=", scope.org)
     .where("project_id", "=", scope.project);
-  if (teamIds) query = query.where("team_id", "in", teamIds);
+  // An incident of another team that names one of these teams' deployments makes it a failure (CFR).
+  if (teamIds) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("team_id", "in", teamIds),
+        eb(
+          "deployment_id",
+          "in",
+          eb
+            .selectFrom("deployments")
+            .select("id")
+            .where("org_id", "=", scope.org)
+            .where("project_id", "=", scope.project)
+            .where("team_id", "in", teamIds),
+        ),
+      ]),
+    );
+  }
   const { from, to } = opts;
   if (from === undefined && to === undefined) return fetchRows(db, query, toIncident);
   // Needed: resolved in range (MTTR), opened where it can link to an in-range deployment (CFR), or
