@@ -28,6 +28,8 @@ export function withSession<P = Record<string, never>>(handler: Handler<P>) {
       if (!user) throw new ApiError("UNAUTHENTICATED", "Sign in to use this API.");
       return await handler(req, { user, runtime: await getRuntime(), params: await ctx.params });
     } catch (err) {
+      // The browser went away (navigation, closed tab): nobody reads the answer, and it is no server error.
+      if (req.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });
     }
   };
