@@ -146,6 +146,7 @@ export function ExportView({ scope, title, crumbs }: { scope: ViewScope; title: 
       {model && !team && <p role="alert">This export has no rows for {title}.</p>}
       {summary && series && model && team && (
         <>
+          <h2 className="sr-only">Figures over the range</h2>
           <Scorecards summary={summary} previous={prevSummary} note={prevSummary ? `Changes compare with ${previousRange(view).start} to ${previousRange(view).end}.` : undefined} />
           <TrendCharts series={series} benchmark={benchmark} />
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />

@@ -1,0 +1,43 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("the report for Engineering shows as a table, with its CSV to download", async ({ page }) => {
+  await page.goto("/reports");
+  await page.getByLabel("Team").selectOption({ label: "Engineering" });
+  await page.getByLabel("Granularity").selectOption("monthly");
+  await page.getByLabel("Calculation").selectOption("MEDIAN");
+  await page.getByLabel("Overall DORA").uncheck();
+  await page.getByRole("button", { name: "Run report" }).click();
+
+  const table = page.getByRole("table", { name: "Efficiency report for Engineering" });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+  await expect(table.getByRole("columnheader").first()).not.toBeEmpty();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^efficiency-report-\d+\.csv$/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("a range that ends before it starts is refused in an alert", async ({ page }) => {
+  await page.goto("/reports");
+  await expect(page.getByLabel("Team")).toBeEnabled();
+  await page.getByLabel("From", { exact: true }).fill("2025-06-01");
+  await page.getByLabel("To", { exact: true }).fill("2025-01-01");
+  await page.getByRole("button", { name: "Run report" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The report failed" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test.describe("at a phone's width", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the report form and the exports list fit without scrolling sideways", async ({ page }) => {
+    for (const path of ["/reports", "/exports"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.screenshot({ path: `.tmp/j-results/phone${path.replace("/", "-")}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+  });
+});
