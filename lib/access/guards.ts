@@ -1,4 +1,5 @@
 import "server-only";
+import { readBodyText } from "@/lib/server/body";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
@@ -60,31 +61,10 @@ export async function readMutationBody(req: NextRequest, user: { email: string }
     log.warn("proxy.denied", { user: user.email, reason: err instanceof ApiError ? err.code : "error", path: req.nextUrl.pathname });
     throw err;
   }
-  const text = await readLimited(req, MAX_BODY_BYTES);
+  const text = await readBodyText(req, MAX_BODY_BYTES);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new ApiError("INVALID_ARGUMENT", "The body is not valid JSON.", [{ field: "body", message: "is not valid JSON" }]);
   }
-}
-
-async function readLimited(req: NextRequest, maxBytes: number): Promise<string> {
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes || !req.body) {
-    if (!req.body) return "";
-    throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-  }
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

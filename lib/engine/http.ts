@@ -4,6 +4,7 @@ import { parseJsonc } from "@/lib/dora/jsonc";
 import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
 import { ApiError, errorResponse, invalid } from "@/lib/server/errors";
 import { getRuntime } from "@/lib/server/runtime";
+import { readBodyText } from "@/lib/server/body";
 import type { Engine } from "./engine";
 import { TeamInUseError } from "./ingest";
 import { checkApiKey } from "./keys";
@@ -60,9 +61,7 @@ function mapEngineError(err: unknown): unknown {
 
 /** Reads a JSON body (comments and trailing commas allowed, spec §1) of at most `maxBytes`. */
 export async function readBody(req: NextRequest, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-  const text = await readText(req, maxBytes);
+  const text = await readBodyText(req, maxBytes);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -70,22 +69,4 @@ export async function readBody(req: NextRequest, maxBytes: number): Promise<unkn
     if (!parsed.ok) throw invalid(parsed.message, [{ field: "body", message: parsed.message }]);
     return parsed.value;
   }
-}
-
-async function readText(req: NextRequest, maxBytes: number): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
