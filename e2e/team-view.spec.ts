@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
+import { admin } from "./credentials";
 
 const CHARTS = ["Lead time for changes", "Deployment frequency", "Change failure rate", "Mean time to restore"];
 
@@ -62,4 +63,28 @@ test("/ opens the last view opened in this browser", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
   await page.goto("/");
   await page.waitForURL(/\/teams\/eng-payments\?.*granularity=QUARTERLY/);
+});
+
+test("the copied link opened in a fresh browser goes through sign-in to the same view", async ({ page, context, browser }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/teams/eng-payments?range=12m&granularity=QUARTERLY&aggregation=p90&benchmark=dora-2023");
+  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText("Link copied")).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).pathname).toBe("/teams/eng-payments");
+
+  const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other).toHaveURL(/\/signin\?callbackUrl=/);
+  await other.getByLabel("Email").fill(admin().email);
+  await other.getByLabel("Password").fill(admin().password);
+  await other.getByRole("button", { name: "Sign in", exact: true }).click();
+  await other.waitForURL((url) => url.pathname === "/teams/eng-payments");
+  expect(other.url()).toBe(link);
+  await expect(other.getByLabel("Granularity")).toHaveValue("QUARTERLY");
+  await expect(other.getByLabel("Aggregation")).toHaveValue("p90");
+  await expect(other.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", { timeout: 30_000 });
+  await fresh.close();
 });
