@@ -5,24 +5,16 @@ import { csvLine, escapeText, formatNumber } from "./csv";
 import { buildPopulations, tablesFor } from "./figures/tables";
 import type { Dataset } from "./figures/types";
 import { rowValues } from "./figures/values";
-import { LEGACY_METRICS, type LegacyMetric } from "./schemas/legacy-report";
+import { LEGACY_METRICS, type LegacyMetric, type LegacyReportRequest as ParsedLegacyReportRequest } from "./schemas/legacy-report";
 import { buildHierarchy, resolveRefId } from "./hierarchy";
 import { periodLengthDays, wholeRange } from "./periods";
-import type { Aggregation, IsoDate, MetricGroup } from "./types";
+import type { Aggregation, MetricGroup } from "./types";
 
 export type LegacyGranularity = "daily" | "weekly" | "monthly";
 export type CalculationType = "MEAN" | "MEDIAN" | "P90" | "P95";
 
-export interface LegacyReportRequest {
-  teamRefId: number;
-  dateStart: IsoDate;
-  dateEnd: IsoDate;
-  granularity: LegacyGranularity;
-  /** Canonical names; empty means all five. Output follows the spec's order whatever the order here. */
-  metrics: readonly LegacyMetric[];
-  calculationType: CalculationType;
-  timezone?: string;
-}
+/** A parsed legacy request (its schema is the one source); the figures also take a time zone. */
+export type LegacyReportRequest = ParsedLegacyReportRequest & { timezone?: string };
 
 export interface LegacyReport {
   columns: string[];
