@@ -5,6 +5,7 @@ import { allowedOrigin, proxyContext } from "@/lib/registry/route-context";
 import { assertMayReport } from "@/lib/registry/scopes";
 import { invalid } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
+import { csvAttachment } from "@/lib/server/csv-response";
 import { withSession } from "@/lib/server/route";
 
 export const POST = withSession(async (req, ctx) => {
@@ -15,13 +16,5 @@ export const POST = withSession(async (req, ctx) => {
   await assertMayReport(proxy, parsed.request.teamRefId);
   const csv = await proxy.sei.legacyReport(parsed.request, req.signal);
   log.info("proxy.report", { user: ctx.user.email, teamRefId: parsed.request.teamRefId, outcome: "ok" });
-  return new Response(csv, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="efficiency-report-${parsed.request.teamRefId}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvAttachment(csv, `efficiency-report-${parsed.request.teamRefId}.csv`);
 });

@@ -2,30 +2,16 @@
 // and parsed in a worker. Query keys come from here only.
 import { queryOptions } from "@tanstack/react-query";
 import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
-import type { ExportParams } from "@/lib/dora/types";
 import type { ParsedExport } from "@/lib/browser/csv/model";
 import { parseCsvInWorker } from "@/lib/browser/csv/parse-client";
+import type { ExportStatus } from "@/lib/dora/schemas/export-response";
+import type { ExportStatusView, ExportView } from "@/lib/registry/views";
 import { fetchJson, problemOf } from "./fetch-json";
 
-export type ExportStatus = "QUEUED" | "PROCESSING" | "COMPLETED" | "FAILED";
-
-export interface ExportView {
-  id: string;
-  scope: { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };
-  params: ExportParams;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface ExportStatusView extends ExportView {
-  status: ExportStatus;
-  startedAt: string | null;
-  completedAt: string | null;
-  rowCount: number | null;
-  sizeBytes: number | null;
-  error: { code: string; message: string } | null;
-  downloadUrl: string | null;
-}
+// The proxy's answer types are declared once, beside the code that builds them (types only: nothing of
+// the server is bundled).
+export type { ExportStatusView, ExportView } from "@/lib/registry/views";
+export type { ExportStatus } from "@/lib/dora/schemas/export-response";
 
 export const isFinal = (s: ExportStatus | undefined) => s === "COMPLETED" || s === "FAILED";
 
