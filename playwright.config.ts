@@ -2,11 +2,14 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Browser tests run against the production server (`next build` first) in Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DATA_DIR = ".tmp/e2e-data";
+// Separate data folders and ports let two suites run side by side (E2E_PORT, E2E_DATA_DIR).
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".tmp/e2e-data";
+export const E2E_STORAGE_STATE = `${E2E_DATA_DIR}-admin.json`;
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -33,7 +36,7 @@ export default defineConfig({
     { name: "setup", testMatch: /global\.setup\.ts/ },
     {
       name: "chromium",
-      use: { ...devices["Desktop Chrome"], storageState: ".tmp/e2e-admin.json" },
+      use: { ...devices["Desktop Chrome"], storageState: E2E_STORAGE_STATE },
       dependencies: ["setup"],
     },
   ],
