@@ -25,7 +25,7 @@ const deployment = (id: string, finishedAt: string, pullRequestIds: string[]) =>
 /** The LTTC anchors (t5) of team a, as the export would read them. */
 async function anchors(): Promise<number[]> {
   const teams = await listTeams(db, S);
-  const sets = await recordsFor(db, S, teams, ["a", "b"], ["lttc"], {});
+  const sets = await recordsFor(db, S, teams, ["a", "b"], ["lttc"]);
   const r = sets.lttc?.get("a");
   return r ? [...r.data.subarray(0, r.n)] : [];
 }

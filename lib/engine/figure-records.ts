@@ -1,14 +1,14 @@
 import "server-only";
-import { RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets, type TeamRecords } from "@/lib/dora/figures/records";
+import { RECORD_KINDS, type RecordKind, type RecordSets, type TeamRecords } from "@/lib/dora/figures/records";
 import type { Team } from "@/lib/dora/types";
 import { type Store, writeTransaction } from "@/lib/store/db";
-import { loadDataset, type LoadOptions } from "./dataset";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
+import { projectRecords } from "./project-records";
 
 // Every team's linked records (figures/records.ts) kept in the store per data version (migration
-// 006): the first large export after a change loads and links the whole project once and keeps
-// the result; later exports of any range or scope only read the teams they cover.
+// 005): the first large export after a change reads the whole project's linked records
+// (project-records.ts) and keeps them; later exports of any range or scope only read the teams they cover.
 
 /** Below this share of the project's teams, a stale export is computed from its own teams' data. */
 const SMALL_SCOPE = 0.1;
@@ -77,8 +77,8 @@ async function store(db: Store, scope: Scope, version: number, sets: RecordSets)
 
 /**
  * The records of `kinds` for the scope's teams. Current stored records are read; else a small
- * scope is computed from its own (narrowed) data, and a large one from the whole project, which is
- * then kept. The version is read before the data, so records stored under it are never newer
+ * scope reads its own teams' records, and a large one the whole project's, which are then kept:
+ * storing them is handed to `defer` when given, so the export that computed them need not wait for it. The version is read before the data, so records stored under it are never newer
  * than a change they miss: a change made meanwhile makes them stale, not wrong.
  */
 export async function recordsFor(
@@ -87,17 +87,17 @@ export async function recordsFor(
   teams: readonly Team[],
   teamIds: readonly string[],
   kinds: readonly RecordKind[],
-  narrow: Pick<LoadOptions, "from" | "to">,
+  defer?: (task: () => Promise<void>) => void,
 ): Promise<RecordSets> {
   // A project unchanged since migration 005 has no version row: it counts as version 0.
   const version = await versionOf(db, "data_versions", scope, 0);
   if ((await versionOf(db, "figure_record_versions", scope, -1)) === version) {
     return readStored(db, scope, kinds, teamIds);
   }
-  if (teamIds.length < SMALL_SCOPE * teams.length) {
-    return recordSetsOf(await loadDataset(db, scope, { teamIds: [...teamIds], ...narrow }), kinds);
-  }
-  const sets = recordSetsOf(await loadDataset(db, scope));
-  await store(db, scope, version, sets);
+  if (teamIds.length < SMALL_SCOPE * teams.length) return projectRecords(db, scope, kinds, teamIds);
+  const sets = await projectRecords(db, scope, RECORD_KINDS);
+  const keep = () => store(db, scope, version, sets);
+  if (defer) defer(keep);
+  else await keep();
   return sets;
 }

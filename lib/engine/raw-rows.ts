@@ -30,15 +30,23 @@ function reader(db: Store): Promise<Database.Database | null> {
 
 /** Runs a Kysely query and maps each row, given as an array in the order of its select list. */
 export async function fetchRows<T>(db: Store, query: Compilable, map: (row: unknown[]) => T): Promise<T[]> {
+  const out: T[] = [];
+  await eachRow(db, query, (row) => out.push(map(row)));
+  return out;
+}
+
+/**
+ * Runs a Kysely query and hands each row (an array in the order of its select list) to `visit`,
+ * one at a time: a million rows never live at once, so the garbage collector stays idle.
+ */
+export async function eachRow(db: Store, query: Compilable, visit: (row: unknown[]) => void): Promise<void> {
   const compiled = query.compile();
   const raw = await reader(db);
-  const out: T[] = [];
   if (raw) {
     const stmt = raw.prepare(compiled.sql).raw(true);
-    for (const row of stmt.iterate(...(compiled.parameters as unknown[])) as Iterable<unknown[]>) out.push(map(row));
-    return out;
+    for (const row of stmt.iterate(...(compiled.parameters as unknown[])) as Iterable<unknown[]>) visit(row);
+    return;
   }
   const { rows } = await db.executeQuery(compiled);
-  for (const row of rows) out.push(map(Object.values(row as object)));
-  return out;
+  for (const row of rows) visit(Object.values(row as object));
 }

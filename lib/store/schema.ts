@@ -25,6 +25,7 @@ export interface DB {
   data_versions: DataVersionsTable;
   figure_record_versions: DataVersionsTable;
   figure_records: FigureRecordsTable;
+  deployment_links: DeploymentLinksTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -48,6 +49,8 @@ export interface WorkItemsTable extends Scoped {
   key: string | null;
   started_at: number | null;
   resolved_at: number | null;
+  /** Kept by the store (migration 006): 1 when a PR of any team names this work item. */
+  has_pr: Generated<number>;
 }
 
 export interface PullRequestsTable extends Scoped {
@@ -58,6 +61,10 @@ export interface PullRequestsTable extends Scoped {
   merged_at: number | null;
   merge_commit_sha: string | null;
   work_item_id: string | null;
+  /** Kept by the store (migration 006, record-links.ts): t0, t4 and t5 as linked, epoch ms. */
+  link_t0: Generated<number | null>;
+  link_t4: Generated<number | null>;
+  link_t5: Generated<number | null>;
 }
 
 export interface BuildsTable extends Scoped {
@@ -147,4 +154,14 @@ export interface FigureRecordsTable {
   team_id: string;
   count: number;
   data: Uint8Array;
+}
+
+/** What a successful production deployment links by (migration 006): `pr`, `sha` or `repo`, with its finishedAt. */
+export interface DeploymentLinksTable {
+  org_id: string;
+  project_id: string;
+  deployment_id: string;
+  kind: "pr" | "sha" | "repo";
+  value: string;
+  finished_at: number;
 }

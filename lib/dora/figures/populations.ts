@@ -25,8 +25,7 @@ export interface Window {
 export const LTTC_COLS = { PLANNING: 0, CODING: 1, REVIEW: 2, BUILD: 3, DEPLOY: 4, LTTC: 5 } as const;
 
 /**
- * Merged PRs of the scope whose deployment (t5) falls in the window, with their stages in days.
- * Times are made monotone: each present t becomes the maximum of itself and the present t's before it.
+ * Merged PRs of the scope whose deployment (t5) falls in the window, with their stages in days (setStages).
  */
 export function lttcPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Population {
   const link = makeDeploymentLinker(ds.deployments);
@@ -47,37 +46,46 @@ export function lttcPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Popul
   const createdAt = linkPullRequestWorkItems(prs, ds.workItems);
 
   const pop = newPopulation(prs.length, 6);
-  const [planning, coding, review, build, deploy, lttc] = pop.cols as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
   for (let i = 0; i < prs.length; i++) {
     const pr = prs[i]!;
-    const t0 = createdAt[i]!;
-    const hasT0 = t0 === t0;
-    const t1 = hasT0 ? Math.max(pr.firstCommitAt, t0) : pr.firstCommitAt;
-    const t2 = Math.max(pr.openedAt, t1);
-    const t3 = Math.max(pr.mergedAt!, t2);
-    const rawT4 = builtAt[i]!;
-    const hasT4 = rawT4 === rawT4;
-    const t4 = hasT4 ? Math.max(rawT4, t3) : t3;
-    const t5 = deployedAt[i]!;
-    const m5 = Math.max(t5, t4);
-    pop.team[i] = teams[i]!;
-    pop.at[i] = t5;
-    planning[i] = hasT0 ? (t1 - t0) / DAY_MS : Number.NaN;
-    coding[i] = (t2 - t1) / DAY_MS;
-    review[i] = (t3 - t2) / DAY_MS;
-    build[i] = hasT4 ? (t4 - t3) / DAY_MS : Number.NaN;
-    deploy[i] = (m5 - t4) / DAY_MS;
-    lttc[i] = (m5 - (hasT0 ? t0 : t1)) / DAY_MS;
+    setStages(pop, i, teams[i]!, { t0: createdAt[i]!, t1: pr.firstCommitAt, t2: pr.openedAt, t3: pr.mergedAt!, t4: builtAt[i]!, t5: deployedAt[i]! });
   }
   pop.n = prs.length;
   return pop;
+}
+
+/** A merged PR's instants as linked: t0 (work item created) and t4 (build) may be NaN; t5 is present. */
+export interface PrInstants {
+  t0: number;
+  t1: number;
+  t2: number;
+  t3: number;
+  t4: number;
+  t5: number;
+}
+
+/**
+ * Writes record k of an LTTC population: anchored at t5, stages in days (LTTC_COLS). Times are made
+ * monotone: each present t becomes the maximum of itself and the present t's before it.
+ */
+export function setStages(pop: Population, k: number, team: number, t: PrInstants): void {
+  const { t0, t5 } = t;
+  const hasT0 = t0 === t0;
+  const t1 = hasT0 ? Math.max(t.t1, t0) : t.t1;
+  const t2 = Math.max(t.t2, t1);
+  const t3 = Math.max(t.t3, t2);
+  const hasT4 = t.t4 === t.t4;
+  const t4 = hasT4 ? Math.max(t.t4, t3) : t3;
+  const m5 = Math.max(t5, t4);
+  const c = pop.cols;
+  pop.team[k] = team;
+  pop.at[k] = t5;
+  c[LTTC_COLS.PLANNING]![k] = hasT0 ? (t1 - t0) / DAY_MS : Number.NaN;
+  c[LTTC_COLS.CODING]![k] = (t2 - t1) / DAY_MS;
+  c[LTTC_COLS.REVIEW]![k] = (t3 - t2) / DAY_MS;
+  c[LTTC_COLS.BUILD]![k] = hasT4 ? (t4 - t3) / DAY_MS : Number.NaN;
+  c[LTTC_COLS.DEPLOY]![k] = (m5 - t4) / DAY_MS;
+  c[LTTC_COLS.LTTC]![k] = (m5 - (hasT0 ? t0 : t1)) / DAY_MS;
 }
 
 export const DEPLOY_COLS = { SUCCESS: 0, FAILURE: 1 } as const;

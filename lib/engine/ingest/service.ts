@@ -2,6 +2,7 @@ import "server-only";
 import type { Team } from "@/lib/dora/types";
 import { type Store, writeTransaction } from "@/lib/store/db";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
+import { collectReach, emptyReach, linksDependOn, relink } from "./links";
 import { parseBody, type IngestIssue } from "./parse";
 import { checkTeams, duplicateIds, unknownTeams } from "./relations";
 import * as rows from "./rows";
@@ -56,18 +57,17 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
     }
     if (issues.length > 0) return { ok: false as const, details: sortIssues(issues) };
     const table = KIND_TABLE[kind];
-    const existing = await existingIds(
-      trx,
-      scope,
-      table,
-      items.map((item) => item!.id),
-    );
+    const ids = items.map((item) => item!.id);
+    const existing = await existingIds(trx, scope, table, ids);
     const toRow = ROW[kind] as (scope: Scope, item: unknown) => Record<string, unknown>;
+    const reach = emptyReach();
+    if (linksDependOn(table)) await collectReach(trx, scope, table, ids, reach);
     await upsertRows(
       trx,
       table,
       records.map((record) => toRow(scope, record)),
     );
+    if (linksDependOn(table)) await relink(trx, scope, table, ids, reach);
     return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
   });
 }
@@ -83,12 +83,15 @@ export async function deleteRecord(db: Store, scope: Scope, kind: IngestKind, id
       const usedBy = await teamUsers(trx, scope, id);
       if (usedBy.length > 0) throw new TeamInUseError(id, usedBy);
     }
+    const reach = emptyReach();
+    if (linksDependOn(table)) await collectReach(trx, scope, table, [id], reach);
     const result = await trx
       .deleteFrom(table)
       .where("org_id", "=", scope.org)
       .where("project_id", "=", scope.project)
       .where("id", "=", id)
       .executeTakeFirst();
+    if (linksDependOn(table)) await relink(trx, scope, table, [id], reach);
     return result.numDeletedRows > BigInt(0);
   });
 }

@@ -7,7 +7,6 @@ import zlib from "node:zlib";
 import { exportCsvChunks } from "@/lib/dora/csv";
 import { computeExportFromRecords, recordsNeeded } from "@/lib/dora/figures/compute-export";
 import { buildHierarchy, resolveScope } from "@/lib/dora/hierarchy";
-import { wholeRange } from "@/lib/dora/periods";
 import type { ExportParams } from "@/lib/dora/types";
 import type { Store } from "@/lib/store/db";
 import { listTeams } from "../dataset";
@@ -26,16 +25,21 @@ export function artifactName(id: string, compression: ExportParams["compression"
 
 /**
  * Computes one export and writes its CSV as a stream to a temporary file, renamed into place only
- * when complete, so a partial file is never served.
+ * when complete, so a partial file is never served. Work the result does not depend on (keeping
+ * freshly computed figure records) is handed to `defer`, to run once the job is marked done.
  */
-export async function runExport(db: Store, exportsDir: string, job: JobRow): Promise<Artifact> {
+export async function runExport(
+  db: Store,
+  exportsDir: string,
+  job: JobRow,
+  defer?: (task: () => Promise<void>) => void,
+): Promise<Artifact> {
   const params = JSON.parse(job.params) as ExportParams;
   const scope = { org: job.org_id, project: job.project_id };
   const teams = await listTeams(db, scope);
   const scoped = resolveScope(buildHierarchy(teams), params.scope);
-  const range = wholeRange(params.dateRange, params.timezone);
   const teamIds = scoped.map((s) => s.node.team.id);
-  const records = await recordsFor(db, scope, teams, teamIds, recordsNeeded(params), { from: range.startMs, to: range.endMs });
+  const records = await recordsFor(db, scope, teams, teamIds, recordsNeeded(params), defer);
   const result = computeExportFromRecords(teams, records, params);
 
   fs.mkdirSync(exportsDir, { recursive: true });

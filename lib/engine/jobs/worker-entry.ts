@@ -63,10 +63,13 @@ async function main() {
     parentPort?.postMessage({ type: "started", id: job.id });
     // Holds each job in PROCESSING for a while: the crash-recovery test needs time to kill the server.
     if (DELAY_MS > 0) await new Promise((r) => setTimeout(r, DELAY_MS));
+    const deferred: (() => Promise<void>)[] = [];
     try {
-      const artifact = await runExport(db, config.exportsDir, job);
+      const artifact = await runExport(db, config.exportsDir, job, (task) => deferred.push(task));
       await completeJob(db, job.id, config.owner, artifact);
       parentPort?.postMessage({ type: "completed", id: job.id, rowCount: artifact.rowCount });
+      // Losing this work only costs the next export its head start.
+      for (const task of deferred) await task().catch(() => {});
     } catch (err) {
       const reason = describe(err);
       const outcome = await failAttempt(db, job, config.owner, reason);

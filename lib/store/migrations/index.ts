@@ -4,6 +4,7 @@ import * as m002 from "./002-engine-data";
 import * as m003 from "./003-export-jobs";
 import * as m004 from "./004-export-registry";
 import * as m005 from "./005-figure-records";
+import * as m006 from "./006-record-links";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "003-export-jobs": m003,
   "004-export-registry": m004,
   "005-figure-records": m005,
+  "006-record-links": m006,
 };

@@ -1,0 +1,128 @@
+import "server-only";
+import { splitByTeam, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
+import { newPopulation, type Population } from "@/lib/dora/figures/buckets";
+import { setStages } from "@/lib/dora/figures/populations";
+import type { Deployment, Incident, Team } from "@/lib/dora/types";
+import type { Store } from "@/lib/store/db";
+import { listTeams } from "./dataset";
+import type { Scope } from "./ingest/rows";
+import { eachRow, fetchRows } from "./raw-rows";
+
+// Every team's figure records of a project from the links the store keeps current at ingestion
+// (migration 006, lib/store/record-links.ts): a pull request or work item is read as a few numbers
+// and never becomes an object, and no join runs at export time. The links follow the rules of
+// lib/dora/linking.ts; a test keeps the records equal to those linked from a loaded dataset.
+
+const INITIAL_CAPACITY = 1 << 16;
+const num = (v: unknown): number => (v === null ? Number.NaN : Number(v));
+
+/** The population with twice the room, its records kept. */
+function grown(pop: Population): Population {
+  const next = newPopulation(pop.at.length * 2, pop.cols.length);
+  next.n = pop.n;
+  next.team.set(pop.team);
+  next.at.set(pop.at);
+  pop.cols.forEach((col, c) => next.cols[c]!.set(col));
+  return next;
+}
+
+function teamIndex(teams: readonly Team[]): Map<string, number> {
+  return new Map(teams.map((team, i) => [team.id, i]));
+}
+
+/** Merged, deployed PRs with their instants as the store keeps them linked (migration 006). */
+async function lttcRecords(db: Store, s: Scope, teams: Map<string, number>, teamIds: readonly string[] | null): Promise<Population> {
+  let query = db
+    .selectFrom("pull_requests")
+    .select(["team_id", "first_commit_at", "opened_at", "merged_at", "link_t0", "link_t4", "link_t5"])
+    .where("org_id", "=", s.org)
+    .where("project_id", "=", s.project)
+    .where("link_t5", "is not", null);
+  if (teamIds) query = query.where("team_id", "in", teamIds);
+  let pop = newPopulation(INITIAL_CAPACITY, 6);
+  await eachRow(db, query, (r) => {
+    const team = teams.get(r[0] as string);
+    if (team === undefined) return;
+    if (pop.n === pop.at.length) pop = grown(pop);
+    setStages(pop, pop.n++, team, { t0: num(r[4]), t1: Number(r[1]), t2: Number(r[2]), t3: Number(r[3]), t4: num(r[5]), t5: Number(r[6]) });
+  });
+  return pop;
+}
+
+/** Resolved work items, flagged when a PR of any team names them. */
+async function workItemRecords(db: Store, s: Scope, teams: Map<string, number>, teamIds: readonly string[] | null): Promise<Population> {
+  let query = db
+    .selectFrom("work_items")
+    .select(["team_id", "resolved_at", "has_pr"])
+    .where("org_id", "=", s.org)
+    .where("project_id", "=", s.project)
+    .where("resolved_at", "is not", null);
+  if (teamIds) query = query.where("team_id", "in", teamIds);
+  let pop = newPopulation(INITIAL_CAPACITY, 1);
+  await eachRow(db, query, (r) => {
+    const team = teams.get(r[0] as string);
+    if (team === undefined) return;
+    if (pop.n === pop.at.length) pop = grown(pop);
+    const k = pop.n++;
+    pop.team[k] = team;
+    pop.at[k] = Number(r[1]);
+    pop.cols[0]![k] = Number(r[2]) === 1 ? 1 : 0;
+  });
+  return pop;
+}
+
+/** Deployment and incident records through lib/dora: 200,000 deployments without their lists are cheap as objects. */
+async function deploymentAndIncidentRecords(db: Store, s: Scope, teams: readonly Team[], kinds: RecordKind[]): Promise<RecordSets> {
+  const deployments = await fetchRows(
+    db,
+    db
+      .selectFrom("deployments")
+      .select(["id", "team_id", "environment", "status", "finished_at", "service"])
+      .where("org_id", "=", s.org)
+      .where("project_id", "=", s.project),
+    (r): Deployment => ({
+      id: r[0] as string,
+      teamId: r[1] as string,
+      environment: r[2] as string,
+      status: r[3] as Deployment["status"],
+      finishedAt: Number(r[4]),
+      service: r[5] as string | null,
+      repository: null,
+      startedAt: null,
+      pullRequestIds: [],
+      commitShas: [],
+    }),
+  );
+  const incidents = await fetchRows(
+    db,
+    db
+      .selectFrom("incidents")
+      .select(["id", "team_id", "opened_at", "resolved_at", "service", "deployment_id"])
+      .where("org_id", "=", s.org)
+      .where("project_id", "=", s.project),
+    (r): Incident => ({
+      id: r[0] as string,
+      teamId: r[1] as string,
+      openedAt: Number(r[2]),
+      resolvedAt: r[3] === null ? null : Number(r[3]),
+      service: r[4] as string | null,
+      deploymentId: r[5] as string | null,
+    }),
+  );
+  return recordSetsOf({ teams, deployments, incidents, pullRequests: [], builds: [], workItems: [] }, kinds);
+}
+
+/**
+ * The records of `kinds` of the project's teams (as recordSetsOf of its whole dataset); with `teamIds`,
+ * at least those teams' (deployment and incident records are always every team's: they are few).
+ */
+export async function projectRecords(db: Store, s: Scope, kinds: readonly RecordKind[], teamIds: readonly string[] | null = null): Promise<RecordSets> {
+  const teams = await listTeams(db, s);
+  const index = teamIndex(teams);
+  const out: RecordSets = {};
+  if (kinds.includes("lttc")) out.lttc = splitByTeam(await lttcRecords(db, s, index, teamIds), teams);
+  if (kinds.includes("workItems")) out.workItems = splitByTeam(await workItemRecords(db, s, index, teamIds), teams);
+  const light = kinds.filter((k) => k === "deployments" || k === "incidents");
+  if (light.length > 0) Object.assign(out, await deploymentAndIncidentRecords(db, s, teams, light));
+  return out;
+}
