@@ -12,13 +12,16 @@ export type Store = Kysely<DB>;
  * Opens the SQLite store at `file` and brings its schema up to date. WAL lets the job worker
  * read while requests write. Every query goes through Kysely, so another dialect can replace this one.
  */
-export async function openStore(file: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+export async function openStore(file: string, opts: { migrate?: boolean; busyTimeoutMs?: number } = {}): Promise<Store> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // A thread of its own (the export worker) may wait longer for the write lock than a request can.
+  sqlite.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+  // 64 MiB of page cache instead of 2: ingestion inserts into indexes keyed by random ids and shas.
+  sqlite.pragma("cache_size = -65536");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (opts.migrate !== false) await migrateToLatest(db);
   return db;

@@ -40,7 +40,9 @@ export async function linkDeployments(db: Kysely<DB>, only: Only | null): Promis
     WHERE ${shipped("d")} AND ${filter("d")}
     UNION ALL
     SELECT d.org_id, d.project_id, d.id, 'repo', d.repository, d.finished_at FROM deployments d
-    WHERE ${shipped("d")} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL AND ${filter("d")}`.execute(db);
+    WHERE ${shipped("d")} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL AND ${filter("d")}`.execute(
+    db,
+  );
 }
 
 /** The earliest linked deployment's finishedAt for a kind of link, from `from` on when given. */
@@ -49,31 +51,45 @@ const earliest = (kind: "pr" | "sha" | "repo", value: Expression<unknown>, from?
     WHERE l.org_id = pull_requests.org_id AND l.project_id = pull_requests.project_id AND l.kind = ${kind}
     AND l.value = ${value}${from ? sql` AND l.finished_at >= ${from}` : sql``})`;
 
-/** Recomputes link_t0, link_t4 and link_t5 of the PRs (every PR without `only`). */
-export async function relinkPullRequests(db: Kysely<DB>, only: Only | null): Promise<void> {
-  let query = db.updateTable("pull_requests").set((eb) => ({
-    link_t0: eb
-      .selectFrom("work_items as w")
-      .select("w.created_at")
-      .whereRef("w.org_id", "=", "pull_requests.org_id")
-      .whereRef("w.project_id", "=", "pull_requests.project_id")
-      .whereRef("w.id", "=", "pull_requests.work_item_id"),
-    link_t4: eb
-      .selectFrom("builds as b")
-      .select((b) => b.fn.min<number>("b.finished_at").as("t"))
-      .whereRef("b.org_id", "=", "pull_requests.org_id")
-      .whereRef("b.project_id", "=", "pull_requests.project_id")
-      .whereRef("b.repository", "=", "pull_requests.repository")
-      .whereRef("b.commit_sha", "=", "pull_requests.merge_commit_sha")
-      .where("b.status", "=", "success"),
-    link_t5: sql<number | null>`CASE WHEN pull_requests.merged_at IS NULL THEN NULL ELSE nullif(min(
+export type PrLink = "link_t0" | "link_t4" | "link_t5";
+export const PR_LINKS: readonly PrLink[] = ["link_t0", "link_t4", "link_t5"];
+
+/** Recomputes the link columns of the PRs (every PR without `only`): all three, or those a change can alter. */
+export async function relinkPullRequests(
+  db: Kysely<DB>,
+  only: Only | null,
+  columns: readonly PrLink[] = PR_LINKS,
+): Promise<void> {
+  let query = db.updateTable("pull_requests").set((eb) =>
+    pick(columns, {
+      link_t0: eb
+        .selectFrom("work_items as w")
+        .select("w.created_at")
+        .whereRef("w.org_id", "=", "pull_requests.org_id")
+        .whereRef("w.project_id", "=", "pull_requests.project_id")
+        .whereRef("w.id", "=", "pull_requests.work_item_id"),
+      link_t4: eb
+        .selectFrom("builds as b")
+        .select((b) => b.fn.min<number>("b.finished_at").as("t"))
+        .whereRef("b.org_id", "=", "pull_requests.org_id")
+        .whereRef("b.project_id", "=", "pull_requests.project_id")
+        .whereRef("b.repository", "=", "pull_requests.repository")
+        .whereRef("b.commit_sha", "=", "pull_requests.merge_commit_sha")
+        .where("b.status", "=", "success"),
+      link_t5: sql<number | null>`CASE WHEN pull_requests.merged_at IS NULL THEN NULL ELSE nullif(min(
       coalesce(${earliest("pr", sql.ref("pull_requests.id"))}, ${NONE}),
       coalesce(${earliest("sha", sql.ref("pull_requests.merge_commit_sha"))}, ${NONE}),
       coalesce(${earliest("repo", sql.ref("pull_requests.repository"), sql.ref("pull_requests.merged_at"))}, ${NONE})
     ), ${NONE}) END`,
-  }));
-  if (only) query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
+    }),
+  );
+  if (only)
+    query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
   await query.execute();
+}
+
+function pick<K extends string, V>(keys: readonly K[], all: Record<K, V>): Partial<Record<K, V>> {
+  return Object.fromEntries(keys.map((k) => [k, all[k]])) as Partial<Record<K, V>>;
 }
 
 /** Recomputes has_pr of the work items (every work item without `only`). */
@@ -95,6 +111,7 @@ export async function relinkWorkItems(db: Kysely<DB>, only: Only | null): Promis
       .else(0)
       .end(),
   }));
-  if (only) query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
+  if (only)
+    query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
   await query.execute();
 }

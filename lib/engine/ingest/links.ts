@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
 import type { Store } from "@/lib/store/db";
-import { linkDeployments, relinkPullRequests, relinkWorkItems } from "@/lib/store/record-links";
+import { linkDeployments, PR_LINKS, relinkPullRequests, relinkWorkItems, type PrLink } from "@/lib/store/record-links";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 import { chunks } from "./write";
@@ -12,6 +12,16 @@ import { chunks } from "./write";
 // are recomputed.
 
 const CHUNK = 5_000;
+
+/** The PR link columns a change to each table can alter. */
+const ALTERS: Record<RecordTable, readonly PrLink[]> = {
+  teams: [],
+  incidents: [],
+  pull_requests: PR_LINKS,
+  work_items: ["link_t0"],
+  builds: ["link_t4"],
+  deployments: ["link_t5"],
+};
 
 /** PR and work item ids whose links must be recomputed. */
 export interface Reach {
@@ -26,19 +36,43 @@ const add = (into: Set<string>, values: readonly (string | null)[]) => {
 };
 
 /** Adds to `into` what the records `ids` of `table` reach in the store's current state. */
-export async function collectReach(db: Store, s: Scope, table: RecordTable, ids: readonly string[], into: Reach): Promise<void> {
+export async function collectReach(
+  db: Store,
+  s: Scope,
+  table: RecordTable,
+  ids: readonly string[],
+  into: Reach,
+): Promise<void> {
   for (const part of chunks([...ids], CHUNK)) {
     switch (table) {
       case "pull_requests": {
         add(into.prs, part);
-        const rows = await db.selectFrom("pull_requests").select("work_item_id").where("org_id", "=", s.org).where("project_id", "=", s.project).where("id", "in", part).execute();
-        add(into.workItems, rows.map((r) => r.work_item_id));
+        const rows = await db
+          .selectFrom("pull_requests")
+          .select("work_item_id")
+          .where("org_id", "=", s.org)
+          .where("project_id", "=", s.project)
+          .where("id", "in", part)
+          .execute();
+        add(
+          into.workItems,
+          rows.map((r) => r.work_item_id),
+        );
         break;
       }
       case "work_items": {
         add(into.workItems, part);
-        const rows = await db.selectFrom("pull_requests").select("id").where("org_id", "=", s.org).where("project_id", "=", s.project).where("work_item_id", "in", part).execute();
-        add(into.prs, rows.map((r) => r.id));
+        const rows = await db
+          .selectFrom("pull_requests")
+          .select("id")
+          .where("org_id", "=", s.org)
+          .where("project_id", "=", s.project)
+          .where("work_item_id", "in", part)
+          .execute();
+        add(
+          into.prs,
+          rows.map((r) => r.id),
+        );
         break;
       }
       case "builds": {
@@ -56,7 +90,10 @@ export async function collectReach(db: Store, s: Scope, table: RecordTable, ids:
           .where("b.project_id", "=", s.project)
           .where("b.id", "in", part)
           .execute();
-        add(into.prs, rows.map((r) => r.id));
+        add(
+          into.prs,
+          rows.map((r) => r.id),
+        );
         break;
       }
       case "deployments":
@@ -82,7 +119,10 @@ async function deploymentReach(db: Store, s: Scope, ids: string[]): Promise<stri
   const listed = await links.select("l.value").where("l.kind", "=", "pr").execute();
   const byCommit = await links
     .innerJoin("pull_requests as p", (join) =>
-      join.onRef("p.org_id", "=", "l.org_id").onRef("p.project_id", "=", "l.project_id").onRef("p.merge_commit_sha", "=", "l.value"),
+      join
+        .onRef("p.org_id", "=", "l.org_id")
+        .onRef("p.project_id", "=", "l.project_id")
+        .onRef("p.merge_commit_sha", "=", "l.value"),
     )
     .select("p.id")
     .where("l.kind", "=", "sha")
@@ -123,13 +163,23 @@ async function deploymentReach(db: Store, s: Scope, ids: string[]): Promise<stri
  * After records `ids` of `table` were written or deleted: rewrites deployments' link rows, adds what
  * the records reach now to `before` (collected ahead of the change), and recomputes all of it.
  */
-export async function relink(db: Store, s: Scope, table: RecordTable, ids: readonly string[], before: Reach): Promise<void> {
+export async function relink(
+  db: Store,
+  s: Scope,
+  table: RecordTable,
+  ids: readonly string[],
+  before: Reach,
+): Promise<void> {
   if (table === "deployments") {
-    for (const part of chunks([...ids], CHUNK)) await linkDeployments(db, { org: s.org, project: s.project, ids: part });
+    for (const part of chunks([...ids], CHUNK))
+      await linkDeployments(db, { org: s.org, project: s.project, ids: part });
   }
   await collectReach(db, s, table, ids, before);
-  for (const part of chunks([...before.prs], CHUNK)) await relinkPullRequests(db, { org: s.org, project: s.project, ids: part });
-  for (const part of chunks([...before.workItems], CHUNK)) await relinkWorkItems(db, { org: s.org, project: s.project, ids: part });
+  const columns = ALTERS[table];
+  for (const part of chunks([...before.prs], CHUNK))
+    await relinkPullRequests(db, { org: s.org, project: s.project, ids: part }, columns);
+  for (const part of chunks([...before.workItems], CHUNK))
+    await relinkWorkItems(db, { org: s.org, project: s.project, ids: part });
 }
 
 /** Whether a change to `table` can alter any link (teams and incidents never do). */

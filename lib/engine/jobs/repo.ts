@@ -1,9 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
-import type { Selectable } from "kysely";
+import type { ExpressionBuilder, Selectable } from "kysely";
 import type { ExportParams } from "@/lib/dora/types";
 import { type Store, writeTransaction } from "@/lib/store/db";
-import type { ExportJobsTable } from "@/lib/store/schema";
+import type { DB, ExportJobsTable } from "@/lib/store/schema";
 import type { Scope } from "../ingest";
 
 export type JobRow = Selectable<ExportJobsTable>;
@@ -77,20 +77,21 @@ export async function findJob(db: Store, scope: Scope, id: string): Promise<JobR
     .executeTakeFirst();
 }
 
-/** Takes the next runnable job under a lease for `owner`, or nothing. */
+const runnable = (now: number) => (eb: ExpressionBuilder<DB, "export_jobs">) =>
+  eb.or([
+    eb.and([eb("status", "=", "QUEUED"), eb("run_after", "<=", now)]),
+    eb.and([eb("status", "=", "PROCESSING"), eb("lease_until", "<", now)]),
+  ]);
+
+/**
+ * Takes the next runnable job under a lease for `owner`, or nothing. It looks without a lock first:
+ * an idle worker must not queue for the write lock every second while ingestion holds it.
+ */
 export async function claimNext(db: Store, owner: string, now = Date.now()): Promise<JobRow | undefined> {
+  const waiting = await db.selectFrom("export_jobs").select("id").where(runnable(now)).limit(1).executeTakeFirst();
+  if (!waiting) return undefined;
   return writeTransaction(db, async (trx) => {
-    const next = await trx
-      .selectFrom("export_jobs")
-      .select("id")
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("status", "=", "QUEUED"), eb("run_after", "<=", now)]),
-          eb.and([eb("status", "=", "PROCESSING"), eb("lease_until", "<", now)]),
-        ]),
-      )
-      .orderBy("run_after")
-      .executeTakeFirst();
+    const next = await trx.selectFrom("export_jobs").select("id").where(runnable(now)).orderBy("run_after").executeTakeFirst();
     if (!next) return undefined;
     return trx
       .updateTable("export_jobs")

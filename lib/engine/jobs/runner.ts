@@ -41,14 +41,19 @@ export async function startJobRunner(opts: { db: Store; dbFile: string; exportsD
       if (msg.type === "failed") log.warn("export.attempt_failed", { exportId: msg.id, outcome: msg.outcome, error: msg.error });
       else if (msg.type === "crashed") log.error("export.worker_crashed", { error: msg.error });
       else if (msg.type === "completed") log.info("export.completed", { exportId: msg.id });
+      else if (msg.type === "store_error") log.warn("export.worker_store_error", { error: msg.error });
     });
     worker.on("error", (err) => log.error("export.worker_error", { error: err.message }));
     worker.on("exit", (code) => {
       if (stopping) return;
       log.warn("export.worker_exited", { code });
-      void recoverOrphans(opts.db, (o) => o === owner).finally(() => {
-        if (!stopping) setTimeout(spawn, 500);
-      });
+      // A replacement is started even when the store is too busy to release the dead worker's job
+      // now: its lease runs out and the new worker takes it over.
+      void recoverOrphans(opts.db, (o) => o === owner)
+        .catch((err: unknown) => log.error("export.recover_failed", { error: err instanceof Error ? err.message : String(err) }))
+        .finally(() => {
+          if (!stopping) setTimeout(spawn, 500);
+        });
     });
     current = { worker, owner };
   };

@@ -47,33 +47,47 @@ async function sweep(db: Awaited<ReturnType<typeof openStore>>) {
   }
 }
 
+/** Claims and runs one job; false when none was waiting. */
+async function runNext(db: Awaited<ReturnType<typeof openStore>>): Promise<boolean> {
+  const job = await claimNext(db, config.owner);
+  if (!job) return false;
+  parentPort?.postMessage({ type: "started", id: job.id });
+  // Holds each job in PROCESSING for a while: the crash-recovery test needs time to kill the server.
+  if (DELAY_MS > 0) await new Promise((r) => setTimeout(r, DELAY_MS));
+  const deferred: (() => Promise<void>)[] = [];
+  try {
+    const artifact = await runExport(db, config.exportsDir, job, (task) => deferred.push(task));
+    await completeJob(db, job.id, config.owner, artifact);
+    parentPort?.postMessage({ type: "completed", id: job.id, rowCount: artifact.rowCount });
+  } catch (err) {
+    const reason = describe(err);
+    const outcome = await failAttempt(db, job, config.owner, reason);
+    parentPort?.postMessage({ type: "failed", id: job.id, outcome, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+  // Losing this work only costs the next export its head start.
+  for (const task of deferred) await task().catch(() => {});
+  return true;
+}
+
 async function main() {
-  const db = await openStore(config.dbFile, { migrate: false });
+  const db = await openStore(config.dbFile, { migrate: false, busyTimeoutMs: 30_000 });
   let lastSweep = 0;
+  let backoff = 0;
   for (;;) {
     if (Date.now() - lastSweep > 60_000) {
       lastSweep = Date.now();
       await sweep(db).catch(() => {});
     }
-    const job = await claimNext(db, config.owner);
-    if (!job) {
-      await idle(config.idleMs ?? 1000);
-      continue;
-    }
-    parentPort?.postMessage({ type: "started", id: job.id });
-    // Holds each job in PROCESSING for a while: the crash-recovery test needs time to kill the server.
-    if (DELAY_MS > 0) await new Promise((r) => setTimeout(r, DELAY_MS));
-    const deferred: (() => Promise<void>)[] = [];
     try {
-      const artifact = await runExport(db, config.exportsDir, job, (task) => deferred.push(task));
-      await completeJob(db, job.id, config.owner, artifact);
-      parentPort?.postMessage({ type: "completed", id: job.id, rowCount: artifact.rowCount });
-      // Losing this work only costs the next export its head start.
-      for (const task of deferred) await task().catch(() => {});
+      const ran = await runNext(db);
+      backoff = 0;
+      if (!ran) await idle(config.idleMs ?? 1000);
     } catch (err) {
-      const reason = describe(err);
-      const outcome = await failAttempt(db, job, config.owner, reason);
-      parentPort?.postMessage({ type: "failed", id: job.id, outcome, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      // The store was busy for longer than its timeout (heavy ingestion), or briefly unwritable: a
+      // job it could not mark stays leased and is taken up again; the worker carries on.
+      backoff = Math.min(10_000, Math.max(1000, backoff * 2));
+      parentPort?.postMessage({ type: "store_error", error: err instanceof Error ? err.message : String(err) });
+      await idle(backoff);
     }
   }
 }
