@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import type { DB } from "./schema";
 
 // The link columns of migration 006, computed by the store (the rules of lib/dora/linking.ts,
@@ -45,72 +45,63 @@ export async function linkDeployments(db: Kysely<DB>, only: Only | null): Promis
   );
 }
 
-/** The earliest linked deployment's finishedAt for a kind of link, from `from` on when given. */
-const earliest = (kind: "pr" | "sha" | "repo", value: Expression<unknown>, from?: Expression<unknown>) =>
+/** The earliest linked deployment's finishedAt for a kind of link of PR `p`, from `from` on when given. */
+const earliest = (kind: "pr" | "sha" | "repo", value: string, from?: string) =>
   sql<number | null>`(SELECT min(l.finished_at) FROM deployment_links l
-    WHERE l.org_id = pull_requests.org_id AND l.project_id = pull_requests.project_id AND l.kind = ${kind}
-    AND l.value = ${value}${from ? sql` AND l.finished_at >= ${from}` : sql``})`;
+    WHERE l.org_id = p.org_id AND l.project_id = p.project_id AND l.kind = ${kind}
+    AND l.value = ${sql.ref(value)}${from ? sql` AND l.finished_at >= ${sql.ref(from)}` : sql``})`;
+
+/** Each link column of PR `p` as the rules compute it from the stored records. */
+const LINK_OF: Record<PrLink, RawBuilder<number | null>> = {
+  link_t0: sql`(SELECT w.created_at FROM work_items w
+    WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`,
+  link_t4: sql`(SELECT min(b.finished_at) FROM builds b
+    WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
+    AND b.commit_sha = p.merge_commit_sha AND b.status = 'success')`,
+  link_t5: sql`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
+    coalesce(${earliest("pr", "p.id")}, ${NONE}),
+    coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
+    coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END`,
+};
 
 export type PrLink = "link_t0" | "link_t4" | "link_t5";
 export const PR_LINKS: readonly PrLink[] = ["link_t0", "link_t4", "link_t5"];
 
-/** Recomputes the link columns of the PRs (every PR without `only`): all three, or those a change can alter. */
+/**
+ * Recomputes link columns of the PRs (every PR without `only`): all three, or those a change can
+ * alter. Only rows whose links changed are written.
+ */
 export async function relinkPullRequests(
   db: Kysely<DB>,
   only: Only | null,
   columns: readonly PrLink[] = PR_LINKS,
 ): Promise<void> {
-  let query = db.updateTable("pull_requests").set((eb) =>
-    pick(columns, {
-      link_t0: eb
-        .selectFrom("work_items as w")
-        .select("w.created_at")
-        .whereRef("w.org_id", "=", "pull_requests.org_id")
-        .whereRef("w.project_id", "=", "pull_requests.project_id")
-        .whereRef("w.id", "=", "pull_requests.work_item_id"),
-      link_t4: eb
-        .selectFrom("builds as b")
-        .select((b) => b.fn.min<number>("b.finished_at").as("t"))
-        .whereRef("b.org_id", "=", "pull_requests.org_id")
-        .whereRef("b.project_id", "=", "pull_requests.project_id")
-        .whereRef("b.repository", "=", "pull_requests.repository")
-        .whereRef("b.commit_sha", "=", "pull_requests.merge_commit_sha")
-        .where("b.status", "=", "success"),
-      link_t5: sql<number | null>`CASE WHEN pull_requests.merged_at IS NULL THEN NULL ELSE nullif(min(
-      coalesce(${earliest("pr", sql.ref("pull_requests.id"))}, ${NONE}),
-      coalesce(${earliest("sha", sql.ref("pull_requests.merge_commit_sha"))}, ${NONE}),
-      coalesce(${earliest("repo", sql.ref("pull_requests.repository"), sql.ref("pull_requests.merged_at"))}, ${NONE})
-    ), ${NONE}) END`,
-    }),
-  );
+  if (columns.length === 0) return;
+  let fresh = db
+    .selectFrom("pull_requests as p")
+    .select(["p.org_id", "p.project_id", "p.id", ...columns.map((c) => LINK_OF[c].as(c))]);
   if (only)
-    query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
-  await query.execute();
+    fresh = fresh
+      .where("p.org_id", "=", only.org)
+      .where("p.project_id", "=", only.project)
+      .where("p.id", "in", only.ids);
+  await db
+    .updateTable("pull_requests")
+    .from(fresh.as("fresh"))
+    .set((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`fresh.${c}`)])))
+    .whereRef("pull_requests.org_id", "=", "fresh.org_id")
+    .whereRef("pull_requests.project_id", "=", "fresh.project_id")
+    .whereRef("pull_requests.id", "=", "fresh.id")
+    .where((eb) => eb.or(columns.map((c) => eb(`pull_requests.${c}`, "is not", eb.ref(`fresh.${c}`)))))
+    .execute();
 }
 
-function pick<K extends string, V>(keys: readonly K[], all: Record<K, V>): Partial<Record<K, V>> {
-  return Object.fromEntries(keys.map((k) => [k, all[k]])) as Partial<Record<K, V>>;
-}
+const HAS_PR = sql<number>`(EXISTS (SELECT 1 FROM pull_requests p
+  WHERE p.org_id = work_items.org_id AND p.project_id = work_items.project_id AND p.work_item_id = work_items.id))`;
 
-/** Recomputes has_pr of the work items (every work item without `only`). */
+/** Recomputes has_pr of the work items (every work item without `only`); only changed rows are written. */
 export async function relinkWorkItems(db: Kysely<DB>, only: Only | null): Promise<void> {
-  let query = db.updateTable("work_items").set((eb) => ({
-    has_pr: eb
-      .case()
-      .when(
-        eb.exists(
-          eb
-            .selectFrom("pull_requests as p")
-            .select(sql.lit(1).as("one"))
-            .whereRef("p.org_id", "=", "work_items.org_id")
-            .whereRef("p.project_id", "=", "work_items.project_id")
-            .whereRef("p.work_item_id", "=", "work_items.id"),
-        ),
-      )
-      .then(1)
-      .else(0)
-      .end(),
-  }));
+  let query = db.updateTable("work_items").set({ has_pr: HAS_PR }).where("has_pr", "is not", HAS_PR);
   if (only)
     query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
   await query.execute();
