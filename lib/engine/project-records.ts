@@ -1,4 +1,5 @@
 import "server-only";
+import { sql, type SqlBool } from "kysely";
 import { splitByTeam, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { newPopulation, type Population } from "@/lib/dora/figures/buckets";
 import { setStages } from "@/lib/dora/figures/populations";
@@ -31,26 +32,44 @@ function teamIndex(teams: readonly Team[]): Map<string, number> {
 }
 
 /** Merged, deployed PRs with their instants as the store keeps them linked (migration 006). */
-async function lttcRecords(db: Store, s: Scope, teams: Map<string, number>, teamIds: readonly string[] | null): Promise<Population> {
+async function lttcRecords(
+  db: Store,
+  s: Scope,
+  teams: Map<string, number>,
+  teamIds: readonly string[] | null,
+): Promise<Population> {
   let query = db
-    .selectFrom("pull_requests")
-    .select(["team_id", "first_commit_at", "opened_at", "merged_at", "link_t0", "link_t4", "link_t5"])
-    .where("org_id", "=", s.org)
-    .where("project_id", "=", s.project)
-    .where("link_t5", "is not", null);
-  if (teamIds) query = query.where("team_id", "in", teamIds);
+    .selectFrom("pull_requests as p")
+    .innerJoin("pr_links as l", (join) => join.on(sql<SqlBool>`l.pr_rowid = p.rowid`))
+    .select(["p.team_id", "p.first_commit_at", "p.opened_at", "p.merged_at", "l.t0", "l.t4", "l.t5"])
+    .where("p.org_id", "=", s.org)
+    .where("p.project_id", "=", s.project)
+    .where("l.t5", "is not", null);
+  if (teamIds) query = query.where("p.team_id", "in", teamIds);
   let pop = newPopulation(INITIAL_CAPACITY, 6);
   await eachRow(db, query, (r) => {
     const team = teams.get(r[0] as string);
     if (team === undefined) return;
     if (pop.n === pop.at.length) pop = grown(pop);
-    setStages(pop, pop.n++, team, { t0: num(r[4]), t1: Number(r[1]), t2: Number(r[2]), t3: Number(r[3]), t4: num(r[5]), t5: Number(r[6]) });
+    setStages(pop, pop.n++, team, {
+      t0: num(r[4]),
+      t1: Number(r[1]),
+      t2: Number(r[2]),
+      t3: Number(r[3]),
+      t4: num(r[5]),
+      t5: Number(r[6]),
+    });
   });
   return pop;
 }
 
 /** Resolved work items, flagged when a PR of any team names them. */
-async function workItemRecords(db: Store, s: Scope, teams: Map<string, number>, teamIds: readonly string[] | null): Promise<Population> {
+async function workItemRecords(
+  db: Store,
+  s: Scope,
+  teams: Map<string, number>,
+  teamIds: readonly string[] | null,
+): Promise<Population> {
   let query = db
     .selectFrom("work_items")
     .select(["team_id", "resolved_at", "has_pr"])
@@ -72,7 +91,12 @@ async function workItemRecords(db: Store, s: Scope, teams: Map<string, number>, 
 }
 
 /** Deployment and incident records through lib/dora: 200,000 deployments without their lists are cheap as objects. */
-async function deploymentAndIncidentRecords(db: Store, s: Scope, teams: readonly Team[], kinds: RecordKind[]): Promise<RecordSets> {
+async function deploymentAndIncidentRecords(
+  db: Store,
+  s: Scope,
+  teams: readonly Team[],
+  kinds: RecordKind[],
+): Promise<RecordSets> {
   const deployments = await fetchRows(
     db,
     db
@@ -116,7 +140,12 @@ async function deploymentAndIncidentRecords(db: Store, s: Scope, teams: readonly
  * The records of `kinds` of the project's teams (as recordSetsOf of its whole dataset); with `teamIds`,
  * at least those teams' (deployment and incident records are always every team's: they are few).
  */
-export async function projectRecords(db: Store, s: Scope, kinds: readonly RecordKind[], teamIds: readonly string[] | null = null): Promise<RecordSets> {
+export async function projectRecords(
+  db: Store,
+  s: Scope,
+  kinds: readonly RecordKind[],
+  teamIds: readonly string[] | null = null,
+): Promise<RecordSets> {
   const teams = await listTeams(db, s);
   const index = teamIndex(teams);
   const out: RecordSets = {};

@@ -1,7 +1,7 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { DB } from "./schema";
 
-// The link columns of migration 006, computed by the store (the rules of lib/dora/linking.ts,
+// The links of migration 006, computed by the store (the rules of lib/dora/linking.ts,
 // spec §4.3; a test keeps the two equal): ingestion recomputes them for the records a change can
 // reach, the migration for every record. `only` limits a statement to one project's listed ids;
 // without it, every row is recomputed.
@@ -51,48 +51,39 @@ const earliest = (kind: "pr" | "sha" | "repo", value: string, from?: string) =>
     WHERE l.org_id = p.org_id AND l.project_id = p.project_id AND l.kind = ${kind}
     AND l.value = ${sql.ref(value)}${from ? sql` AND l.finished_at >= ${sql.ref(from)}` : sql``})`;
 
-/** Each link column of PR `p` as the rules compute it from the stored records. */
-const LINK_OF: Record<PrLink, RawBuilder<number | null>> = {
-  link_t0: sql`(SELECT w.created_at FROM work_items w
-    WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`,
-  link_t4: sql`(SELECT min(b.finished_at) FROM builds b
-    WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
-    AND b.commit_sha = p.merge_commit_sha AND b.status = 'success')`,
-  link_t5: sql`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
-    coalesce(${earliest("pr", "p.id")}, ${NONE}),
-    coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
-    coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END`,
-};
-
-export type PrLink = "link_t0" | "link_t4" | "link_t5";
-export const PR_LINKS: readonly PrLink[] = ["link_t0", "link_t4", "link_t5"];
-
 /**
- * Recomputes link columns of the PRs (every PR without `only`): all three, or those a change can
- * alter. Only rows whose links changed are written.
+ * Recomputes the links of the PRs (every PR without `only`) into pr_links; only rows whose links
+ * changed are written.
  */
-export async function relinkPullRequests(
-  db: Kysely<DB>,
-  only: Only | null,
-  columns: readonly PrLink[] = PR_LINKS,
-): Promise<void> {
-  if (columns.length === 0) return;
-  let fresh = db
-    .selectFrom("pull_requests as p")
-    .select(["p.org_id", "p.project_id", "p.id", ...columns.map((c) => LINK_OF[c].as(c))]);
-  if (only)
-    fresh = fresh
-      .where("p.org_id", "=", only.org)
-      .where("p.project_id", "=", only.project)
-      .where("p.id", "in", only.ids);
+export async function relinkPullRequests(db: Kysely<DB>, only: Only | null): Promise<void> {
+  let fresh = db.selectFrom("pull_requests as p").select([
+    sql<number>`p.rowid`.as("pr_rowid"),
+    sql<number | null>`(SELECT w.created_at FROM work_items w
+      WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`.as("t0"),
+    sql<number | null>`(SELECT min(b.finished_at) FROM builds b
+      WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
+      AND b.commit_sha = p.merge_commit_sha AND b.status = 'success')`.as("t4"),
+    sql<number | null>`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
+      coalesce(${earliest("pr", "p.id")}, ${NONE}),
+      coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
+      coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END`.as("t5"),
+  ]);
+  // An INSERT … SELECT with an upsert clause needs a WHERE in its SELECT (SQLite's parser).
+  fresh = only
+    ? fresh.where("p.org_id", "=", only.org).where("p.project_id", "=", only.project).where("p.id", "in", only.ids)
+    : fresh.where(sql<SqlBool>`1 = 1`);
   await db
-    .updateTable("pull_requests")
-    .from(fresh.as("fresh"))
-    .set((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`fresh.${c}`)])))
-    .whereRef("pull_requests.org_id", "=", "fresh.org_id")
-    .whereRef("pull_requests.project_id", "=", "fresh.project_id")
-    .whereRef("pull_requests.id", "=", "fresh.id")
-    .where((eb) => eb.or(columns.map((c) => eb(`pull_requests.${c}`, "is not", eb.ref(`fresh.${c}`)))))
+    .insertInto("pr_links")
+    .columns(["pr_rowid", "t0", "t4", "t5"])
+    .expression(fresh)
+    .onConflict((oc) =>
+      oc
+        .column("pr_rowid")
+        .doUpdateSet((eb) => ({ t0: eb.ref("excluded.t0"), t4: eb.ref("excluded.t4"), t5: eb.ref("excluded.t5") }))
+        .where((eb) =>
+          eb.or((["t0", "t4", "t5"] as const).map((c) => eb(`pr_links.${c}`, "is not", eb.ref(`excluded.${c}`)))),
+        ),
+    )
     .execute();
 }
 

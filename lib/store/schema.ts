@@ -26,6 +26,7 @@ export interface DB {
   figure_record_versions: DataVersionsTable;
   figure_records: FigureRecordsTable;
   deployment_links: DeploymentLinksTable;
+  pr_links: PrLinksTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -61,10 +62,6 @@ export interface PullRequestsTable extends Scoped {
   merged_at: number | null;
   merge_commit_sha: string | null;
   work_item_id: string | null;
-  /** Kept by the store (migration 006, record-links.ts): t0, t4 and t5 as linked, epoch ms. */
-  link_t0: Generated<number | null>;
-  link_t4: Generated<number | null>;
-  link_t5: Generated<number | null>;
 }
 
 export interface BuildsTable extends Scoped {
@@ -164,4 +161,13 @@ export interface DeploymentLinksTable {
   kind: "pr" | "sha" | "repo";
   value: string;
   finished_at: number;
+}
+
+/** A pull request's links kept by the store (migration 006, record-links.ts): t0, t4 and t5, epoch ms. */
+export interface PrLinksTable {
+  /** The pull request's rowid. */
+  pr_rowid: number;
+  t0: number | null;
+  t4: number | null;
+  t5: number | null;
 }

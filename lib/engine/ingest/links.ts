@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
 import type { Store } from "@/lib/store/db";
-import { linkDeployments, PR_LINKS, relinkPullRequests, relinkWorkItems, type PrLink } from "@/lib/store/record-links";
+import { linkDeployments, relinkPullRequests, relinkWorkItems } from "@/lib/store/record-links";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 import { chunks } from "./write";
@@ -12,16 +12,6 @@ import { chunks } from "./write";
 // are recomputed.
 
 const CHUNK = 5_000;
-
-/** The PR link columns a change to each table can alter. */
-const ALTERS: Record<RecordTable, readonly PrLink[]> = {
-  teams: [],
-  incidents: [],
-  pull_requests: PR_LINKS,
-  work_items: ["link_t0"],
-  builds: ["link_t4"],
-  deployments: ["link_t5"],
-};
 
 /** PR and work item ids whose links must be recomputed. */
 export interface Reach {
@@ -174,10 +164,10 @@ export async function relink(
     for (const part of chunks([...ids], CHUNK))
       await linkDeployments(db, { org: s.org, project: s.project, ids: part });
   }
-  await collectReach(db, s, table, ids, before);
-  const columns = ALTERS[table];
+  // A work item's id is all that reaches PRs, so what it reaches after the change is what it reached before.
+  if (table !== "work_items") await collectReach(db, s, table, ids, before);
   for (const part of chunks([...before.prs], CHUNK))
-    await relinkPullRequests(db, { org: s.org, project: s.project, ids: part }, columns);
+    await relinkPullRequests(db, { org: s.org, project: s.project, ids: part });
   for (const part of chunks([...before.workItems], CHUNK))
     await relinkWorkItems(db, { org: s.org, project: s.project, ids: part });
 }

@@ -1,23 +1,33 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { linkDeployments, relinkPullRequests, relinkWorkItems } from "../record-links";
 import type { DB } from "../schema";
 
 // Links kept current by ingestion (lib/engine/ingest/links.ts), so the first export after a change
 // reads numbers instead of joining a million pull requests to their work items, builds and
 // deployments (spec §4.3, §4.5):
-// - pull_requests.link_t0: the createdAt of the work item it names (t0);
-// - pull_requests.link_t4: the finishedAt of the earliest successful build of its repository at its
-//   merge commit (t4, before the monotone rule);
-// - pull_requests.link_t5: the finishedAt of its deployment (t5), null when unmerged or undeployed;
+// - pr_links, one narrow row per pull request (by its rowid; removed with it by a trigger):
+//   t0, the createdAt of the work item it names; t4, the finishedAt of the earliest successful
+//   build of its repository at its merge commit (before the monotone rule); t5, the finishedAt of
+//   its deployment, null when unmerged or undeployed. Narrow rows keep relinking cheap: a batch of
+//   deployments rewrites thousands of them;
 // - work_items.has_pr: 1 when a pull request of any team names it;
 // - deployment_links: what each successful production deployment links by: a PR id (`pr`), a
 //   commit sha (`sha`), or, listing neither, its repository (`repo`), with its finishedAt.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const column of ["link_t0", "link_t4", "link_t5"]) {
-    await db.schema.alterTable("pull_requests").addColumn(column, "bigint").execute();
-  }
-  await db.schema.alterTable("work_items").addColumn("has_pr", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .createTable("pr_links")
+    .addColumn("pr_rowid", "integer", (c) => c.primaryKey())
+    .addColumn("t0", "bigint")
+    .addColumn("t4", "bigint")
+    .addColumn("t5", "bigint")
+    .execute();
+  await sql`CREATE TRIGGER pull_requests_links_delete AFTER DELETE ON pull_requests BEGIN
+    DELETE FROM pr_links WHERE pr_rowid = OLD.rowid; END`.execute(db);
+  await db.schema
+    .alterTable("work_items")
+    .addColumn("has_pr", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createTable("deployment_links")
     .addColumn("org_id", "text", (c) => c.notNull())
@@ -35,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["org_id", "project_id", "kind", "value", "finished_at"])
     .execute();
   // PRs a build or a listed commit reaches, and the PRs of a repository merged in a time span.
-  await db.schema.createIndex("pull_requests_merge_commit").on("pull_requests").columns(["org_id", "project_id", "merge_commit_sha"]).execute();
+  await db.schema
+    .createIndex("pull_requests_merge_commit")
+    .on("pull_requests")
+    .columns(["org_id", "project_id", "merge_commit_sha"])
+    .execute();
   await db.schema
     .createIndex("pull_requests_repository_merged")
     .on("pull_requests")
@@ -53,5 +67,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("pull_requests_merge_commit").execute();
   await db.schema.dropTable("deployment_links").execute();
   await db.schema.alterTable("work_items").dropColumn("has_pr").execute();
-  for (const column of ["link_t0", "link_t4", "link_t5"]) await db.schema.alterTable("pull_requests").dropColumn(column).execute();
+  await sql`DROP TRIGGER IF EXISTS pull_requests_links_delete`.execute(db);
+  await db.schema.dropTable("pr_links").execute();
 }
