@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import type { DB } from "./schema";
 
 // The links of migration 006, computed by the store (the rules of lib/dora/linking.ts,
@@ -51,38 +51,64 @@ const earliest = (kind: "pr" | "sha" | "repo", value: string, from?: string) =>
     WHERE l.org_id = p.org_id AND l.project_id = p.project_id AND l.kind = ${kind}
     AND l.value = ${sql.ref(value)}${from ? sql` AND l.finished_at >= ${sql.ref(from)}` : sql``})`;
 
-/**
- * Recomputes the links of the PRs (every PR without `only`) into pr_links; only rows whose links
- * changed are written.
- */
-export async function relinkPullRequests(db: Kysely<DB>, only: Only | null): Promise<void> {
-  let fresh = db.selectFrom("pull_requests as p").select([
-    sql<number>`p.rowid`.as("pr_rowid"),
-    sql<number | null>`(SELECT w.created_at FROM work_items w
-      WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`.as("t0"),
-    sql<number | null>`(SELECT min(b.finished_at) FROM builds b
-      WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
-      AND b.commit_sha = p.merge_commit_sha AND b.status = 'success')`.as("t4"),
-    sql<number | null>`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
-      coalesce(${earliest("pr", "p.id")}, ${NONE}),
-      coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
-      coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END`.as("t5"),
-  ]);
+export type PrLink = "t0" | "t4" | "t5";
+export const PR_LINKS: readonly PrLink[] = ["t0", "t4", "t5"];
+
+/** Each link of PR `p` as the rules compute it from the stored records. */
+const LINK_OF: Record<PrLink, RawBuilder<number | null>> = {
+  t0: sql`(SELECT w.created_at FROM work_items w
+    WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`,
+  t4: sql`(SELECT min(b.finished_at) FROM builds b
+    WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
+    AND b.commit_sha = p.merge_commit_sha AND b.status = 'success')`,
+  t5: sql`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
+    coalesce(${earliest("pr", "p.id")}, ${NONE}),
+    coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
+    coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END`,
+};
+
+/** The PRs with their rowid and the links asked for, as the rules compute them now. */
+function freshLinks(db: Kysely<DB>, only: Only | null, links: readonly PrLink[]) {
+  const query = db
+    .selectFrom("pull_requests as p")
+    .select([sql<number>`p.rowid`.as("pr_rowid"), ...links.map((c) => LINK_OF[c].as(c))]);
   // An INSERT … SELECT with an upsert clause needs a WHERE in its SELECT (SQLite's parser).
-  fresh = only
-    ? fresh.where("p.org_id", "=", only.org).where("p.project_id", "=", only.project).where("p.id", "in", only.ids)
-    : fresh.where(sql<SqlBool>`1 = 1`);
+  return only
+    ? query.where("p.org_id", "=", only.org).where("p.project_id", "=", only.project).where("p.id", "in", only.ids)
+    : query.where(sql<SqlBool>`1 = 1`);
+}
+
+/**
+ * Recomputes links of the PRs (every PR without `only`) into pr_links; only rows whose links
+ * changed are written. With every link, a PR without a row gets one; with some (what a change to
+ * work items, builds or deployments can alter), only existing rows are updated: every PR has had
+ * its row since its own ingestion.
+ */
+export async function relinkPullRequests(
+  db: Kysely<DB>,
+  only: Only | null,
+  links: readonly PrLink[] = PR_LINKS,
+): Promise<void> {
+  if (links.length === 0) return;
+  if (links.length < PR_LINKS.length) {
+    await db
+      .updateTable("pr_links")
+      .from(freshLinks(db, only, links).as("fresh"))
+      .set((eb) => Object.fromEntries(links.map((c) => [c, eb.ref(`fresh.${c}`)])))
+      .whereRef("pr_links.pr_rowid", "=", "fresh.pr_rowid")
+      .where((eb) => eb.or(links.map((c) => eb(`pr_links.${c}`, "is not", eb.ref(`fresh.${c}`)))))
+      .execute();
+    return;
+  }
   await db
     .insertInto("pr_links")
-    .columns(["pr_rowid", "t0", "t4", "t5"])
-    .expression(fresh)
+    .columns(["pr_rowid", ...PR_LINKS])
+    .expression(freshLinks(db, only, PR_LINKS))
     .onConflict((oc) =>
       oc
         .column("pr_rowid")
-        .doUpdateSet((eb) => ({ t0: eb.ref("excluded.t0"), t4: eb.ref("excluded.t4"), t5: eb.ref("excluded.t5") }))
-        .where((eb) =>
-          eb.or((["t0", "t4", "t5"] as const).map((c) => eb(`pr_links.${c}`, "is not", eb.ref(`excluded.${c}`)))),
-        ),
+        .doUpdateSet((eb) => Object.fromEntries(PR_LINKS.map((c) => [c, eb.ref(`excluded.${c}`)])))
+        .where((eb) => eb.or(PR_LINKS.map((c) => eb(`pr_links.${c}`, "is not", eb.ref(`excluded.${c}`))))),
     )
     .execute();
 }

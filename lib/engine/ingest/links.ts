@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
 import type { Store } from "@/lib/store/db";
-import { linkDeployments, relinkPullRequests, relinkWorkItems } from "@/lib/store/record-links";
+import { linkDeployments, PR_LINKS, relinkPullRequests, relinkWorkItems, type PrLink } from "@/lib/store/record-links";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 import { chunks } from "./write";
@@ -12,6 +12,16 @@ import { chunks } from "./write";
 // are recomputed.
 
 const CHUNK = 5_000;
+
+/** The links of a PR a change to each table can alter. */
+const ALTERS: Record<RecordTable, readonly PrLink[]> = {
+  teams: [],
+  incidents: [],
+  pull_requests: PR_LINKS,
+  work_items: ["t0"],
+  builds: ["t4"],
+  deployments: ["t5"],
+};
 
 /** PR and work item ids whose links must be recomputed. */
 export interface Reach {
@@ -167,7 +177,7 @@ export async function relink(
   // A work item's id is all that reaches PRs, so what it reaches after the change is what it reached before.
   if (table !== "work_items") await collectReach(db, s, table, ids, before);
   for (const part of chunks([...before.prs], CHUNK))
-    await relinkPullRequests(db, { org: s.org, project: s.project, ids: part });
+    await relinkPullRequests(db, { org: s.org, project: s.project, ids: part }, ALTERS[table]);
   for (const part of chunks([...before.workItems], CHUNK))
     await relinkWorkItems(db, { org: s.org, project: s.project, ids: part });
 }
