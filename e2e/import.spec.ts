@@ -3,6 +3,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { csvFile } from "./fixtures/generate-csv";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures", name);
 const RATING = /(Elite|High|Medium|Low)$/;
@@ -48,13 +49,59 @@ test("an engine export is charted: five rated scorecards from its TOTAL row, fou
   await expect(all.getByRole("row", { name: / TOTAL 2025-07-01 2025-12-31 / })).toBeVisible();
 
   // A team with months of no data: gaps and dashes, never zeros.
-  await page.getByLabel("Team").selectOption({ label: "Engineering / Growth / Notifications" });
+  const picker = page.getByRole("combobox", { name: "Team" });
+  await picker.fill("growth notif");
+  await page.getByRole("option", { name: "Engineering / Growth / Notifications" }).click();
+  await expect(picker).toHaveValue("Engineering / Growth / Notifications");
   await expect(page.getByRole("heading", { name: "Notifications", level: 2 })).toBeVisible();
   const teamTable = page.getByRole("table", { name: /Every column of the export for Notifications/ });
   await expect(teamTable.getByRole("row", { name: / 2025-07 2025-07-01 / })).toContainText("–");
   await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem").first()).toContainText("No rating");
 
   expect(requests.filter((r) => !r.startsWith("GET "))).toEqual([]);
+});
+
+test("a file of 1,000 teams: the picker lists only the first matches and finds any team; a long table renders only the rows in view", async ({ page }) => {
+  await open(page, csvFile("thousand.csv", { teams: 1000, periods: 2, firstTeamPeriods: 100, granularity: "WEEKLY" }));
+  await expect(page.getByRole("status")).toHaveText(/2,098 rows, 1000 teams/);
+  await expect(page.getByRole("heading", { name: "Team t0", level: 2 })).toBeVisible();
+
+  const picker = page.getByRole("combobox", { name: "Team" });
+  await picker.focus();
+  await picker.press("ArrowDown");
+  await expect(picker).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("listbox", { name: "Teams" }).getByRole("option")).toHaveCount(50);
+  await expect(page.getByText("The first 50 of 1,000 matching teams; type more to narrow.")).toBeVisible();
+  await expect(page.getByRole("option", { name: "Org / Team t0" })).toHaveAttribute("aria-selected", "true");
+
+  await picker.pressSequentially("t999");
+  await expect(page.getByRole("listbox", { name: "Teams" }).getByRole("option")).toHaveCount(1);
+  await picker.press("Enter");
+  await expect(picker).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("heading", { name: "Team t999", level: 2 })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Every column of the export for Team t999/ }).getByRole("row")).toHaveCount(3);
+
+  // Escape leaves the choice as it was.
+  await picker.fill("t5");
+  await picker.press("Escape");
+  await expect(picker).toHaveValue("Org / Team t999");
+
+  await picker.fill("t0");
+  await picker.press("ArrowDown");
+  await picker.press("ArrowUp");
+  await picker.press("Enter");
+  await expect(page.getByRole("heading", { name: "Team t0", level: 2 })).toBeVisible();
+  const table = page.getByRole("table", { name: /Every column of the export for Team t0/ });
+  await expect(table).toHaveAttribute("aria-rowcount", "101");
+  const rendered = await table.getByRole("row").count();
+  expect(rendered).toBeLessThan(40);
+  await expect(table.getByRole("row", { name: /W099/ })).toHaveCount(0);
+  // The region scrolls by keyboard; the rows at the end are drawn when they come into view.
+  await page.getByRole("region", { name: /Every column of the export for Team t0/ }).focus();
+  await page.keyboard.press("End");
+  await expect(table.getByRole("row", { name: /W099/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /W099/ })).toHaveAttribute("aria-rowindex", "101");
+  await expect(table.getByRole("row", { name: /W000/ })).toHaveCount(0);
 });
 
 test("a gzip-compressed export, as the API downloads it by default, opens too", async ({ page }) => {
@@ -93,5 +140,9 @@ test("the import page has no axe violations, empty and with an export open", asy
   await page.getByLabel("CSV file").setInputFiles(fixture("export-sample.csv"));
   await expect(page.getByRole("img", { name: "Mean time to restore chart" }).getByText("2025-12").first()).toBeVisible();
   await page.getByRole("region", { name: "Change failure rate" }).getByRole("button", { name: "Show data as table" }).click();
+  const picker = page.getByRole("combobox", { name: "Team" });
+  await picker.focus();
+  await picker.press("ArrowDown");
+  await expect(page.getByRole("listbox", { name: "Teams" })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

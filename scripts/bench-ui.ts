@@ -7,7 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 
-const PORT = 3290;
+// BENCH_UI_PORT: a second build can be measured beside another one. `--link-only` skips the import part.
+const PORT = Number(process.env.BENCH_UI_PORT ?? 3290);
+const LINK_ONLY = process.argv.includes("--link-only");
 const BASE = `http://127.0.0.1:${PORT}`;
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const LINK = "/teams/eng?range=6m&granularity=MONTHLY&aggregation=median&benchmark=sei";
@@ -65,47 +67,89 @@ async function main() {
     await warm.close();
 
     const times: number[] = [];
-    let jsBytes = 0;
+    const driverTimes: number[] = [];
+    let js = { first: 0, later: 0 };
     for (let run = 0; run < 5; run++) {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
+      await cdp.send("Page.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      // "First load" is what the page needs up to its load event (Next.js's First Load JS); the
+      // chart code, loaded on demand once there is data to draw, is counted apart.
+      const requested = new Map<string, number>();
       const scripts = new Map<string, number>();
+      let loadedAt = Infinity;
+      cdp.on("Network.requestWillBeSent", (e) => requested.set(e.requestId, e.timestamp));
       cdp.on("Network.responseReceived", (e) => {
         if (e.type === "Script") scripts.set(e.requestId, 0);
       });
       cdp.on("Network.loadingFinished", (e) => {
         if (scripts.has(e.requestId)) scripts.set(e.requestId, e.encodedDataLength);
       });
+      cdp.on("Page.loadEventFired", (e) => (loadedAt = Math.min(loadedAt, e.timestamp)));
+      // Painted: the frame after the last chart's SVG entered the page, from the navigation's start.
+      // Read in the page, so the test driver's own polling does not add to it.
+      await page.addInitScript(() => {
+        const w = window as unknown as { paintedAt?: number };
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('[role="img"][aria-label="Mean time to restore chart"] svg')) return;
+          seen.disconnect();
+          requestAnimationFrame(() => (w.paintedAt = performance.now()));
+        });
+        seen.observe(document, { subtree: true, childList: true });
+      });
       const t0 = Date.now();
       await page.goto(BASE + LINK);
       await page.getByRole("img", { name: "Mean time to restore chart" }).locator("svg").first().waitFor({ timeout: 60_000 });
-      times.push(Date.now() - t0);
-      if (run === 0) jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+      driverTimes.push(Date.now() - t0);
+      await page.waitForFunction(() => (window as unknown as { paintedAt?: number }).paintedAt !== undefined);
+      times.push(Math.round(await page.evaluate(() => (window as unknown as { paintedAt: number }).paintedAt)));
+      if (run === 0) {
+        js = { first: 0, later: 0 };
+        for (const [id, bytes] of scripts) {
+          if ((requested.get(id) ?? 0) <= loadedAt) js.first += bytes;
+          else js.later += bytes;
+        }
+      }
       await page.close();
     }
+
+    console.log(`shared link → charts painted (export reused), 5 runs: ${times.join(", ")} ms; median ${median(times)} ms (target < 1500)`);
+    console.log(`  as the test driver saw it (goto, then polling for the chart): median ${median(driverTimes)} ms`);
+    console.log(`JavaScript of that first load (gzip, cache off, up to the load event): ${(js.first / 1024).toFixed(1)} kB (target < 200)`);
+    console.log(`  then loaded on demand for the charts: ${(js.later / 1024).toFixed(1)} kB; in all ${((js.first + js.later) / 1024).toFixed(1)} kB`);
+    if (LINK_ONLY) return;
 
     const page = await context.newPage();
     await page.goto(`${BASE}/import`);
     await page.evaluate(() => {
-      (window as unknown as { longest: number }).longest = 0;
+      const w = window as unknown as { tasks: { start: number; duration: number }[] };
+      w.tasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          const w = window as unknown as { longest: number };
-          w.longest = Math.max(w.longest, e.duration);
-        }
+        for (const e of list.getEntries()) w.tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: "longtask", buffered: false });
     });
     const csv = bigCsv(100_000);
-    await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    // Chosen by path: a buffer would be turned into a File on the page's main thread by the test
+    // driver itself, a multi-second task that is not the page's.
+    const file = path.join(dataDir, "big.csv");
+    fs.writeFileSync(file, csv);
+    await page.evaluate(() => performance.mark("bench:chosen"));
+    await page.getByLabel("CSV file").setInputFiles(file);
     await page.waitForFunction(() => performance.getEntriesByName("fourfold:csv-parse").length > 0, null, { timeout: 120_000 });
-    const parseMs = await page.evaluate(() => performance.getEntriesByName("fourfold:csv-parse")[0]!.duration);
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    // The result drawn (its table's caption), then a second for anything still running.
+    await page.waitForFunction(() => document.querySelector("caption") !== null, null, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const m = await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[] };
+      const parse = performance.getEntriesByName("fourfold:csv-parse")[0]!;
+      const during = w.tasks.filter((t) => t.start < parse.startTime + parse.duration);
+      return { parseMs: parse.duration, duringParse: Math.max(0, ...during.map((t) => t.duration)), overall: Math.max(0, ...w.tasks.map((t) => t.duration)) };
+    });
 
-    console.log(`shared link → charts painted (export reused), 5 runs: ${times.join(", ")} ms; median ${median(times)} ms (target < 1500)`);
-    console.log(`JavaScript transferred on that first load (gzip, cache off): ${(jsBytes / 1024).toFixed(1)} kB (target < 200)`);
-    console.log(`100,000-row CSV (${(csv.length / 1e6).toFixed(1)} MB) parsed in the worker: ${parseMs.toFixed(0)} ms (target < 1500); longest main-thread task meanwhile: ${longest.toFixed(0)} ms (target ≤ 50)`);
+    console.log(`100,000-row CSV (${(csv.length / 1e6).toFixed(1)} MB) parsed in the worker: ${m.parseMs.toFixed(0)} ms (target < 1500)`);
+    console.log(`  longest main-thread task while it parsed: ${m.duringParse.toFixed(0)} ms (target ≤ 50); until the result was drawn: ${m.overall.toFixed(0)} ms`);
   } finally {
     await browser.close();
     try {

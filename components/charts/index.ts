@@ -4,3 +4,4 @@ export { DfChart, type DfChartProps } from "./df-chart";
 export { CfrChart, type CfrChartProps } from "./cfr-chart";
 export { MttrChart, type MttrChartProps } from "./mttr-chart";
 export { ChartCard, type ChartCardProps } from "./chart-card";
+export { preloadCharts } from "./preload";

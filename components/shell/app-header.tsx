@@ -8,7 +8,7 @@ export function AppHeader({ email, connection }: { email: string; connection: Pu
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="text-lg font-semibold tracking-tight">
           Fourfold
         </Link>
         <NavLinks />

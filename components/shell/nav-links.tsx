@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+// No prefetch: every page is rendered per request, and prefetching all of them on every page load
+// only competes with the page's own requests.
 const LINKS = [
   { href: "/teams", label: "Teams" },
   { href: "/exports", label: "Exports" },
@@ -21,6 +23,7 @@ export function NavLinks() {
             <li key={href}>
               <Link
                 href={href}
+                prefetch={false}
                 aria-current={current ? "page" : undefined}
                 className="block rounded-md px-3 py-1.5 whitespace-nowrap text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-100 dark:aria-[current=page]:text-slate-900"
               >

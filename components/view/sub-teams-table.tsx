@@ -3,7 +3,7 @@
 // The sub-teams of the team in view: sortable, with rating badges and a lead-time sparkline; a
 // row's name opens that team's view with the same settings.
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { BenchmarkSet } from "@/lib/dora/benchmarks";
 import type { Rating } from "@/lib/dora/types";
 import { RatingBadge } from "@/components/rating-badge";
@@ -16,7 +16,7 @@ import { Sparkline } from "./sparkline";
 type Key = "name" | "lttc" | "df" | "cfr" | "mttr" | "overall";
 const RANK: Record<Rating, number> = { Elite: 4, High: 3, Medium: 2, Low: 1 };
 
-export function SubTeamsTable({ model, parent, benchmark, search }: { model: ParsedExport; parent: TeamExport; benchmark: BenchmarkSet; search: string }) {
+export const SubTeamsTable = memo(function SubTeamsTable({ model, parent, benchmark, search }: { model: ParsedExport; parent: TeamExport; benchmark: BenchmarkSet; search: string }) {
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: "name", dir: 1 });
   const rows = useMemo(
     () =>
@@ -70,7 +70,7 @@ export function SubTeamsTable({ model, parent, benchmark, search }: { model: Par
             {sorted.map(({ team, s, spark }) => (
               <tr key={team.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
                 <th scope="row" className="px-2 py-2 text-left font-medium">
-                  <Link className="text-blue-700 underline dark:text-blue-300" href={`/teams/${encodeURIComponent(team.id)}?${search}`}>
+                  <Link className="text-blue-700 underline dark:text-blue-300" href={`/teams/${encodeURIComponent(team.id)}?${search}`} prefetch={false}>
                     {team.name}
                   </Link>
                 </th>
@@ -87,4 +87,4 @@ export function SubTeamsTable({ model, parent, benchmark, search }: { model: Par
       </div>
     </section>
   );
-}
+});

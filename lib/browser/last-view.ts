@@ -17,3 +17,13 @@ export function lastView(): string | null {
     return null;
   }
 }
+
+const literal = (v: string) => JSON.stringify(v).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/**
+ * `rememberView(href)` as the source of an inline script, so that a view's page remembers itself
+ * as soon as it arrives rather than once its code has started. Safe inside a <script> element.
+ */
+export function rememberViewScript(href: string): string {
+  return `try{localStorage.setItem(${literal(KEY)},${literal(href)})}catch(e){}`;
+}

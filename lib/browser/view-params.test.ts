@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { presetRange, previousRange, readViewParams, viewSearch } from "./view-params";
+import { MAX_RANGE_DAYS as SCHEMA_MAX_RANGE_DAYS } from "@/lib/dora/schemas/common";
+import { MAX_RANGE_DAYS, presetRange, previousRange, readViewParams, viewSearch } from "./view-params";
 
 const read = (q: string, today = "2026-11-26") => readViewParams(new URLSearchParams(q), today);
 
@@ -59,4 +60,8 @@ describe("previousRange", () => {
     // 184 days (May..October) before 2026-05-01.
     expect(previousRange({ start: "2026-05-01", end: "2026-10-31" })).toEqual({ start: "2025-10-29", end: "2026-04-30" });
   });
+});
+
+describe("MAX_RANGE_DAYS", () => {
+  it("is the schemas' limit", () => expect(MAX_RANGE_DAYS).toBe(SCHEMA_MAX_RANGE_DAYS));
 });

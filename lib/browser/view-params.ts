@@ -1,9 +1,14 @@
 // The state of a team or org-tree view, held in the URL's search parameters so a link reproduces
 // the view. Bad values fall back to defaults, each with a note the page shows.
 import { BENCHMARK_NAMES, DEFAULT_BENCHMARK } from "@/lib/dora/benchmarks";
-import { MAX_RANGE_DAYS } from "@/lib/dora/schemas/common";
 import { AGGREGATIONS, GRANULARITIES, type Aggregation, type Granularity, type IsoDate } from "@/lib/dora/types";
 import { dayToIsoDate, epochDay } from "@/lib/dora/zone";
+
+/**
+ * The schemas' longest range (lib/dora/schemas/common), repeated so that the browser does not load
+ * zod with it; a test holds the two equal.
+ */
+export const MAX_RANGE_DAYS = 1096;
 
 export const RANGE_PRESETS = ["4w", "3m", "6m", "12m", "qtd", "ytd", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

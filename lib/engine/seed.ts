@@ -53,7 +53,7 @@ export async function clearProject(db: Store, scope: Scope): Promise<string[]> {
 export async function seedDemo(db: Store, opts: { reset?: boolean; end?: Date; exportsDir?: string } = {}): Promise<number> {
   if (opts.reset) {
     for (const file of await clearProject(db, DEMO_SCOPE)) {
-      if (opts.exportsDir) fs.rmSync(path.join(opts.exportsDir, file), { force: true });
+      if (opts.exportsDir) fs.rmSync(path.join(/*turbopackIgnore: true*/ opts.exportsDir, file), { force: true });
     }
   }
   else if (!(await projectIsEmpty(db, DEMO_SCOPE))) return 0;

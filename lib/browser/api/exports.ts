@@ -5,7 +5,8 @@ import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
 import type { ParsedExport } from "@/lib/browser/csv/model";
 import { parseCsvInWorker } from "@/lib/browser/csv/parse-client";
 import type { ExportStatus } from "@/lib/dora/schemas/export-response";
-import type { ExportStatusView, ExportView } from "@/lib/registry/views";
+import type { ExportStatusView } from "@/lib/registry/views";
+import { csvDownloadPath, sameRequest, type CreatedExport, type EarlyExport } from "./export-request";
 import { fetchJson, problemOf } from "./fetch-json";
 
 // The proxy's answer types are declared once, beside the code that builds them (types only: nothing of
@@ -28,15 +29,22 @@ export const exportKeys = {
   list: () => ["exports", "list"] as const,
 };
 
-export function createExport(body: ExportRequestInput): Promise<{ export: ExportView; status: ExportStatus; reused: boolean }> {
+export function createExport(body: ExportRequestInput): Promise<CreatedExport> {
   return fetchJson("/api/exports", { method: "POST", body: JSON.stringify(body) });
 }
 
-/** Opening a view creates (or reuses) its export; the proxy and SEI dedupe identical requests. */
-export const ensureExportOptions = (body: ExportRequestInput) =>
+/**
+ * Opening a view creates (or reuses) its export; the proxy and SEI dedupe identical requests.
+ * `early()` hands over, once, what the server page already started for a body; when it is for
+ * another body (or nothing), the browser asks the proxy itself.
+ */
+export const ensureExportOptions = (body: ExportRequestInput, early?: () => Promise<EarlyExport | null> | null) =>
   queryOptions({
     queryKey: exportKeys.create(body),
-    queryFn: () => createExport(body),
+    queryFn: async () => {
+      const found = await early?.();
+      return found && sameRequest(found.body, body) ? found.created : createExport(body);
+    },
     staleTime: 10 * 60_000,
     retry: (count, err) => count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 400,
   });
@@ -46,14 +54,21 @@ export const exportStatusOptions = (id: string) =>
     queryKey: exportKeys.status(id),
     queryFn: () => fetchJson<ExportStatusView>(`/api/exports/${encodeURIComponent(id)}`),
     refetchInterval: (q) => (isFinal(q.state.data?.status) ? false : pollDelay(q.state.dataUpdateCount)),
+    // A final state never changes: one already known (e.g. from the server page) is not asked again.
+    staleTime: (q) => (isFinal(q.state.data?.status) ? Infinity : 0),
     refetchOnWindowFocus: false,
   });
 
-export async function downloadAndParse(id: string, onProgress?: (fraction: number) => void): Promise<ParsedExport> {
-  const res = await fetch(`/api/exports/${encodeURIComponent(id)}/download?as=csv`, { credentials: "same-origin" });
+export async function downloadAndParse(id: string): Promise<ParsedExport> {
+  // Same URL and credentials as the page's preload of it (app/(app)/_components/early-download.tsx).
+  performance.mark("fourfold:view-download");
+  const res = await fetch(csvDownloadPath(id), { credentials: "same-origin" });
   if (!res.ok) throw await problemOf(res);
   const blob = await res.blob();
-  return parseCsvInWorker(blob, (p) => onProgress?.(p.fraction));
+  const started = performance.now();
+  const model = await parseCsvInWorker(blob);
+  performance.measure("fourfold:view-parse", { start: started, end: performance.now() });
+  return model;
 }
 
 export const parsedExportOptions = (id: string, enabled: boolean) =>

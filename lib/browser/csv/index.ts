@@ -1,6 +1,6 @@
 // Reading Fourfold and Harness SEI export CSVs in the browser: the worker client, the model, and
 // what the charts, scorecards and tables read from it.
-export { parseCsvInWorker, PARSE_MEASURE, type ParseProgress } from "./parse-client";
+export { parseCsvInWorker, PARSE_MEASURE, warmParseWorker, type ParseProgress } from "./parse-client";
 export { toExportModel, createModelBuilder, teamRows, emptyExport } from "./model";
 export type { ParsedExport, TeamExport, TeamRows, PeriodRow, CsvRow, CellStore } from "./model";
 export type { ColumnInfo, MetricKey, RatingKey } from "./columns";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { createModelBuilder, teamRows, toExportModel, type CsvRow } from "./model";
+import { createModelBuilder, packTeamRows, teamRows, toExportModel, type CsvRow } from "./model";
 
 function parse(text: string) {
   const r = Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: true });
@@ -113,5 +113,29 @@ describe("createModelBuilder", () => {
       ["2026-02", null, null, 3],
       ["2026-03", null, null, 4],
     ]);
+  });
+});
+
+describe("packTeamRows", () => {
+  it("puts every team's rows in one buffer, as views that read as before", () => {
+    const builder = createModelBuilder(["Team_Id", "Period", "Start_Date", "LTTC_Mean_Days"]);
+    const lines = [["a", "2026-02", "2026-02-01", "2"], ["b", "2026-01", "2026-01-01", "3"], ["a", "2026-01", "2026-01-01", "1"], ["a", "TOTAL", "2026-01-01", "1.5"], ["c", "2026-01", "2026-01-01", ""]];
+    lines.forEach((cells, i) => builder.add(cells, i + 2));
+    const model = builder.finish();
+    const before = model.teams.map((t) => [...t.rows]);
+    const periods = model.teams.map((t) => teamRows(model, t).periods);
+
+    const buffer = packTeamRows(model.teams);
+
+    expect(before).toEqual([[2, 0], [1], [4]]);
+    expect(buffer.byteLength).toBe(4 * 4);
+    expect(model.teams.map((t) => [...t.rows])).toEqual(before);
+    for (const t of model.teams) expect((t.rows as Uint32Array).buffer).toBe(buffer);
+    expect(model.teams.map((t) => teamRows(model, t).periods)).toEqual(periods);
+    expect(teamRows(model, model.teams[0]!).total?.values.LTTC_Mean_Days).toBe(1.5);
+  });
+
+  it("packs no teams into an empty buffer", () => {
+    expect(packTeamRows([]).byteLength).toBe(0);
   });
 });

@@ -17,8 +17,11 @@ export interface TeamExport {
   /** Names from the root down to this team. */
   hierarchy: string[];
   orgTree: string | null;
-  /** Indices into the cell store of the period rows, in time order (the TOTAL row apart). */
-  rows: number[];
+  /**
+   * Indices into the cell store of the period rows, in time order (the TOTAL row apart). Views
+   * into one shared Uint32Array once the model has come from the worker (see packTeamRows).
+   */
+  rows: number[] | Uint32Array;
   totalRow: number | null;
 }
 
@@ -159,7 +162,7 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
       const team = teamFor(cells, line);
       store(cells, r, line);
       if (periodCol !== undefined && cells[periodCol]?.trim().toUpperCase() === "TOTAL") team.totalRow = r;
-      else team.rows.push(r);
+      else (team.rows as number[]).push(r);
     },
     problemAt: log.at,
     finish() {
@@ -173,7 +176,7 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
       const cells: CellStore = { numbers: numbers.done(rowCount * metricIdx.length), ratings: ratings.done(rowCount * ratingIdx.length), lines: lines.done(rowCount), text };
       const startName = columns[at("Start_Date") ?? -1]?.name;
       const list = [...teams.values()];
-      if (startName) for (const t of list) sortByStart(t.rows, text[startName]!);
+      if (startName) for (const t of list) sortByStart(t.rows as number[], text[startName]!);
       return {
         columns,
         unknownColumns: columns.filter((c) => c.role === "unknown").map((c) => c.name),
@@ -210,6 +213,22 @@ export function emptyExport(problems: string[]): ParsedExport {
   return { columns: [], unknownColumns: [], aggregation: null, metricColumns: {}, ratingColumns: {}, teams: [], cells, rowCount: 0, problems };
 }
 
+/**
+ * Puts every team's row indices into one Uint32Array and makes each team's `rows` a view of it, so
+ * that the model crosses to the page as one transferred buffer rather than a thousand arrays of
+ * numbers to copy. Returns the buffer to transfer.
+ */
+export function packTeamRows(teams: readonly TeamExport[]): ArrayBuffer {
+  const all = new Uint32Array(teams.reduce((n, t) => n + t.rows.length, 0));
+  let at = 0;
+  for (const t of teams) {
+    all.set(t.rows, at);
+    t.rows = all.subarray(at, at + t.rows.length);
+    at += t.rows.length;
+  }
+  return all.buffer;
+}
+
 /** One team's rows as plain objects, for charts, scorecards and tables. */
 export function teamRows(model: Pick<ParsedExport, "columns" | "cells">, team: Pick<TeamExport, "rows" | "totalRow">): TeamRows {
   const metrics = model.columns.filter((c) => c.role === "metric").map((c) => c.name);
@@ -229,5 +248,5 @@ export function teamRows(model: Pick<ParsedExport, "columns" | "cells">, team: P
     unknown.forEach((name) => (out.extra[name] = textAt(text[name], r)));
     return out;
   };
-  return { periods: team.rows.map(row), total: team.totalRow === null ? null : row(team.totalRow) };
+  return { periods: Array.from(team.rows, row), total: team.totalRow === null ? null : row(team.totalRow) };
 }

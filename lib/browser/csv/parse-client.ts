@@ -10,6 +10,21 @@ export interface ParseProgress {
 
 export const PARSE_MEASURE = "fourfold:csv-parse";
 
+// A worker takes a few hundred milliseconds to load its script: a view starts one ahead of need.
+let spare: Worker | null = null;
+const newWorker = () => new Worker(new URL("./parse.worker.ts", import.meta.url), { type: "module" });
+
+/** Starts a parse worker ahead of need, so the next parse does not wait for one to load. */
+export function warmParseWorker(): void {
+  if (spare !== null || typeof Worker === "undefined") return;
+  const worker = newWorker();
+  // One that failed to load is not handed out (its error would have fired before anyone listened).
+  worker.addEventListener("error", () => {
+    if (spare === worker) spare = null;
+  });
+  spare = worker;
+}
+
 /**
  * Parses a CSV export (text, or a File/Blob, plain or gzip) in a Web Worker. Resolves with the
  * model, whose `problems` explain anything unreadable; rejects only when the worker itself fails
@@ -22,7 +37,8 @@ export function parseCsvInWorker(
 ): Promise<ParsedExport> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const worker = new Worker(new URL("./parse.worker.ts", import.meta.url), { type: "module" });
+    const worker = spare ?? newWorker();
+    spare = null;
     const stop = (fn: () => void) => {
       worker.terminate();
       signal?.removeEventListener("abort", onAbort);

@@ -1,7 +1,7 @@
 // The parse worker: reads a CSV (plain or gzip) with papaparse in chunks, builds the model, and
 // posts progress and the result. Runs off the main thread so that a big export never freezes the page.
 import Papa from "papaparse";
-import { createModelBuilder, emptyExport, type ModelBuilder, type ParsedExport } from "./model";
+import { createModelBuilder, emptyExport, packTeamRows, type ModelBuilder, type ParsedExport } from "./model";
 import { parseErrorKind, parseErrorLine } from "./problems";
 import type { ParseRequest, WorkerMessage } from "./protocol";
 import { sniff } from "./sniff";
@@ -72,6 +72,6 @@ function parse(input: Blob | string): Promise<ParsedExport> {
 
 function send(model: ParsedExport) {
   const { numbers, ratings, lines, text } = model.cells;
-  const buffers = [numbers.buffer, ratings.buffer, lines.buffer, ...Object.values(text).map((t) => t.codes.buffer)];
+  const buffers = [numbers.buffer, ratings.buffer, lines.buffer, ...Object.values(text).map((t) => t.codes.buffer), packTeamRows(model.teams)];
   post({ type: "done", model }, buffers as ArrayBuffer[]);
 }

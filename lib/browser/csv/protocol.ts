@@ -7,6 +7,6 @@ export interface ParseRequest {
 
 export type WorkerMessage =
   | { type: "progress"; fraction: number; rows: number }
-  /** The model's cells are typed arrays, transferred rather than copied. */
+  /** The model's cells and the teams' row indices are typed arrays, transferred rather than copied. */
   | { type: "done"; model: ParsedExport }
   | { type: "failed"; message: string };

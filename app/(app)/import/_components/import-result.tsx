@@ -1,22 +1,25 @@
 "use client";
 
 // One team of an opened export: scorecards, the four trend charts and every column as a table.
+// What is heavy mounts in stages (the table, then each chart), each in a short task of its own.
 import { useId, useMemo, useState } from "react";
 import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora/benchmarks";
-import { TrendCharts } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
 import { Scorecards } from "@/components/scorecards";
 import { teamRows, type ParsedExport, type PeriodRow } from "@/lib/browser/csv/model";
 import { toTeamSeries } from "@/lib/browser/csv/series";
 import { summarise } from "@/lib/browser/csv/summary";
 import { teamTable } from "@/lib/browser/csv/table";
+import { chartStages, ImportCharts } from "./import-charts";
+import { TeamCombobox } from "./team-combobox";
+import { teamLabel } from "./team-search";
+import { useStaged } from "./use-staged";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 export function ImportResult({ model }: { model: ParsedExport }) {
   const [teamIndex, setTeamIndex] = useState(0);
   const [benchmarkName, setBenchmarkName] = useState(defaultBenchmarkSet().name);
-  const teamId = useId();
   const benchId = useId();
   const team = model.teams[teamIndex] ?? model.teams[0]!;
   const benchmark = getBenchmarkSet(benchmarkName) ?? defaultBenchmarkSet();
@@ -24,6 +27,9 @@ export function ImportResult({ model }: { model: ParsedExport }) {
   const summary = useMemo(() => summarise(rows, model, benchmark), [rows, model, benchmark]);
   const series = useMemo(() => toTeamSeries(rows, model.metricColumns), [rows, model]);
   const table = useMemo(() => teamTable(model, team, rows), [team, rows, model]);
+  const labels = useMemo(() => model.teams.map(teamLabel), [model]);
+  // Stage 1 the table, then one chart a stage; a change of team or benchmark starts again.
+  const stage = useStaged(1 + chartStages(series), `${teamIndex} ${benchmark.name}`);
   const note =
     summary.source === "total"
       ? "Figures over the whole range come from the export's TOTAL row."
@@ -32,20 +38,7 @@ export function ImportResult({ model }: { model: ParsedExport }) {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-4">
-        {model.teams.length > 1 && (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={teamId} className="text-sm font-medium">
-              Team
-            </label>
-            <select id={teamId} value={teamIndex} onChange={(e) => setTeamIndex(Number(e.target.value))} className={`${SELECT} max-w-full`}>
-              {model.teams.map((t, i) => (
-                <option key={`${t.id}-${i}`} value={i}>
-                  {t.hierarchy.join(" / ")}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {model.teams.length > 1 && <TeamCombobox labels={labels} value={teamIndex} onChange={setTeamIndex} />}
         <div className="flex flex-col gap-1">
           <label htmlFor={benchId} className="text-sm font-medium">
             Benchmark
@@ -70,7 +63,7 @@ export function ImportResult({ model }: { model: ParsedExport }) {
           </p>
         </div>
         <Scorecards summary={summary} note={note} />
-        <TrendCharts series={series} benchmark={benchmark} />
+        <ImportCharts series={series} benchmark={benchmark} shown={stage - 1} />
       </section>
 
       <section aria-labelledby="columns-heading" className="space-y-2">
@@ -80,13 +73,17 @@ export function ImportResult({ model }: { model: ParsedExport }) {
         {model.unknownColumns.length > 0 && (
           <p className="text-sm text-slate-700 dark:text-slate-300">Columns Fourfold does not know are shown as they are: {model.unknownColumns.join(", ")}.</p>
         )}
-        <DataTable
-          caption={`Every column of the export for ${team.name}`}
-          columns={table.columns.map((c) => ({ label: c.name, numeric: c.numeric, hint: c.unknown ? "not recognised" : undefined }))}
-          rows={table.rows}
-          rowHeader={Math.max(0, table.columns.findIndex((c) => c.name.toLowerCase() === "period"))}
-          maxHeight={480}
-        />
+        {stage >= 1 ? (
+          <DataTable
+            caption={`Every column of the export for ${team.name}`}
+            columns={table.columns.map((c) => ({ label: c.name, numeric: c.numeric, hint: c.unknown ? "not recognised" : undefined }))}
+            rows={table.rows}
+            rowHeader={Math.max(0, table.columns.findIndex((c) => c.name.toLowerCase() === "period"))}
+            maxHeight={480}
+          />
+        ) : (
+          <p className="text-sm text-slate-700 dark:text-slate-300">Loading the table…</p>
+        )}
       </section>
     </div>
   );

@@ -15,7 +15,7 @@ function Branch({ team, tree, match }: { team: PickerTeam; tree: Map<string | nu
   const shown = (tree.get(team.id) ?? []).filter((k) => visible(k, tree, match));
   return (
     <li className="py-0.5">
-      <Link className="text-blue-700 underline dark:text-blue-300" href={`/teams/${encodeURIComponent(team.id)}`}>{team.name}</Link>
+      <Link className="text-blue-700 underline dark:text-blue-300" href={`/teams/${encodeURIComponent(team.id)}`} prefetch={false}>{team.name}</Link>
       {shown.length > 0 && (
         <ul className="ml-4 border-l border-slate-200 pl-3 dark:border-slate-700">
           {shown.map((k) => <Branch key={k.id} team={k} tree={tree} match={match} />)}
@@ -53,7 +53,7 @@ export function TeamPicker({ teams, orgTrees }: { teams: PickerTeam[]; orgTrees:
           <h2 id="trees-title" className="font-semibold">Org trees</h2>
           <ul className="mt-1 flex flex-wrap gap-2">
             {trees.map((t) => (
-              <li key={t}><Link className="text-blue-700 underline dark:text-blue-300" href={`/org-trees/${encodeURIComponent(t)}`}>{t}</Link></li>
+              <li key={t}><Link className="text-blue-700 underline dark:text-blue-300" href={`/org-trees/${encodeURIComponent(t)}`} prefetch={false}>{t}</Link></li>
             ))}
           </ul>
         </section>

@@ -1,0 +1,39 @@
+"use client";
+
+// One export of a view, from the browser's side: created (or handed over by the server page) →
+// polled until final → downloaded and parsed in a worker.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useRef } from "react";
+import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
+import type { EarlyExport } from "@/lib/browser/api/export-request";
+import { ensureExportOptions, exportKeys, exportStatusOptions, parsedExportOptions } from "@/lib/browser/api/exports";
+
+export type ExportStage = "CREATING" | "QUEUED" | "PROCESSING" | "PARSING" | "COMPLETED" | "FAILED";
+
+/** Hands over each early export of the server page once; later asks (a retry) go to the proxy. */
+export function useEarlyExport(early: Promise<EarlyExport | null> | undefined) {
+  const queryClient = useQueryClient();
+  const used = useRef(new WeakSet<Promise<EarlyExport | null>>());
+  return useCallback(async () => {
+    if (!early || used.current.has(early)) return null;
+    used.current.add(early);
+    const found = await early;
+    // A final status needs no first poll; a complete export's CSV is fetched and parsed at once,
+    // without waiting for the view to render with its id first.
+    if (found?.status) queryClient.setQueryData(exportKeys.status(found.status.id), found.status);
+    if (found?.status?.status === "COMPLETED") void queryClient.prefetchQuery(parsedExportOptions(found.status.id, true));
+    return found;
+  }, [early, queryClient]);
+}
+
+export function useExport(body: ExportRequestInput, options: { enabled?: boolean; early?: () => Promise<EarlyExport | null> } = {}) {
+  const create = useQuery({ ...ensureExportOptions(body, options.early), enabled: options.enabled ?? true });
+  const id = create.data?.export.id ?? "";
+  const status = useQuery({ ...exportStatusOptions(id), enabled: id !== "" });
+  // A reused export that is already complete is downloaded at once, alongside its first poll.
+  const state = status.data?.id === id ? status.data.status : create.data?.status;
+  const parsed = useQuery(parsedExportOptions(id, id !== "" && state === "COMPLETED"));
+  const stage: ExportStage = create.isPending ? "CREATING" : state === "COMPLETED" && parsed.isPending ? "PARSING" : (state ?? "QUEUED");
+  const problem = create.error ?? status.error ?? parsed.error;
+  return { create, id, status, state, parsed, stage, problem };
+}

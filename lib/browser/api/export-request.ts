@@ -1,0 +1,48 @@
+// The export request of a view: the same body in the server page (which starts it early) and in
+// the browser (which reuses what the server started when the bodies match). Pure.
+import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
+import type { ExportStatus } from "@/lib/dora/schemas/export-response";
+import type { ExportStatusView, ExportView } from "@/lib/registry/views";
+
+export type ViewScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };
+
+const GROUPS = ["lttc", "deployment_frequency", "cfr", "mttr", "rating", "summary"];
+
+interface RequestSettings {
+  granularity: string;
+  aggregation: string;
+  benchmark: string;
+}
+
+export function exportRequest(scope: ViewScope, view: RequestSettings, range: { start: string; end: string }): ExportRequestInput {
+  return {
+    scope: scope.kind === "team" ? { teamId: scope.teamId } : { orgTreeName: scope.orgTreeName },
+    dateRange: { start: range.start, end: range.end },
+    metricGroups: GROUPS,
+    options: { granularity: view.granularity, aggregation: view.aggregation, compression: "gzip", benchmark: view.benchmark },
+  } as ExportRequestInput;
+}
+
+export interface CreatedExport {
+  export: ExportView;
+  status: ExportStatus;
+  reused: boolean;
+}
+
+/** What the server page found or started for the view's current range, handed to the browser. */
+export interface EarlyExport {
+  body: ExportRequestInput;
+  created: CreatedExport;
+  /** The job's status when it was already final, so the browser need not poll first. */
+  status: ExportStatusView | null;
+}
+
+/** Whether two request bodies ask for the same export (key order aside). */
+export function sameRequest(a: ExportRequestInput, b: ExportRequestInput): boolean {
+  const canon = (v: unknown): unknown =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, w]) => [k, canon(w)])) : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
+/** Where the browser downloads an export's CSV, decompressed, to parse it. */
+export const csvDownloadPath = (id: string) => `/api/exports/${encodeURIComponent(id)}/download?as=csv`;
