@@ -65,7 +65,7 @@ const DEPLOYMENT_COLUMNS = [
   "pull_request_ids as pullRequestIds",
   "commit_shas as commitShas",
 ] as const;
-const INCIDENT_COLUMNS = [
+export const INCIDENT_COLUMNS = [
   "id",
   "team_id as teamId",
   "opened_at as openedAt",
@@ -280,7 +280,7 @@ const toDeployment = (r: Row): Deployment => ({
   pullRequestIds: list(r[8]),
   commitShas: list(r[9]),
 });
-const toIncident = (r: Row): Incident => ({
+export const toIncident = (r: Row): Incident => ({
   id: r[0] as string,
   teamId: r[1] as string,
   openedAt: Number(r[2]),

@@ -3,9 +3,9 @@ import { sql, type SqlBool } from "kysely";
 import { splitByTeam, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { newPopulation, type Population } from "@/lib/dora/figures/buckets";
 import { setStages } from "@/lib/dora/figures/populations";
-import type { Deployment, Incident, Team } from "@/lib/dora/types";
+import type { Deployment, Team } from "@/lib/dora/types";
 import type { Store } from "@/lib/store/db";
-import { listTeams } from "./dataset";
+import { INCIDENT_COLUMNS, listTeams, toIncident } from "./dataset";
 import type { Scope } from "./ingest/rows";
 import { eachRow, fetchRows } from "./raw-rows";
 
@@ -119,19 +119,8 @@ async function deploymentAndIncidentRecords(
   );
   const incidents = await fetchRows(
     db,
-    db
-      .selectFrom("incidents")
-      .select(["id", "team_id", "opened_at", "resolved_at", "service", "deployment_id"])
-      .where("org_id", "=", s.org)
-      .where("project_id", "=", s.project),
-    (r): Incident => ({
-      id: r[0] as string,
-      teamId: r[1] as string,
-      openedAt: Number(r[2]),
-      resolvedAt: r[3] === null ? null : Number(r[3]),
-      service: r[4] as string | null,
-      deploymentId: r[5] as string | null,
-    }),
+    db.selectFrom("incidents").select(INCIDENT_COLUMNS).where("org_id", "=", s.org).where("project_id", "=", s.project),
+    toIncident,
   );
   return recordSetsOf({ teams, deployments, incidents, pullRequests: [], builds: [], workItems: [] }, kinds);
 }
