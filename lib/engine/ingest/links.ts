@@ -161,7 +161,8 @@ async function deploymentReach(db: Store, s: Scope, ids: string[]): Promise<stri
 
 /**
  * After records `ids` of `table` were written or deleted: rewrites deployments' link rows, adds what
- * the records reach now to `before` (collected ahead of the change), and recomputes all of it.
+ * the records reach now to `before` (collected ahead of the change; for written PRs, the caller has
+ * added the work items they name), and recomputes all of it.
  */
 export async function relink(
   db: Store,
@@ -174,8 +175,10 @@ export async function relink(
     for (const part of chunks([...ids], CHUNK))
       await linkDeployments(db, { org: s.org, project: s.project, ids: part });
   }
-  // A work item's id is all that reaches PRs, so what it reaches after the change is what it reached before.
-  if (table !== "work_items") await collectReach(db, s, table, ids, before);
+  // What a work item reaches depends on its id alone, so after the change it is what it was before.
+  // A PR reaches itself (collected before) and the work item it names, which the caller adds from
+  // the batch (a deleted PR names none).
+  if (table !== "work_items" && table !== "pull_requests") await collectReach(db, s, table, ids, before);
   for (const part of chunks([...before.prs], CHUNK))
     await relinkPullRequests(db, { org: s.org, project: s.project, ids: part }, ALTERS[table]);
   for (const part of chunks([...before.workItems], CHUNK))

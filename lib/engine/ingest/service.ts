@@ -67,6 +67,9 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
       table,
       records.map((record) => toRow(scope, record)),
     );
+    // The work items the new PRs name are in the batch itself: no need to read them back.
+    if (kind === "pull-requests")
+      for (const pr of items as { workItemId?: string | null }[]) if (pr.workItemId) reach.workItems.add(pr.workItemId);
     if (linksDependOn(table)) await relink(trx, scope, table, ids, reach);
     return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
   });
