@@ -25,6 +25,13 @@ import { ViewHeader, type Crumb } from "./view-header";
 export type { ViewScope } from "@/lib/browser/api/export-request";
 export type { Crumb } from "./view-header";
 
+// The CSV is parsed off the main thread, and the charts are loaded on demand: both start loading as
+// soon as this module runs in the browser, before the page hydrates, so they are ready when the export is.
+if (typeof window !== "undefined") {
+  warmParseWorker();
+  preloadCharts();
+}
+
 /**
  * True once `ready` has been true and the browser has had a quiet moment since: the previous
  * range's export (only the scorecards' change) waits until the charts are on screen.
@@ -78,9 +85,6 @@ export function ExportView({ scope, title, crumbs, early }: ExportViewProps) {
   // Read by the UI benchmark: where a view's load spends its time.
   useEffect(() => {
     performance.mark("fourfold:view-hydrated");
-    // The CSV is parsed off the main thread: the worker and the chart code load while the export is fetched.
-    warmParseWorker();
-    preloadCharts();
   }, []);
 
   const model = current.parsed.data;
