@@ -6,10 +6,10 @@ import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 import { chunks } from "./write";
 
-// Keeps the link columns of migration 006 current inside an ingestion transaction. A change can only
-// alter the links of the PRs and work items its records reach, in the state before the change (what
-// the old records linked) or after it (what the new ones link): both are collected and only those
-// are recomputed.
+// Keeps the links of migration 006 (pr_links, has_pr, deployment_links) current inside an ingestion
+// transaction. A change can only alter the links of the PRs and work items its records reach, in
+// the state before the change (what the old records linked) or after it (what the new ones link):
+// both are collected and only those are recomputed.
 
 const CHUNK = 5_000;
 
