@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORD_COLS, RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { openStore, type Store } from "@/lib/store/db";
+import { relinkAll } from "@/lib/store/record-links";
 import { loadDataset } from "./dataset";
 import { demoOrg } from "./demo";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
@@ -127,26 +128,58 @@ describe("projectRecords", () => {
     expect(lttc.map((row) => row.split(",")[0])).toEqual(
       [at(6), at(6), at(8), at(8), at(8)].map((iso) => Date.parse(iso).toFixed(9)),
     );
-    expect(tuples(sets, "workItems")).toEqual({ a: [`${Date.parse(at(9)).toFixed(9)},0.000000000`], b: [`${Date.parse(at(9)).toFixed(9)},1.000000000`] });
+    expect(tuples(sets, "workItems")).toEqual({
+      a: [`${Date.parse(at(9)).toFixed(9)},0.000000000`],
+      b: [`${Date.parse(at(9)).toFixed(9)},1.000000000`],
+    });
     expect(tuples(sets, "deployments").a).toHaveLength(5); // d1, d2, d3, d5, d6: production, any status; not d4, d8 (staging), d7 (b)
   });
 
   // Each change is applied in turn; the links kept by ingestion must follow every one.
   it.each([
-    ["a listed deployment re-sent as a failure", () => send("deployments", [dep("d2", 8, { status: "failure", commitShas: ["sha-p1", "sha-p2", "sha-p7"] })])],
+    [
+      "a listed deployment re-sent as a failure",
+      () => send("deployments", [dep("d2", 8, { status: "failure", commitShas: ["sha-p1", "sha-p2", "sha-p7"] })]),
+    ],
     ["an unlisted deployment deleted", () => deleteRecord(db, EDGE, "deployments", "d5")],
-    ["an unlisted deployment added between two others", () => send("deployments", [dep("d9", 5, { repository: "api", finishedAt: at(5, 12) })])],
+    [
+      "an unlisted deployment added between two others",
+      () => send("deployments", [dep("d9", 5, { repository: "api", finishedAt: at(5, 12) })]),
+    ],
     ["the earliest unlisted deployment moved later", () => send("deployments", [dep("d6", 9, { repository: "api" })])],
-    ["a deployment's lists changed", () => send("deployments", [dep("d1", 10, { commitShas: ["sha-p6"], repository: "docs" })])],
-    ["a build re-sent at another commit", () => send("builds", [{ id: "b1", repository: "web", commitSha: "sha-p2", finishedAt: at(4), status: "success" }])],
+    [
+      "a deployment's lists changed",
+      () => send("deployments", [dep("d1", 10, { commitShas: ["sha-p6"], repository: "docs" })]),
+    ],
+    [
+      "a build re-sent at another commit",
+      () =>
+        send("builds", [{ id: "b1", repository: "web", commitSha: "sha-p2", finishedAt: at(4), status: "success" }]),
+    ],
     ["a build deleted", () => deleteRecord(db, EDGE, "builds", "b3")],
-    ["a work item re-created earlier", () => send("work-items", [{ id: "w1", teamId: "b", createdAt: at(0), resolvedAt: at(9) }])],
+    [
+      "a work item re-created earlier",
+      () => send("work-items", [{ id: "w1", teamId: "b", createdAt: at(0), resolvedAt: at(9) }]),
+    ],
     ["a work item deleted", () => deleteRecord(db, EDGE, "work-items", "w1")],
-    ["a PR re-sent naming another work item, merged later", () => send("pull-requests", [pr("p3", 6, { repository: "api", workItemId: "w2" })])],
+    [
+      "a PR re-sent naming another work item, merged later",
+      () => send("pull-requests", [pr("p3", 6, { repository: "api", workItemId: "w2" })]),
+    ],
     ["a PR re-sent unmerged", () => send("pull-requests", [pr("p2", null)])],
     ["a PR deleted", () => deleteRecord(db, EDGE, "pull-requests", "p4")],
   ])("stays equal to the loaded dataset's records after %s", async (_name, change) => {
     await change();
+    const expected = recordSetsOf(await loadDataset(db, EDGE));
+    const actual = await projectRecords(db, EDGE, RECORD_KINDS);
+    for (const kind of RECORD_KINDS) expect(tuples(actual, kind), kind).toEqual(tuples(expected, kind));
+  });
+
+  it("are restored by relinkAll after the stored links were lost (as after a VACUUM renumbered PR rows)", async () => {
+    await db.deleteFrom("pr_links").execute();
+    await db.updateTable("work_items").set({ has_pr: 0 }).execute();
+    expect(tuples(await projectRecords(db, EDGE, ["lttc"]), "lttc")).toEqual({});
+    await relinkAll(db);
     const expected = recordSetsOf(await loadDataset(db, EDGE));
     const actual = await projectRecords(db, EDGE, RECORD_KINDS);
     for (const kind of RECORD_KINDS) expect(tuples(actual, kind), kind).toEqual(tuples(expected, kind));

@@ -123,3 +123,19 @@ export async function relinkWorkItems(db: Kysely<DB>, only: Only | null): Promis
     query = query.where("org_id", "=", only.org).where("project_id", "=", only.project).where("id", "in", only.ids);
   await query.execute();
 }
+
+/**
+ * Recomputes every link of the store from scratch, and marks every project's figure records stale.
+ * Run by migration 006, and by `npm run relink` after anything that renumbers row ids (a VACUUM
+ * renumbers those of pull_requests, which pr_links is keyed by).
+ */
+export async function relinkAll(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("deployment_links").execute();
+    await trx.deleteFrom("pr_links").execute();
+    await linkDeployments(trx, null);
+    await relinkPullRequests(trx, null);
+    await relinkWorkItems(trx, null);
+    await trx.deleteFrom("figure_record_versions").execute();
+  });
+}

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { linkDeployments, relinkPullRequests, relinkWorkItems } from "../record-links";
+import { relinkAll } from "../record-links";
 import type { DB } from "../schema";
 
 // Links kept current by ingestion (lib/engine/ingest/links.ts), so the first export after a change
@@ -56,10 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["org_id", "project_id", "repository", "merged_at"])
     .execute();
   // A store that already holds records gets its links computed once, here.
-  const typed = db as Kysely<DB>;
-  await linkDeployments(typed, null);
-  await relinkPullRequests(typed, null);
-  await relinkWorkItems(typed, null);
+  await relinkAll(db as Kysely<DB>);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
