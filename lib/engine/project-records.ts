@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SqlBool } from "kysely";
+import { sql, type Compilable, type SqlBool } from "kysely";
 import { splitByTeam, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { newPopulation, type Population } from "@/lib/dora/figures/buckets";
 import { setStages } from "@/lib/dora/figures/populations";
@@ -27,6 +27,27 @@ function grown(pop: Population): Population {
   return next;
 }
 
+/**
+ * Streams a query whose first column is a team id into a population of `nCols` value columns, one
+ * record per row of a known team, written by `fill` at index k.
+ */
+async function collect(
+  db: Store,
+  query: Compilable,
+  teams: Map<string, number>,
+  nCols: number,
+  fill: (pop: Population, k: number, team: number, row: unknown[]) => void,
+): Promise<Population> {
+  let pop = newPopulation(INITIAL_CAPACITY, nCols);
+  await eachRow(db, query, (r) => {
+    const team = teams.get(r[0] as string);
+    if (team === undefined) return;
+    if (pop.n === pop.at.length) pop = grown(pop);
+    fill(pop, pop.n++, team, r);
+  });
+  return pop;
+}
+
 function teamIndex(teams: readonly Team[]): Map<string, number> {
   return new Map(teams.map((team, i) => [team.id, i]));
 }
@@ -46,21 +67,16 @@ async function lttcRecords(
     .where("p.project_id", "=", s.project)
     .where("l.t5", "is not", null);
   if (teamIds) query = query.where("p.team_id", "in", teamIds);
-  let pop = newPopulation(INITIAL_CAPACITY, 6);
-  await eachRow(db, query, (r) => {
-    const team = teams.get(r[0] as string);
-    if (team === undefined) return;
-    if (pop.n === pop.at.length) pop = grown(pop);
-    setStages(pop, pop.n++, team, {
+  return collect(db, query, teams, 6, (pop, k, team, r) =>
+    setStages(pop, k, team, {
       t0: num(r[4]),
       t1: Number(r[1]),
       t2: Number(r[2]),
       t3: Number(r[3]),
       t4: num(r[5]),
       t5: Number(r[6]),
-    });
-  });
-  return pop;
+    }),
+  );
 }
 
 /** Resolved work items, flagged when a PR of any team names them. */
@@ -77,17 +93,11 @@ async function workItemRecords(
     .where("project_id", "=", s.project)
     .where("resolved_at", "is not", null);
   if (teamIds) query = query.where("team_id", "in", teamIds);
-  let pop = newPopulation(INITIAL_CAPACITY, 1);
-  await eachRow(db, query, (r) => {
-    const team = teams.get(r[0] as string);
-    if (team === undefined) return;
-    if (pop.n === pop.at.length) pop = grown(pop);
-    const k = pop.n++;
+  return collect(db, query, teams, 1, (pop, k, team, r) => {
     pop.team[k] = team;
     pop.at[k] = Number(r[1]);
     pop.cols[0]![k] = Number(r[2]) === 1 ? 1 : 0;
   });
-  return pop;
 }
 
 /** Deployment and incident records through lib/dora: 200,000 deployments without their lists are cheap as objects. */
