@@ -8,9 +8,10 @@ import { projectRecords } from "./project-records";
 
 // Every team's linked records (figures/records.ts) kept in the store per data version (migration
 // 005): the first large export after a change reads the whole project's linked records
-// (project-records.ts) and keeps them; later exports of any range or scope only read the teams they cover.
+// (project-records.ts) and keeps them; later exports of any range or scope only read the teams
+// they cover.
 
-/** Below this share of the project's teams, a stale export is computed from its own teams' data. */
+/** Below this share of the project's teams, a stale export reads only its own teams' records. */
 const SMALL_SCOPE = 0.1;
 const INSERT_CHUNK = 200;
 
@@ -78,8 +79,9 @@ async function store(db: Store, scope: Scope, version: number, sets: RecordSets)
 /**
  * The records of `kinds` for the scope's teams. Current stored records are read; else a small
  * scope reads its own teams' records, and a large one the whole project's, which are then kept:
- * storing them is handed to `defer` when given, so the export that computed them need not wait for it. The version is read before the data, so records stored under it are never newer
- * than a change they miss: a change made meanwhile makes them stale, not wrong.
+ * storing them is handed to `defer` when given, so the export that computed them need not wait
+ * for it. The version is read before the data, so records stored under it are never newer than a
+ * change they miss: a change made meanwhile makes them stale, not wrong.
  */
 export async function recordsFor(
   db: Store,
