@@ -30,6 +30,14 @@ const config = [
       "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "@/lib/auth/*", "better-sqlite3"] }],
     },
   },
+  {
+    // The charts' first frames are drawn on the server (server-only, never bundled for the browser):
+    // they log like the rest of the server.
+    files: ["components/charts/frames/index.ts", "components/charts/frames/worker-client.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "@/lib/auth/*", "better-sqlite3"] }],
+    },
+  },
 ];
 
 export default config;

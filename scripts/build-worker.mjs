@@ -1,4 +1,5 @@
-// Bundles the export worker thread (lib/engine/jobs/worker-entry.ts) into dist/export-worker.mjs.
+// Bundles the worker threads into dist/: the export worker (lib/engine/jobs/worker-entry.ts →
+// export-worker.mjs) and the chart worker (components/charts/frames/worker-entry.ts → chart-worker.mjs).
 // Next.js bundles the server, but a worker thread needs a file of its own to start from.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,5 +27,22 @@ await build({
       },
     },
   ],
+  logLevel: "warning",
+});
+
+// The chart worker (components/charts/frames/worker-entry.ts) draws the trend charts' first frames
+// with recharts in a happy-dom document; both stay in node_modules, loaded at run time.
+await build({
+  entryPoints: [path.join(root, "components/charts/frames/worker-entry.ts")],
+  outfile: path.join(root, "dist/chart-worker.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  jsx: "automatic",
+  sourcemap: "linked",
+  tsconfig: path.join(root, "tsconfig.json"),
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: "warning",
 });

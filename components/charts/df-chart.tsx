@@ -1,28 +1,25 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy } from "react";
 import type { BenchmarkSet } from "@/lib/dora/benchmarks";
 import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatRate } from "@/lib/browser/csv/format";
 import type { DfPoint } from "@/lib/browser/csv/series";
 import { ChartCard } from "./chart-card";
-import { PlotLoading } from "./plot-loading";
+import { dfPlotProps } from "./plot-props";
+import { PlotSlot } from "./plot-slot";
 
-const DfPlot = dynamic(() => import("./df-plot"), { ssr: false, loading: PlotLoading });
+const DfPlot = lazy(() => import("./df-plot"));
 
 export interface DfChartProps {
   points: DfPoint[];
   benchmark: BenchmarkSet;
+  /** The chart as the server drew it, shown until this one is drawn. */
+  frame?: string;
 }
 
-/** The bands are per day; bars count a period, so the bands are drawn for the usual period length. */
-export function typicalPeriodDays(points: readonly DfPoint[]): number {
-  const days = points.flatMap((p) => (p.days === null ? [] : [p.days])).sort((a, b) => a - b);
-  return days[Math.floor(days.length / 2)] ?? 30;
-}
-
-export function DfChart({ points, benchmark }: DfChartProps) {
-  const bandDays = typicalPeriodDays(points);
+export function DfChart({ points, benchmark, frame }: DfChartProps) {
+  const plot = dfPlotProps(points, benchmark);
   const table = {
     columns: [{ label: "Period" }, { label: "Deployments", numeric: true }, { label: "Rate", numeric: true }],
     rows: points.map((p) => ({ key: p.period, cells: [p.period, formatCount(p.deployments), formatRate(p.perDay)] })),
@@ -30,12 +27,14 @@ export function DfChart({ points, benchmark }: DfChartProps) {
   return (
     <ChartCard
       title="Deployment frequency"
-      description={`Successful production deployments per period. The bands are drawn for a ${bandDays}-day period.`}
+      description={`Successful production deployments per period. The bands are drawn for a ${plot.bandDays}-day period.`}
       bands={ratingBands("DF", benchmark)}
       bound={formatRate}
       table={table}
     >
-      <DfPlot points={points} benchmark={benchmark} bandDays={bandDays} />
+      <PlotSlot frame={frame}>
+        <DfPlot {...plot} />
+      </PlotSlot>
     </ChartCard>
   );
 }

@@ -1,20 +1,20 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatRate } from "@/lib/browser/csv/format";
 import type { DfPoint } from "@/lib/browser/csv/series";
 import { niceAxis } from "@/lib/browser/csv/axis";
 import { bandAreas } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, SERIES_COLOUR } from "./theme";
+import type { DfPlotProps } from "./plot-props";
+import { sized } from "./sized";
+import { AXIS_TICK, CHART_MARGIN, SERIES_COLOUR } from "./theme";
 
-/** `bandDays`: the period length the per-day benchmark bounds are scaled by (see typicalPeriodDays). */
-export default function DfPlot({ points, benchmark, bandDays }: { points: DfPoint[]; benchmark: BenchmarkSet; bandDays: number }) {
+export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotProps) {
   const { top: yMax, ticks } = niceAxis(points.map((p) => p.deployments), Math.max(4, bandDays / 7));
-  return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+  return sized(
+    width,
       <BarChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
         {bandAreas(ratingBands("DF", benchmark), yMax, bandDays)}
         <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
@@ -33,7 +33,6 @@ export default function DfPlot({ points, benchmark, bandDays }: { points: DfPoin
           }}
         />
         <Bar dataKey="deployments" name="Deployments" fill={SERIES_COLOUR.df} isAnimationActive={false} maxBarSize={48} />
-      </BarChart>
-    </ResponsiveContainer>
+      </BarChart>,
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 // A single-line trend with benchmark bands: CFR and MTTR.
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { RatingBand } from "@/lib/dora/ratings";
 import { niceAxis } from "@/lib/browser/csv/axis";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, MAX_POINTS_WITH_DOTS } from "./theme";
+import { sized } from "./sized";
+import { AXIS_TICK, CHART_MARGIN, MAX_POINTS_WITH_DOTS } from "./theme";
 
 export interface LinePlotProps<P extends { period: string }> {
   points: P[];
@@ -20,14 +21,16 @@ export interface LinePlotProps<P extends { period: string }> {
   ceiling?: number;
   tick: (v: number) => string;
   tooltip: (p: P) => TooltipLine[];
+  /** A fixed width in pixels; without it the plot fills its container. */
+  width?: number;
 }
 
 export default function LinePlot<P extends { period: string }>(props: LinePlotProps<P>) {
-  const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip } = props;
+  const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip, width } = props;
   const data = points.map((p) => ({ period: p.period, value: value(p), point: p }));
   const { top: yMax, ticks } = niceAxis(data.map((d) => d.value), emptyMax, ceiling);
-  return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+  return sized(
+    width,
       <LineChart data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
         {bandAreas(bands, yMax)}
         <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
@@ -41,7 +44,6 @@ export default function LinePlot<P extends { period: string }>(props: LinePlotPr
           }}
         />
         <Line dataKey="value" name={name} stroke={colour} strokeWidth={2} connectNulls={false} dot={lineDots(data.map((d) => d.value), colour, MAX_POINTS_WITH_DOTS)} isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
+      </LineChart>,
   );
 }

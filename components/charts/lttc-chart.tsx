@@ -1,22 +1,24 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy } from "react";
 import type { BenchmarkSet } from "@/lib/dora/benchmarks";
 import { STAGES } from "@/lib/dora/columns";
 import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatDuration } from "@/lib/browser/csv/format";
 import type { LttcPoint } from "@/lib/browser/csv/series";
 import { ChartCard } from "./chart-card";
-import { PlotLoading } from "./plot-loading";
+import { PlotSlot } from "./plot-slot";
 
-const LttcPlot = dynamic(() => import("./lttc-plot"), { ssr: false, loading: PlotLoading });
+const LttcPlot = lazy(() => import("./lttc-plot"));
 
 export interface LttcChartProps {
   points: LttcPoint[];
   benchmark: BenchmarkSet;
+  /** The chart as the server drew it, shown until this one is drawn. */
+  frame?: string;
 }
 
-export function LttcChart({ points, benchmark }: LttcChartProps) {
+export function LttcChart({ points, benchmark, frame }: LttcChartProps) {
   const table = {
     columns: [{ label: "Period" }, { label: "Lead time", numeric: true }, ...STAGES.map((s) => ({ label: s, numeric: true })), { label: "Changes", numeric: true }],
     rows: points.map((p) => ({ key: p.period, cells: [p.period, formatDuration(p.LTTC), ...STAGES.map((s) => formatDuration(p[s])), formatCount(p.changes)] })),
@@ -29,7 +31,9 @@ export function LttcChart({ points, benchmark }: LttcChartProps) {
       bound={formatDuration}
       table={table}
     >
-      <LttcPlot points={points} benchmark={benchmark} />
+      <PlotSlot frame={frame}>
+        <LttcPlot points={points} benchmark={benchmark} />
+      </PlotSlot>
     </ChartCard>
   );
 }

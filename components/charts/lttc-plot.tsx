@@ -1,7 +1,6 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { STAGES } from "@/lib/dora/columns";
 import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatDuration } from "@/lib/browser/csv/format";
@@ -9,13 +8,15 @@ import type { LttcPoint } from "@/lib/browser/csv/series";
 import { niceAxis } from "@/lib/browser/csv/axis";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
-import { AXIS_TICK, CHART_HEIGHT, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
+import type { LttcPlotProps } from "./plot-props";
+import { sized } from "./sized";
+import { AXIS_TICK, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
 
-export default function LttcPlot({ points, benchmark }: { points: LttcPoint[]; benchmark: BenchmarkSet }) {
+export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
   const stackTops = points.map((p) => STAGES.reduce<number | null>((s, k) => (p[k] === null ? s : (s ?? 0) + p[k]), null));
   const { top: yMax, ticks } = niceAxis([...points.map((p) => p.LTTC), ...stackTops], 1);
-  return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+  return sized(
+    width,
       <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
         {bandAreas(ratingBands("LTTC", benchmark), yMax)}
         <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
@@ -38,8 +39,7 @@ export default function LttcPlot({ points, benchmark }: { points: LttcPoint[]; b
           <Bar key={s} dataKey={s} name={title(s)} stackId="stages" fill={STAGE_COLOURS[s]} isAnimationActive={false} maxBarSize={48} />
         ))}
         <Line dataKey="LTTC" name="Lead time" stroke="currentColor" strokeWidth={2} connectNulls={false} dot={lineDots(points.map((p) => p.LTTC), "currentColor", MAX_POINTS_WITH_DOTS)} isAnimationActive={false} />
-      </ComposedChart>
-    </ResponsiveContainer>
+      </ComposedChart>,
   );
 }
 

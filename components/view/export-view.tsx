@@ -13,11 +13,13 @@ import { Scorecards } from "@/components/scorecards";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
 import { exportRequest, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
 import { exportKeys } from "@/lib/browser/api/exports";
-import { teamRows, type ParsedExport } from "@/lib/browser/csv/model";
+import { focusTeam } from "@/lib/browser/csv/focus";
+import { teamRows } from "@/lib/browser/csv/model";
 import { toTeamSeries } from "@/lib/browser/csv/series";
 import { summarise } from "@/lib/browser/csv/summary";
 import { previousRange, readViewParams, todayUtc, viewSearch } from "@/lib/browser/view-params";
 import { rememberView } from "@/lib/browser/last-view";
+import type { FirstFrame } from "./first-frame";
 import { SubTeamsTable } from "./sub-teams-table";
 import { useEarlyExport, useExport } from "./use-export";
 import { ViewHeader, type Crumb } from "./view-header";
@@ -52,10 +54,20 @@ function useIdleAfter(ready: boolean): boolean {
   return idle;
 }
 
-function focusTeam(model: ParsedExport, scope: ViewScope) {
-  if (scope.kind === "team") return model.teams.find((t) => t.id === scope.teamId) ?? null;
-  const ids = new Set(model.teams.map((t) => t.id));
-  return model.teams.find((t) => t.parentId === null || !ids.has(t.parentId)) ?? null;
+/**
+ * Puts what the server page read into the query cache before the view's queries first run: the
+ * created export, its final status and its parsed CSV. The view then renders complete, on the
+ * server already and at hydration, with nothing to ask.
+ */
+function useFirstFrame(first: FirstFrame | undefined) {
+  const queryClient = useQueryClient();
+  useState(() => {
+    if (!first) return;
+    const { early, model } = first;
+    queryClient.setQueryData(exportKeys.create(early.body), early.created);
+    if (early.status) queryClient.setQueryData(exportKeys.status(early.status.id), early.status);
+    queryClient.setQueryData(exportKeys.parsed(early.created.export.id), model);
+  });
 }
 
 export interface ExportViewProps {
@@ -64,13 +76,16 @@ export interface ExportViewProps {
   crumbs: Crumb[];
   /** The current range's export as the server page started it; null when it could not. */
   early?: Promise<EarlyExport | null>;
+  /** The complete export as the server page read it, with its charts' first frames. */
+  first?: FirstFrame;
 }
 
-export function ExportView({ scope, title, crumbs, early }: ExportViewProps) {
+export function ExportView({ scope, title, crumbs, early, first }: ExportViewProps) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const queryClient = useQueryClient();
+  useFirstFrame(first);
   const [today] = useState(todayUtc);
   const { view, notes } = useMemo(() => readViewParams(search, today), [search, today]);
   const body = useMemo(() => exportRequest(scope, view, view), [scope, view]);
@@ -132,7 +147,7 @@ export function ExportView({ scope, title, crumbs, early }: ExportViewProps) {
         <>
           <h2 className="sr-only">Figures over the range</h2>
           <Scorecards summary={summary} previous={prevSummary} note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined} />
-          <TrendCharts series={series} benchmark={benchmark} />
+          <TrendCharts series={series} benchmark={benchmark} frames={first?.early.created.export.id === current.id ? first.frames : undefined} />
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>
       )}

@@ -8,12 +8,16 @@ import { currentUser } from "@/lib/server/route";
 import { getRuntime } from "@/lib/server/runtime";
 import { EarlyDownload } from "./early-download";
 import { startEarlyExport } from "./early-export";
+import type { FirstFrame } from "@/components/view/first-frame";
+import { drawWhenComplete, firstFrame } from "./first-frame";
 import { RememberView } from "./remember-view";
-import type { PageSearch } from "./view-search";
+import { viewOf, type PageSearch } from "./view-search";
 
 /**
- * A team or org-tree view's page: the access check, then the export started here (not awaited: the
- * page streams at once and the export's answer follows it), the CSV preload and the view.
+ * A team or org-tree view's page: the access check, then the export started here and, when it is
+ * already complete and small, its figures and charts read and drawn here too (or, when it is not
+ * complete yet, drawn as soon as it is, for the next visit). The page streams at once; until that is
+ * done, the view runs as in the browser alone (the fallback).
  */
 export async function ViewPage({
   scope,
@@ -31,15 +35,25 @@ export async function ViewPage({
   const info = await viewInfo(user, await getRuntime(), scope);
   if (!info.allowed) return <NoAccess what={what} />;
   const early = startEarlyExport(user, scope, search);
+  const { benchmark } = viewOf(search);
+  const first = early.then((found) => {
+    drawWhenComplete(user, found, scope, benchmark);
+    return firstFrame(user, found, scope, benchmark);
+  });
+  const view = { scope, title: info.title, crumbs: info.crumbs, early };
   return (
     <>
       <RememberView path={path} search={search} />
       <Suspense>
-        <EarlyDownload early={early} />
+        <EarlyDownload early={early} first={first} />
       </Suspense>
-      <Suspense>
-        <ExportView scope={scope} title={info.title} crumbs={info.crumbs} early={early} />
+      <Suspense fallback={<ExportView {...view} />}>
+        <OpenedView {...view} first={first} />
       </Suspense>
     </>
   );
+}
+
+async function OpenedView({ first, ...view }: Omit<React.ComponentProps<typeof ExportView>, "first"> & { first: Promise<FirstFrame | null> }) {
+  return <ExportView {...view} first={(await first) ?? undefined} />;
 }

@@ -1,8 +1,8 @@
 // The parse worker: reads a CSV (plain or gzip) with papaparse in chunks, builds the model, and
 // posts progress and the result. Runs off the main thread so that a big export never freezes the page.
 import Papa from "papaparse";
-import { createModelBuilder, emptyExport, packTeamRows, type ModelBuilder, type ParsedExport } from "./model";
-import { parseErrorKind, parseErrorLine } from "./problems";
+import { createRowFeeder } from "./feed";
+import { emptyExport, packTeamRows, type ParsedExport } from "./model";
 import type { ParseRequest, WorkerMessage } from "./protocol";
 import { sniff } from "./sniff";
 
@@ -35,33 +35,18 @@ async function prepare(input: Blob | string): Promise<Blob | string | ParsedExpo
 // Rows as arrays (header: false) parse about twice as fast as records; the first row is the header.
 function parse(input: Blob | string): Promise<ParsedExport> {
   const total = typeof input === "string" ? input.length : input.size;
-  let builder: ModelBuilder | null = null;
-  let line = 0;
+  const feeder = createRowFeeder();
   return new Promise((resolve, reject) => {
     // Blob is read like a File (papaparse slices it with FileReader); the types only name File.
     Papa.parse<string[]>(input as File | string, {
       header: false,
       chunkSize: CHUNK_BYTES,
       chunk(results) {
-        const linesBefore = line;
-        let rows = results.data;
-        if (!builder) {
-          builder = createModelBuilder((rows[0] ?? []).map((h) => h.replace(/^\uFEFF/, "").trim()));
-          rows = rows.slice(1);
-          line = 1;
-        }
-        for (const e of results.errors) {
-          if (e.code !== "UndetectableDelimiter") builder.problemAt(parseErrorKind(e.code, e.type), parseErrorLine(e, linesBefore));
-        }
-        for (const cells of rows) {
-          line++;
-          if (cells.length === 1 && cells[0] === "") continue;
-          builder.add(cells, line);
-        }
-        post({ type: "progress", fraction: Math.min(0.99, results.meta.cursor / total), rows: line - 1 });
+        const rows = feeder.chunk(results);
+        post({ type: "progress", fraction: Math.min(0.99, results.meta.cursor / total), rows });
       },
       complete() {
-        resolve(builder ? builder.finish() : emptyExport(["The file is empty."]));
+        resolve(feeder.finish());
       },
       error(err: Error) {
         reject(err);

@@ -1,0 +1,113 @@
+import "server-only";
+import { drawFrames } from "@/components/charts/frames";
+import type { FirstFrame } from "@/components/view/first-frame";
+import type { User } from "@/lib/auth/users";
+import type { EarlyExport, ViewScope } from "@/lib/browser/api/export-request";
+import { parseCsvText } from "@/lib/browser/csv/feed";
+import { focusTeam } from "@/lib/browser/csv/focus";
+import { teamRows } from "@/lib/browser/csv/model";
+import { toTeamSeries } from "@/lib/browser/csv/series";
+import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
+import { downloadFor, exportStatusFor } from "@/lib/registry/service";
+import { log } from "@/lib/server/log";
+import { getRuntime } from "@/lib/server/runtime";
+import { getSeiClient } from "@/lib/sei";
+
+/**
+ * Larger exports (an org tree of hundreds of teams) are read by the browser, in its worker: handing
+ * them over with the page would make the page itself heavy.
+ */
+export const FIRST_FRAME_MAX_BYTES = 256 * 1024;
+
+/** The width the server draws a chart at: a chart's width in the 1,440 px two-column layout. */
+export const FRAME_WIDTH = 640;
+
+/**
+ * How long the page waits for charts the server has not drawn yet (drawing the four takes about
+ * 150–300 ms). Meanwhile the view shows as the browser runs it alone; a chart not drawn by then is
+ * drawn in the browser, and the server's drawing goes on into its cache for the next visit.
+ */
+const FRAME_BUDGET_MS = 400;
+
+/**
+ * When the view's export is already complete and small, the server reads its CSV and draws the
+ * charts once, so the page arrives with its figures and charts instead of fetching and parsing
+ * them after its code has run. Null when it cannot (not complete, too large, any failure): the
+ * browser then does it all itself, as for an export that completes while the view is open.
+ */
+export async function firstFrame(user: User, early: EarlyExport | null, scope: ViewScope, benchmarkName: string): Promise<FirstFrame | null> {
+  const status = early?.status;
+  if (!early || status?.status !== "COMPLETED") return null;
+  try {
+    const runtime = await getRuntime();
+    const { body } = await downloadFor({ user, db: runtime.db, sei: getSeiClient(runtime) }, status.id, "csv");
+    const text = await readAtMost(body, FIRST_FRAME_MAX_BYTES);
+    if (text === null) return null;
+    const model = parseCsvText(text);
+    const team = focusTeam(model, scope);
+    if (!team) return { early, model, frames: {} };
+    const benchmark = (getBenchmarkSet(benchmarkName) ?? defaultBenchmarkSet()).name;
+    const series = toTeamSeries(teamRows(model, team), model.metricColumns);
+    const frames = await drawFrames(
+      { key: `${status.id}|${team.id}|${benchmark}|${FRAME_WIDTH}`, series, benchmark, width: FRAME_WIDTH },
+      { budgetMs: FRAME_BUDGET_MS },
+    );
+    return { early, model, frames };
+  } catch (err) {
+    log.warn("view.first_frame", { exportId: status.id, error: err instanceof Error ? err.message : String(err) });
+    return null;
+  }
+}
+
+/** How long a view's export is watched for its completion, and the longest wait between looks. */
+const WATCH_MS = 5 * 60_000;
+const WATCH_MAX_DELAY_MS = 5_000;
+const watching = new Set<string>();
+
+/**
+ * A view opened before its export completed: the server watches the export and draws the charts'
+ * first frames as soon as it completes, so that the next to open the view (a shared link, a
+ * bookmark, a reload) gets them at once. Watches one view at most once at a time, for at most
+ * five minutes; a failure only means the next visit draws them itself.
+ */
+export function drawWhenComplete(user: User, early: EarlyExport | null, scope: ViewScope, benchmarkName: string): void {
+  if (!early || early.status !== null) return;
+  const id = early.created.export.id;
+  const key = `${id}|${JSON.stringify(scope)}|${benchmarkName}`;
+  if (watching.has(key)) return;
+  watching.add(key);
+  void (async () => {
+    try {
+      const runtime = await getRuntime();
+      const ctx = { user, db: runtime.db, sei: getSeiClient(runtime) };
+      for (let waited = 0, delay = 500; waited < WATCH_MS; waited += delay, delay = Math.min(WATCH_MAX_DELAY_MS, delay * 1.5)) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        const status = await exportStatusFor(ctx, id);
+        if (status.status === "FAILED") return;
+        if (status.status === "COMPLETED") return void (await firstFrame(user, { ...early, status }, scope, benchmarkName));
+      }
+    } catch (err) {
+      log.warn("view.first_frame_watch", { exportId: id, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      watching.delete(key);
+    }
+  })();
+}
+
+/** The stream as text, or null (and the stream cancelled) once it passes `max` bytes. */
+async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<string | null> {
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(parts));
+}

@@ -1,0 +1,13 @@
+// The messages between the server and the chart worker.
+import type { TeamSeries } from "@/lib/browser/csv/series";
+import type { ChartKind } from "../plot-props";
+
+export interface FrameRequest {
+  id: number;
+  kind: ChartKind;
+  series: TeamSeries;
+  benchmark: string;
+  width: number;
+}
+
+export type FrameReply = { id: number; svg: string } | { id: number; error: string };

@@ -1,0 +1,25 @@
+// The chart worker: draws first frames one at a time (they share one document) off the server's
+// request thread.
+import { parentPort } from "node:worker_threads";
+import { drawFrame, prepare } from "./draw";
+import type { FrameReply, FrameRequest } from "./protocol";
+
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on("message", (req: FrameRequest) => {
+  queue = queue.then(() => answer(req));
+});
+
+// The DOM and recharts load while the server is still working out what to ask for; a failure
+// shows up again in the first drawing.
+prepare().catch(() => {});
+
+async function answer(req: FrameRequest): Promise<void> {
+  let reply: FrameReply;
+  try {
+    reply = { id: req.id, svg: await drawFrame(req.kind, req.series, req.benchmark, req.width) };
+  } catch (err) {
+    reply = { id: req.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
+  parentPort?.postMessage(reply);
+}

@@ -1,0 +1,78 @@
+// What each trend chart hands its recharts plot, in one place: the chart cards draw the plot in the
+// browser, and the server draws its first frame (components/charts/frames) from the same props.
+// Nothing here imports recharts, so the cards stay out of the page's first load.
+import type { BenchmarkSet } from "@/lib/dora/benchmarks";
+import { ratingBands } from "@/lib/dora/ratings";
+import { formatCount, formatDuration, formatPercent } from "@/lib/browser/csv/format";
+import type { CfrPoint, DfPoint, LttcPoint, MttrPoint, TeamSeries } from "@/lib/browser/csv/series";
+import type { LinePlotProps } from "./line-plot";
+import { SERIES_COLOUR } from "./theme";
+
+export type ChartKind = "lttc" | "df" | "cfr" | "mttr";
+export const CHART_KINDS: readonly ChartKind[] = ["lttc", "df", "cfr", "mttr"];
+
+/** A plot's first frame, drawn on the server: SVG markup by chart. */
+export type ChartFrames = Partial<Record<ChartKind, string>>;
+
+export interface LttcPlotProps {
+  points: LttcPoint[];
+  benchmark: BenchmarkSet;
+  /** A fixed width in pixels; without it the plot fills its container. */
+  width?: number;
+}
+
+export interface DfPlotProps {
+  points: DfPoint[];
+  benchmark: BenchmarkSet;
+  /** The period length the per-day benchmark bounds are scaled by (see typicalPeriodDays). */
+  bandDays: number;
+  width?: number;
+}
+
+/** The bands are per day; bars count a period, so the bands are drawn for the usual period length. */
+export function typicalPeriodDays(points: readonly DfPoint[]): number {
+  const days = points.flatMap((p) => (p.days === null ? [] : [p.days])).sort((a, b) => a - b);
+  return days[Math.floor(days.length / 2)] ?? 30;
+}
+
+export function dfPlotProps(points: DfPoint[], benchmark: BenchmarkSet): DfPlotProps {
+  return { points, benchmark, bandDays: typicalPeriodDays(points) };
+}
+
+export function cfrPlotProps(points: CfrPoint[], benchmark: BenchmarkSet): LinePlotProps<CfrPoint> {
+  return {
+    points,
+    value: (p) => p.percent,
+    name: "Change failure rate",
+    colour: SERIES_COLOUR.cfr,
+    bands: ratingBands("CFR", benchmark),
+    emptyMax: 50,
+    ceiling: 100,
+    tick: formatPercent,
+    tooltip: (p) => [
+      { label: "Failure rate", value: formatPercent(p.percent), colour: SERIES_COLOUR.cfr },
+      { label: "Failures / total", value: `${formatCount(p.failures)} / ${formatCount(p.total)}` },
+    ],
+  };
+}
+
+export function mttrPlotProps(points: MttrPoint[], benchmark: BenchmarkSet): LinePlotProps<MttrPoint> {
+  return {
+    points,
+    value: (p) => p.days,
+    name: "Time to restore",
+    colour: SERIES_COLOUR.mttr,
+    bands: ratingBands("MTTR", benchmark),
+    emptyMax: 1,
+    tick: formatDuration,
+    tooltip: (p) => [
+      { label: "Time to restore", value: formatDuration(p.days), colour: SERIES_COLOUR.mttr },
+      { label: "Incidents", value: formatCount(p.incidents) },
+    ],
+  };
+}
+
+/** The charts a series can draw: those whose columns the export has. */
+export function drawnKinds(series: TeamSeries): ChartKind[] {
+  return CHART_KINDS.filter((k) => series.has[k]);
+}

@@ -1,0 +1,51 @@
+"use client";
+
+// Where a chart card's recharts plot goes. The plot's code loads on demand; until it has drawn, the
+// slot shows the chart's first frame when the server drew one (the same recharts plot, as static SVG
+// in the page's HTML), else a placeholder of the same height.
+import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { PlotLoading } from "./plot-loading";
+import { CHART_HEIGHT } from "./theme";
+
+const noChange = () => () => {};
+
+/** False on the server and while the page hydrates, true after: the live plot is drawn in the browser only. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noChange,
+    () => true,
+    () => false,
+  );
+}
+
+export function PlotSlot({ frame, children }: { frame?: string; children: React.ReactNode }) {
+  const hydrated = useHydrated();
+  const slot = useRef<HTMLDivElement>(null);
+  const [liveDrawn, setLiveDrawn] = useState(false);
+  const showFrame = frame !== undefined && !liveDrawn;
+
+  // The frame goes once the live plot has drawn its SVG (CSS hides it in that same frame already,
+  // see .plot-slot in globals.css): never a blank moment between the two.
+  useEffect(() => {
+    const el = slot.current;
+    if (!showFrame || !hydrated || !el) return;
+    const drawn = () => el.querySelector(":scope > .plot-live .recharts-surface") !== null;
+    if (drawn()) return setLiveDrawn(true);
+    const seen = new MutationObserver(() => drawn() && setLiveDrawn(true));
+    seen.observe(el, { subtree: true, childList: true });
+    return () => seen.disconnect();
+  }, [showFrame, hydrated]);
+
+  return (
+    <div ref={slot} className="plot-slot relative" style={{ minHeight: CHART_HEIGHT }}>
+      {showFrame && <div className="plot-frame absolute inset-0" dangerouslySetInnerHTML={{ __html: frame }} />}
+      {hydrated ? (
+        <div className="plot-live">
+          <Suspense fallback={frame === undefined ? <PlotLoading /> : null}>{children}</Suspense>
+        </div>
+      ) : (
+        frame === undefined && <PlotLoading />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ChartFrames } from "@/components/charts/plot-props";
+import type { EarlyExport } from "@/lib/browser/api/export-request";
+import type { ParsedExport } from "@/lib/browser/csv/model";
+
+/**
+ * A view's complete export as the server page read it, handed over with the page: the view draws
+ * from it at once, with no download, parse or poll of its own.
+ */
+export interface FirstFrame {
+  /** The export as the page created (or reused) it. */
+  early: EarlyExport;
+  model: ParsedExport;
+  /** Each trend chart drawn once by the server, shown until the browser has drawn its own. */
+  frames: ChartFrames;
+}
