@@ -11,23 +11,27 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", { timeout: 30_000 });
 });
 
-test("a complete view's page brings its scorecards and four drawn charts, before its code has loaded", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: E2E_STORAGE_STATE });
-  const page = await context.newPage();
-  // The page's code never arrives: what shows is the server's HTML (and React's inline streaming).
-  await page.route("**/_next/static/**/*.js", (route) => route.abort());
-  await page.goto(LINK);
-  await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem")).toHaveCount(5);
-  for (const name of CHARTS) {
-    const chart = page.getByRole("img", { name: `${name} chart` });
-    await expect(chart.locator("svg")).toBeVisible();
-    // Axes with the periods' labels, and the series drawn (bars or a line are paths).
-    await expect(chart.locator("svg text").filter({ hasText: /^\d{4}-\d{2}$/ }).first()).toBeVisible();
-    expect(await chart.locator("svg path").count()).toBeGreaterThan(1);
-  }
-  await expect(page.getByRole("heading", { name: "Sub-teams" })).toBeVisible();
-  await context.close();
-});
+// Drawn at two widths: the one for the screen shows (components/charts/plot-props.ts, FRAME_WIDTHS).
+for (const [screen, width, drawn] of [["a desktop", 1280, 640], ["a phone", 390, 330]] as const) {
+  test(`on ${screen}, a complete view's page brings its scorecards and four charts drawn ${drawn} px wide, before its code has loaded`, async ({ browser }) => {
+    const context = await browser.newContext({ storageState: E2E_STORAGE_STATE, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    // The page's code never arrives: what shows is the server's HTML (and React's inline streaming).
+    await page.route("**/_next/static/**/*.js", (route) => route.abort());
+    await page.goto(LINK);
+    await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem")).toHaveCount(5);
+    for (const name of CHARTS) {
+      const frame = page.getByRole("img", { name: `${name} chart` }).locator("svg").filter({ visible: true });
+      await expect(frame).toHaveCount(1);
+      await expect(frame).toHaveAttribute("viewBox", `0 0 ${drawn} 240`);
+      // Axes with the periods' labels, and the series drawn (bars or a line are paths).
+      await expect(frame.locator("text").filter({ hasText: /^\d{4}-\d{2}$/ }).first()).toBeVisible();
+      expect(await frame.locator("path").count()).toBeGreaterThan(1);
+    }
+    await expect(page.getByRole("heading", { name: "Sub-teams" })).toBeVisible();
+    await context.close();
+  });
+}
 
 test("with scripts, the live charts replace the drawn ones, with no hydration error and no download of the CSV", async ({ page }) => {
   const errors: string[] = [];

@@ -6,7 +6,7 @@ import { formatCount, formatPercent } from "@/lib/browser/csv/format";
 import type { CfrPoint } from "@/lib/browser/csv/series";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
-import { cfrPlotProps } from "./plot-props";
+import { cfrPlotProps, type PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(props: LinePlotProps<P>) => React.ReactNode;
@@ -15,7 +15,7 @@ export interface CfrChartProps {
   points: CfrPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: string;
+  frame?: PlotFrame;
 }
 
 export function CfrChart({ points, benchmark, frame }: CfrChartProps) {

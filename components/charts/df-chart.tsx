@@ -6,7 +6,7 @@ import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatRate } from "@/lib/browser/csv/format";
 import type { DfPoint } from "@/lib/browser/csv/series";
 import { ChartCard } from "./chart-card";
-import { dfPlotProps } from "./plot-props";
+import { dfPlotProps, type PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const DfPlot = lazy(() => import("./df-plot"));
@@ -15,7 +15,7 @@ export interface DfChartProps {
   points: DfPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: string;
+  frame?: PlotFrame;
 }
 
 export function DfChart({ points, benchmark, frame }: DfChartProps) {

@@ -7,6 +7,7 @@ import { ratingBands } from "@/lib/dora/ratings";
 import { formatCount, formatDuration } from "@/lib/browser/csv/format";
 import type { LttcPoint } from "@/lib/browser/csv/series";
 import { ChartCard } from "./chart-card";
+import type { PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const LttcPlot = lazy(() => import("./lttc-plot"));
@@ -15,7 +16,7 @@ export interface LttcChartProps {
   points: LttcPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: string;
+  frame?: PlotFrame;
 }
 
 export function LttcChart({ points, benchmark, frame }: LttcChartProps) {

@@ -6,7 +6,7 @@ import { formatCount, formatDuration } from "@/lib/browser/csv/format";
 import type { MttrPoint } from "@/lib/browser/csv/series";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
-import { mttrPlotProps } from "./plot-props";
+import { mttrPlotProps, type PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(props: LinePlotProps<P>) => React.ReactNode;
@@ -15,7 +15,7 @@ export interface MttrChartProps {
   points: MttrPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: string;
+  frame?: PlotFrame;
 }
 
 export function MttrChart({ points, benchmark, frame }: MttrChartProps) {

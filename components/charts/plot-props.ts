@@ -14,6 +14,24 @@ export const CHART_KINDS: readonly ChartKind[] = ["lttc", "df", "cfr", "mttr"];
 /** A plot's first frame, drawn on the server: SVG markup by chart. */
 export type ChartFrames = Partial<Record<ChartKind, string>>;
 
+/**
+ * The widths the server draws a chart at: a chart's width in the two-column layout of a 1,440 px
+ * window, and in the one column of a 390 px phone.
+ */
+export const FRAME_WIDTHS = { wide: 640, narrow: 330 } as const;
+
+/** A chart's first frames at each width (see FRAME_WIDTHS); the page shows the one for its screen. */
+export type PlotFrame = Partial<Record<keyof typeof FRAME_WIDTHS, string>>;
+
+/** The charts' first frames at each width. */
+export type ChartFrameSets = Partial<Record<keyof typeof FRAME_WIDTHS, ChartFrames>>;
+
+export function frameOf(sets: ChartFrameSets | undefined, kind: ChartKind): PlotFrame | undefined {
+  const wide = sets?.wide?.[kind];
+  const narrow = sets?.narrow?.[kind];
+  return wide === undefined && narrow === undefined ? undefined : { wide, narrow };
+}
+
 export interface LttcPlotProps {
   points: LttcPoint[];
   benchmark: BenchmarkSet;

@@ -5,6 +5,7 @@
 // in the page's HTML), else a placeholder of the same height.
 import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { PlotLoading } from "./plot-loading";
+import type { PlotFrame } from "./plot-props";
 import { CHART_HEIGHT } from "./theme";
 
 const noChange = () => () => {};
@@ -18,7 +19,7 @@ function useHydrated(): boolean {
   );
 }
 
-export function PlotSlot({ frame, children }: { frame?: string; children: React.ReactNode }) {
+export function PlotSlot({ frame, children }: { frame?: PlotFrame; children: React.ReactNode }) {
   const hydrated = useHydrated();
   const slot = useRef<HTMLDivElement>(null);
   const [liveDrawn, setLiveDrawn] = useState(false);
@@ -38,7 +39,13 @@ export function PlotSlot({ frame, children }: { frame?: string; children: React.
 
   return (
     <div ref={slot} className="plot-slot relative" style={{ minHeight: CHART_HEIGHT }}>
-      {showFrame && <div className="plot-frame absolute inset-0" dangerouslySetInnerHTML={{ __html: frame }} />}
+      {/* The narrow frame on a phone-sized screen, the wide one elsewhere (each when drawn). */}
+      {showFrame && frame.wide !== undefined && (
+        <div className={`plot-frame absolute inset-0 ${frame.narrow !== undefined ? "max-sm:hidden" : ""}`} dangerouslySetInnerHTML={{ __html: frame.wide }} />
+      )}
+      {showFrame && frame.narrow !== undefined && (
+        <div className={`plot-frame absolute inset-0 ${frame.wide !== undefined ? "hidden max-sm:block" : ""}`} dangerouslySetInnerHTML={{ __html: frame.narrow }} />
+      )}
       {hydrated ? (
         <div className="plot-live">
           <Suspense fallback={frame === undefined ? <PlotLoading /> : null}>{children}</Suspense>

@@ -8,27 +8,27 @@ import { CfrChart } from "./cfr-chart";
 import { DfChart } from "./df-chart";
 import { LttcChart } from "./lttc-chart";
 import { MttrChart } from "./mttr-chart";
-import type { ChartFrames } from "./plot-props";
+import { frameOf, type ChartFrameSets } from "./plot-props";
 
 export interface TrendChartsProps {
   series: TeamSeries;
   benchmark: BenchmarkSet;
   /** The charts as the server drew them for this series, if it did. */
-  frames?: ChartFrames;
+  frames?: ChartFrameSets;
 }
 
 const NAMES = { lttc: "lead time", df: "deployment frequency", cfr: "change failure rate", mttr: "time to restore" } as const;
 
-export function TrendCharts({ series, benchmark, frames = {} }: TrendChartsProps) {
+export function TrendCharts({ series, benchmark, frames }: TrendChartsProps) {
   const missing = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => !series.has[k]);
   return (
     <div className="space-y-3">
       {missing.length > 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This export has no columns for {missing.map((k) => NAMES[k]).join(", ")}, so those charts are not shown.</p>}
       <div className="grid gap-4 lg:grid-cols-2">
-        {series.has.lttc && <LttcChart points={series.lttc} benchmark={benchmark} frame={frames.lttc} />}
-        {series.has.df && <DfChart points={series.df} benchmark={benchmark} frame={frames.df} />}
-        {series.has.cfr && <CfrChart points={series.cfr} benchmark={benchmark} frame={frames.cfr} />}
-        {series.has.mttr && <MttrChart points={series.mttr} benchmark={benchmark} frame={frames.mttr} />}
+        {series.has.lttc && <LttcChart points={series.lttc} benchmark={benchmark} frame={frameOf(frames, "lttc")} />}
+        {series.has.df && <DfChart points={series.df} benchmark={benchmark} frame={frameOf(frames, "df")} />}
+        {series.has.cfr && <CfrChart points={series.cfr} benchmark={benchmark} frame={frameOf(frames, "cfr")} />}
+        {series.has.mttr && <MttrChart points={series.mttr} benchmark={benchmark} frame={frameOf(frames, "mttr")} />}
       </div>
     </div>
   );

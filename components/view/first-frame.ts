@@ -1,4 +1,4 @@
-import type { ChartFrames } from "@/components/charts/plot-props";
+import type { ChartFrameSets } from "@/components/charts/plot-props";
 import type { EarlyExport } from "@/lib/browser/api/export-request";
 import type { ParsedExport } from "@/lib/browser/csv/model";
 
@@ -10,6 +10,6 @@ export interface FirstFrame {
   /** The export as the page created (or reused) it. */
   early: EarlyExport;
   model: ParsedExport;
-  /** Each trend chart drawn once by the server, shown until the browser has drawn its own. */
-  frames: ChartFrames;
+  /** Each trend chart drawn by the server at each width, shown until the browser has drawn its own. */
+  frames: ChartFrameSets;
 }
