@@ -1,9 +1,10 @@
 "use client";
 
 // A team or org-tree view: the URL's settings → an export created (or reused, or handed over by
-// the server page) → its status, live → the CSV parsed in a worker → scorecards, trend charts and
-// sub-teams. The previous range's export, only for the scorecards' change, is asked for once the
-// current one is drawn, so that it never delays it.
+// the server page) → its status, live → the CSV parsed in a worker (or, complete and small, read
+// by the server page with the charts' first frames) → scorecards, trend charts and sub-teams. The
+// previous range's export, only for the scorecards' change, is asked for once the current one is
+// drawn, so that it never delays it.
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";

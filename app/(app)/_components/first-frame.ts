@@ -21,9 +21,10 @@ import { getSeiClient } from "@/lib/sei";
 export const FIRST_FRAME_MAX_BYTES = 256 * 1024;
 
 /**
- * How long the page waits for charts the server has not drawn yet (drawing the four at both widths
- * takes about 200–400 ms). Meanwhile the view shows as the browser runs it alone; a chart not drawn by then is
- * drawn in the browser, and the server's drawing goes on into its cache for the next visit.
+ * How long the page waits for charts the server has not drawn yet (drawing the four at both
+ * widths takes about 200–400 ms). Meanwhile the view shows as the browser runs it alone; a chart
+ * not drawn by then is drawn in the browser, and the server's drawing goes on into its cache for
+ * the next visit.
  */
 const FRAME_BUDGET_MS = 400;
 

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { ExportView } from "@/components/view/export-view";
+import type { FirstFrame } from "@/components/view/first-frame";
 import { NoAccess } from "@/components/view/no-access";
 import type { ViewScope } from "@/lib/browser/api/export-request";
 import { viewInfo } from "@/lib/registry/view-info";
@@ -8,7 +9,6 @@ import { currentUser } from "@/lib/server/route";
 import { getRuntime } from "@/lib/server/runtime";
 import { EarlyDownload } from "./early-download";
 import { startEarlyExport } from "./early-export";
-import type { FirstFrame } from "@/components/view/first-frame";
 import { drawWhenComplete, firstFrame } from "./first-frame";
 import { RememberView } from "./remember-view";
 import { viewOf, type PageSearch } from "./view-search";
