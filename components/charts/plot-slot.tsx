@@ -3,23 +3,14 @@
 // Where a chart card's recharts plot goes. The plot's code loads on demand; until it has drawn, the
 // slot shows the chart's first frame when the server drew one (the same recharts plot, as static SVG
 // in the page's HTML), else a placeholder of the same height.
-import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { PlotLoading } from "./plot-loading";
 import type { PlotFrame } from "./plot-props";
 import { CHART_HEIGHT } from "./theme";
 
-const noChange = () => () => {};
-
-/** False on the server and while the page hydrates, true after: the live plot is drawn in the browser only. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noChange,
-    () => true,
-    () => false,
-  );
-}
-
 export function PlotSlot({ frame, children }: { frame?: PlotFrame; children: React.ReactNode }) {
+  // The live plot is drawn in the browser only.
   const hydrated = useHydrated();
   const slot = useRef<HTMLDivElement>(null);
   const [liveDrawn, setLiveDrawn] = useState(false);

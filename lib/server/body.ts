@@ -6,7 +6,14 @@ import { ApiError } from "./errors";
 export async function readBodyText(req: NextRequest, maxBytes: number): Promise<string> {
   if (!req.body) return "";
   if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
-  const reader = req.body.getReader();
+  const text = await readStreamText(req.body, maxBytes);
+  if (text === null) throw tooLarge(maxBytes);
+  return text;
+}
+
+/** A stream as UTF-8 text, or null (and the stream cancelled) once it passes `maxBytes`. */
+export async function readStreamText(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -15,7 +22,7 @@ export async function readBodyText(req: NextRequest, maxBytes: number): Promise<
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      return null;
     }
     chunks.push(value);
   }

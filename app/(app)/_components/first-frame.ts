@@ -10,6 +10,7 @@ import { teamRows } from "@/lib/browser/csv/model";
 import { toTeamSeries } from "@/lib/browser/csv/series";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
 import { downloadFor, exportStatusFor } from "@/lib/registry/service";
+import { readStreamText } from "@/lib/server/body";
 import { log } from "@/lib/server/log";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSeiClient } from "@/lib/sei";
@@ -40,7 +41,7 @@ export async function firstFrame(user: User, early: EarlyExport | null, scope: V
   try {
     const runtime = await getRuntime();
     const { body } = await downloadFor({ user, db: runtime.db, sei: getSeiClient(runtime) }, status.id, "csv");
-    const text = await readAtMost(body, FIRST_FRAME_MAX_BYTES);
+    const text = await readStreamText(body, FIRST_FRAME_MAX_BYTES);
     if (text === null) return null;
     const model = parseCsvText(text);
     const team = focusTeam(model, scope);
@@ -94,22 +95,4 @@ export function drawWhenComplete(user: User, early: EarlyExport | null, scope: V
       watching.delete(key);
     }
   })();
-}
-
-/** The stream as text, or null (and the stream cancelled) once it passes `max` bytes. */
-async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<string | null> {
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(parts));
 }

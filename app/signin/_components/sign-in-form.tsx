@@ -1,17 +1,16 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Props = { callbackUrl: string; providers: { id: string; name: string }[]; initialError: string | null };
-
-const noSubscribe = () => () => {};
 
 export function SignInForm({ callbackUrl, providers, initialError }: Props) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
   // Until the script runs, the button stays disabled: a native submit would go nowhere useful.
-  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const ready = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
