@@ -1,6 +1,9 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+// What the browser's code may not import: the server, whose modules hold secrets and the store.
+const SERVER_DATA = ["@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "@/lib/auth/*", "better-sqlite3"];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -27,7 +30,7 @@ const config = [
   {
     files: ["lib/browser/**", "components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "@/lib/auth/*", "better-sqlite3"] }],
+      "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", ...SERVER_DATA] }],
     },
   },
   {
@@ -35,7 +38,7 @@ const config = [
     // they log like the rest of the server.
     files: ["components/charts/frames/index.ts", "components/charts/frames/worker-client.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@/lib/engine/*", "@/lib/sei/*", "@/lib/store/*", "@/lib/auth/*", "better-sqlite3"] }],
+      "no-restricted-imports": ["error", { patterns: SERVER_DATA }],
     },
   },
 ];

@@ -7,9 +7,8 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-await build({
-  entryPoints: [path.join(root, "lib/engine/jobs/worker-entry.ts")],
-  outfile: path.join(root, "dist/export-worker.mjs"),
+// What both workers share: one ESM file each for Node 20, with their packages left in node_modules.
+const common = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -18,6 +17,13 @@ await build({
   sourcemap: "linked",
   tsconfig: path.join(root, "tsconfig.json"),
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: "warning",
+};
+
+await build({
+  ...common,
+  entryPoints: [path.join(root, "lib/engine/jobs/worker-entry.ts")],
+  outfile: path.join(root, "dist/export-worker.mjs"),
   plugins: [
     {
       // `server-only` guards the Next.js bundles; this file is server code by construction.
@@ -27,22 +33,13 @@ await build({
       },
     },
   ],
-  logLevel: "warning",
 });
 
 // The chart worker (components/charts/frames/worker-entry.ts) draws the trend charts' first frames
 // with recharts in a happy-dom document; both stay in node_modules, loaded at run time.
 await build({
+  ...common,
   entryPoints: [path.join(root, "components/charts/frames/worker-entry.ts")],
   outfile: path.join(root, "dist/chart-worker.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
   jsx: "automatic",
-  sourcemap: "linked",
-  tsconfig: path.join(root, "tsconfig.json"),
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: "warning",
 });
