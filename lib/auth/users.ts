@@ -2,6 +2,7 @@ import "server-only";
 import type { Store } from "@/lib/store/db";
 import { hashPassword } from "./password";
 import { parseScopes, type Access } from "./scopes";
+import { endUserSessions } from "./sessions";
 
 export interface User extends Access {
   id: number;
@@ -74,10 +75,22 @@ export async function updateUser(
   if (change.scopes !== undefined) set.scopes = JSON.stringify(change.scopes);
   if (Object.keys(set).length === 0) return Boolean(await findUserByEmail(db, email));
   const res = await db.updateTable("users").set(set).where("email", "=", normaliseEmail(email)).executeTakeFirst();
+  // A new password ends every session: whoever knew the old one is signed out everywhere.
+  if (res.numUpdatedRows > 0n && change.password !== undefined) {
+    const user = await findUserByEmail(db, email);
+    if (user) await endUserSessions(db, user.id);
+  }
   return res.numUpdatedRows > 0n;
 }
 
+/** Removes an account; its identities and sessions go with it (foreign keys, ON DELETE CASCADE). */
 export async function removeUser(db: Store, email: string): Promise<boolean> {
   const res = await db.deleteFrom("users").where("email", "=", normaliseEmail(email)).executeTakeFirst();
   return res.numDeletedRows > 0n;
+}
+
+/** Up to `limit` admins' emails: whom a user with no access can ask. */
+export async function adminEmails(db: Store, limit = 3): Promise<string[]> {
+  const rows = await db.selectFrom("users").select("email").where("is_admin", "=", 1).orderBy("id").limit(limit).execute();
+  return rows.map((r) => r.email);
 }

@@ -12,8 +12,36 @@ export interface UsersTable {
   created_at: string;
 }
 
+/** A single sign-on identity bound to an account (migration 007). */
+export interface UserIdentitiesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The sign-in provider's id in Fourfold: `oidc` or `github`. */
+  provider: string;
+  issuer: string;
+  subject: string;
+  /** The email the IdP asserted at the last sign-in. */
+  email: string | null;
+  linked_at: string;
+  last_sign_in_at: string;
+}
+
+/** A live session (migration 007): a session cookie is honoured only while its row exists. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  identity_id: number | null;
+  provider: string;
+  /** The IdP's ID token, kept for RP-initiated logout (`id_token_hint`); never sent to a browser. */
+  id_token: string | null;
+  created_at: number;
+  last_seen_at: number;
+}
+
 export interface DB {
   users: UsersTable;
+  user_identities: UserIdentitiesTable;
+  sessions: SessionsTable;
   teams: TeamsTable;
   work_items: WorkItemsTable;
   pull_requests: PullRequestsTable;

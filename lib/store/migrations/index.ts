@@ -5,6 +5,7 @@ import * as m003 from "./003-export-jobs";
 import * as m004 from "./004-export-registry";
 import * as m005 from "./005-figure-records";
 import * as m006 from "./006-record-links";
+import * as m007 from "./007-identities-sessions";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "004-export-registry": m004,
   "005-figure-records": m005,
   "006-record-links": m006,
+  "007-identities-sessions": m007,
 };
