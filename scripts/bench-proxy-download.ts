@@ -12,6 +12,7 @@ import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import * as downloadRoute from "@/app/api/exports/[id]/download/route";
 import * as exportsRoute from "@/app/api/exports/route";
+import { startSession } from "@/lib/auth/sessions";
 import { addUser } from "@/lib/auth/users";
 import { makeClient, setSeiClient } from "@/lib/sei";
 import { getRuntime } from "@/lib/server/runtime";
@@ -52,7 +53,8 @@ async function main() {
     const runtime = await getRuntime({ jobs: false });
     setSeiClient(makeClient(runtime, { limits: { maxCsvBytes: size + MiB } }));
     const admin = await addUser(runtime.db, { email: "bench@example.com", password: null, admin: true, scopes: [] });
-    const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id }, secret: runtime.sessionSecret })}`;
+    const sid = await startSession(runtime.db, { userId: admin.id, provider: "credentials" });
+    const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id, sid }, secret: runtime.sessionSecret })}`;
     const headers = { cookie, origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" };
     const body = JSON.stringify({ scope: { teamId: "pay" }, dateRange: { start: "2026-01-01", end: "2026-03-31" }, metricGroups: ["lttc"], options: { granularity: "MONTHLY" } });
     const created = await exportsRoute.POST(new NextRequest("http://localhost:3000/api/exports", { method: "POST", headers, body }), { params: Promise.resolve({}) });

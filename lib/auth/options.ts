@@ -1,18 +1,35 @@
 import "server-only";
-import type { AuthOptions } from "next-auth";
+import type { Account, AuthOptions, Profile } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { TokenSet } from "openid-client";
 import { z } from "zod";
 import { getRuntime } from "@/lib/server/runtime";
 import { log } from "@/lib/server/log";
 import { emailSchema } from "./email";
-import { addUser, findUserByEmail } from "./users";
+import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities";
+import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
+import { endSession, pruneSessions, startSession } from "./sessions";
+import { describeAuthError, isVerified, mergeUserInfo, needsUserInfo, oidcClaims } from "./sso-claims";
 import { WindowLimiter } from "@/lib/server/rate-limit";
 
 /** Ten sign-in attempts per account per 5 minutes slow password guessing without locking anyone out for long. */
 const signInLimiter = new WindowLimiter(10, 5 * 60_000);
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(1024) });
+
+/** GitHub has no OIDC issuer; its numeric user id is the subject under this name. */
+export const GITHUB_ISSUER = "https://github.com";
+
+/** The sign-in page's error code for each refusal (it explains each to the person). */
+export const DENIED_ERROR: Record<DenyReason | "subject_missing", string> = {
+  email_missing: "EmailMissing",
+  email_not_verified: "EmailNotVerified",
+  identity_conflict: "IdentityConflict",
+  subject_missing: "SubjectMissing",
+};
 
 let cached: Promise<AuthOptions> | undefined;
 
@@ -22,8 +39,78 @@ export function getAuthOptions(): Promise<AuthOptions> {
   return cached;
 }
 
+/** For tests: the next getAuthOptions() builds anew from the current environment. */
+export function resetAuthOptions(): void {
+  cached = undefined;
+}
+
+function oidcProvider(issuer: string, clientId: string, clientSecret: string): OAuthConfig<Profile> {
+  return {
+    id: "oidc",
+    name: "Single sign-on",
+    type: "oauth",
+    wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId,
+    clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    // The ID token is validated first (signature, issuer, audience, expiry, nonce). An IdP on its
+    // defaults may release email only at UserInfo: ask it then, and keep the ID token's claims first.
+    userinfo: {
+      async request({ tokens, client }) {
+        // next-auth hands over openid-client's TokenSet (its callback() validated the ID token).
+        const set = tokens as TokenSet;
+        const claims = set.claims() as Record<string, unknown>;
+        if (!needsUserInfo(claims) || !set.access_token) return claims as Profile;
+        // Given the TokenSet, openid-client refuses a UserInfo answer for another subject.
+        const info = (await client.userinfo(set)) as Record<string, unknown>;
+        return mergeUserInfo(claims, info) as Profile;
+      },
+    },
+    profile: (p: Profile & { name?: string }) => ({ id: String(p.sub), email: p.email ?? null, name: p.name ?? null }),
+  };
+}
+
+type GitHubEmail = { email?: unknown; primary?: unknown; verified?: unknown };
+
+/** GitHub's own provider takes any listed email; Fourfold takes the primary one and whether GitHub verified it. */
+function githubProvider(clientId: string, clientSecret: string) {
+  const base = GitHubProvider({ clientId, clientSecret });
+  return {
+    ...base,
+    userinfo: {
+      url: "https://api.github.com/user",
+      async request({ client, tokens }: { client: { userinfo: (t: string) => Promise<Record<string, unknown>> }; tokens: { access_token?: string } }) {
+        const profile = await client.userinfo(tokens.access_token!);
+        const res = await fetch("https://api.github.com/user/emails", {
+          headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "Fourfold" },
+          signal: AbortSignal.timeout(10_000),
+        });
+        const emails = res.ok ? ((await res.json()) as unknown) : [];
+        const primary = Array.isArray(emails) ? (emails as GitHubEmail[]).find((e) => e?.primary === true) : undefined;
+        return { ...profile, email: typeof primary?.email === "string" ? primary.email : null, email_verified: primary?.verified === true };
+      },
+    },
+  } as typeof base;
+}
+
+/** The identity an SSO sign-in asserts, or null when it names no subject. */
+function ssoClaims(account: Account, profile: Profile | undefined, oidcIssuer: string | undefined): SsoClaims | null {
+  const p = (profile ?? {}) as Record<string, unknown>;
+  if (account.provider === "oidc") return oidcClaims(p, oidcIssuer ?? "");
+  if (account.provider === "github") {
+    const subject = p.id === undefined || p.id === null ? "" : String(p.id);
+    if (!subject) return null;
+    const email = typeof p.email === "string" ? p.email.toLowerCase() : null;
+    return { provider: "github", issuer: GITHUB_ISSUER, subject, email, emailVerified: isVerified(p.email_verified) };
+  }
+  return null;
+}
+
 async function build(): Promise<AuthOptions> {
   const { env, db, sessionSecret } = await getRuntime();
+  const maxAgeMs = env.FOURFOLD_SESSION_MAX_AGE * 1000;
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -48,22 +135,9 @@ async function build(): Promise<AuthOptions> {
     }),
   ];
   if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
-    providers.push({
-      id: "oidc",
-      name: "Single sign-on",
-      type: "oauth",
-      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      clientId: env.OIDC_CLIENT_ID,
-      clientSecret: env.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
-      idToken: true,
-      checks: ["pkce", "state"],
-      profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? null }),
-    });
+    providers.push(oidcProvider(env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET));
   }
-  if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
-  }
+  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push(githubProvider(env.GITHUB_ID, env.GITHUB_SECRET));
 
   return {
     secret: sessionSecret,
@@ -72,28 +146,67 @@ async function build(): Promise<AuthOptions> {
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
-      // Accounts from OIDC or GitHub are matched by email; a new one starts with no scopes until an admin grants some.
-      async signIn({ user, account }) {
-        if (account?.provider === "credentials") return true;
-        const email = user.email?.toLowerCase();
-        if (!email) return false;
-        if (!(await findUserByEmail(db, email))) await addUser(db, { email, password: null, admin: false, scopes: [] });
-        log.info("auth.sign_in", { email, provider: account?.provider });
+      // Single sign-on is bound to (issuer, subject); an email links an account only when verified.
+      async signIn({ account, profile }) {
+        if (!account || account.provider === "credentials") return true;
+        const claims = ssoClaims(account, profile, env.OIDC_ISSUER);
+        if (!claims) {
+          log.warn("auth.denied", { provider: account.provider, reason: "subject_missing" });
+          return `/signin?error=${DENIED_ERROR.subject_missing}`;
+        }
+        const decision = await resolveSsoSignIn(db, claims);
+        const who = { provider: claims.provider, issuer: claims.issuer, subject: claims.subject, email: claims.email };
+        if (!decision.ok) {
+          log.warn("auth.denied", { ...who, emailVerified: claims.emailVerified, reason: decision.reason });
+          return `/signin?error=${DENIED_ERROR[decision.reason]}`;
+        }
+        if (decision.how !== "matched") log.info(`auth.identity_${decision.how}`, { ...who, user: decision.user.email });
+        log.info("auth.sign_in", { ...who, user: decision.user.email, admin: decision.user.admin });
         return true;
       },
-      async jwt({ token, user }) {
-        if (user?.email) {
-          const row = await findUserByEmail(db, user.email);
-          if (row) token.uid = row.id;
+      // A sign-in opens a server-side session; its id travels in the JWT and is checked on every request.
+      async jwt({ token, user, account, profile }) {
+        if (!account || !user) return token;
+        let userId: number | undefined;
+        let identityId: number | null = null;
+        if (account.provider === "credentials") {
+          userId = Number(user.id);
+        } else {
+          const claims = ssoClaims(account, profile, env.OIDC_ISSUER);
+          const row = claims
+            ? await db
+                .selectFrom("user_identities")
+                .select(["id", "user_id"])
+                .where("issuer", "=", claims.issuer)
+                .where("subject", "=", claims.subject)
+                .executeTakeFirst()
+            : undefined;
+          userId = row?.user_id;
+          identityId = row?.id ?? null;
         }
-        return token;
+        const local = userId === undefined ? undefined : await findUserById(db, userId);
+        if (!local) return {} as JWT;
+        await pruneSessions(db, maxAgeMs);
+        const sid = await startSession(db, {
+          userId: local.id,
+          provider: account.provider,
+          identityId,
+          idToken: typeof account.id_token === "string" ? account.id_token : null,
+        });
+        return { sub: String(local.id), email: local.email, uid: local.id, sid };
       },
       async session({ session, token }) {
         return { ...session, user: { email: token.email ?? null, id: token.uid as number | undefined } };
       },
     },
+    events: {
+      async signOut({ token }) {
+        const sid = (token as JWT | null)?.sid;
+        if (typeof sid === "string" && (await endSession(db, sid))) log.info("auth.sign_out", { user: token.email ?? null });
+      },
+    },
     logger: {
-      error: (code) => log.error("auth.error", { code }),
+      error: (code, metadata) => log.error("auth.error", { ...describeAuthError(code, metadata) }),
       warn: (code) => log.warn("auth.warn", { code }),
       debug: () => {},
     },

@@ -37,8 +37,12 @@ export const serverEnvSchema = z
     OIDC_ISSUER: optionalUrl,
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** on: signing out of a single sign-on session also ends it at the IdP (its end_session_endpoint). */
+    OIDC_END_SESSION: z.enum(["on", "off"]).default("off"),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
+    /** Whom a user with no teams should ask, shown on their empty team list (default: the admins' emails). */
+    FOURFOLD_ACCESS_CONTACT: z.string().trim().min(1).max(200).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SEI_BASE_URL) {

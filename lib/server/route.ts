@@ -1,14 +1,16 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
-import { getAuthOptions } from "@/lib/auth/options";
+import { liveSession } from "@/lib/auth/sessions";
 import { findUserById, type User } from "@/lib/auth/users";
 import { ApiError, errorResponse } from "./errors";
 import { getRuntime, type Runtime } from "./runtime";
 
 export interface SessionContext<P> {
   user: User;
+  /** The id of the session this request came with (to end it, or every session of the user). */
+  sessionId: string;
   runtime: Runtime;
   params: P;
 }
@@ -24,9 +26,9 @@ type RouteContext<P> = { params: Promise<P> };
 export function withSession<P = Record<string, never>>(handler: Handler<P>) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     try {
-      const user = await currentUser(req);
-      if (!user) throw new ApiError("UNAUTHENTICATED", "Sign in to use this API.");
-      return await handler(req, { user, runtime: await getRuntime(), params: await ctx.params });
+      const session = await currentSession(req);
+      if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to use this API.");
+      return await handler(req, { user: session.user, sessionId: session.id, runtime: await getRuntime(), params: await ctx.params });
     } catch (err) {
       // The browser went away (navigation, closed tab): nobody reads the answer, and it is no server error.
       if (req.signal.aborted) return new Response(null, { status: 499 });
@@ -41,23 +43,25 @@ export function withSession<P = Record<string, never>>(handler: Handler<P>) {
  * handlers can be called directly in tests. Server components call it without one.
  */
 export async function currentUser(req?: NextRequest): Promise<User | null> {
-  const id = req ? await userIdFromRequest(req) : await userIdFromContext();
-  if (typeof id !== "number") return null;
-  const { db } = await getRuntime();
-  const row = await findUserById(db, id);
+  return (await currentSession(req))?.user ?? null;
+}
+
+/**
+ * The session a request came with, when it is still live: a valid cookie whose session the server
+ * has not ended (sign-out, sign-out of every device, a password change, the account removed).
+ */
+export async function currentSession(req?: NextRequest): Promise<{ id: string; user: User } | null> {
+  const { db, sessionSecret, env } = await getRuntime();
+  // The same cookie and secret as next-auth: it picks the secure cookie name from NEXTAUTH_URL.
+  const token = req
+    ? await getToken({ req, secret: sessionSecret })
+    : await getToken({ req: { cookies: await cookies(), headers: {} } as never, secret: sessionSecret });
+  const uid = token?.uid;
+  const sid = token?.sid;
+  if (typeof uid !== "number" || typeof sid !== "string") return null;
+  if (!(await liveSession(db, sid, uid, env.FOURFOLD_SESSION_MAX_AGE * 1000))) return null;
+  const row = await findUserById(db, uid);
   if (!row) return null;
   const { passwordHash: _omit, ...user } = row;
-  return user;
-}
-
-async function userIdFromContext(): Promise<unknown> {
-  const session = await getServerSession(await getAuthOptions());
-  return (session?.user as { id?: number } | undefined)?.id;
-}
-
-// The same cookie and secret as getServerSession: next-auth picks the secure cookie name from NEXTAUTH_URL.
-async function userIdFromRequest(req: NextRequest): Promise<unknown> {
-  const { sessionSecret } = await getRuntime();
-  const token = await getToken({ req, secret: sessionSecret });
-  return token?.uid;
+  return { id: sid, user };
 }

@@ -12,6 +12,7 @@ import * as pollRoute from "@/app/api/exports/[id]/route";
 import * as exportsRoute from "@/app/api/exports/route";
 import * as reportsRoute from "@/app/api/reports/route";
 import * as scopesRoute from "@/app/api/scopes/route";
+import { startSession } from "@/lib/auth/sessions";
 import { addUser, type User } from "@/lib/auth/users";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 import { FakeSei } from "./fake-sei";
@@ -97,8 +98,10 @@ function captureLogs(): string[] {
   return lines;
 }
 
+/** A signed-in browser's cookie: a live server-side session and its JWT, as a password sign-in makes them. */
 export async function sessionCookie(runtime: Runtime, user: User): Promise<string> {
-  const token = await encode({ token: { uid: user.id, email: user.email, sub: String(user.id) }, secret: runtime.sessionSecret });
+  const sid = await startSession(runtime.db, { userId: user.id, provider: "credentials" });
+  const token = await encode({ token: { uid: user.id, email: user.email, sub: String(user.id), sid }, secret: runtime.sessionSecret });
   return `next-auth.session-token=${token}`;
 }
 
