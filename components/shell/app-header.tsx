@@ -20,11 +20,7 @@ export function AppHeader({ email, connection }: { email: string; connection: Pu
             <span className="sr-only">Connection: </span>
             {label}
           </span>
-          <span className="max-w-48 truncate text-slate-700 dark:text-slate-300" title={email}>
-            <span className="sr-only">Signed in as </span>
-            {email}
-          </span>
-          <SignOutButton />
+          <SignOutButton email={email} />
         </div>
       </div>
     </header>
