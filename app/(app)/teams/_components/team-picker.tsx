@@ -60,7 +60,7 @@ export function TeamPicker({ teams, orgTrees }: { teams: PickerTeam[]; orgTrees:
       )}
       <section aria-labelledby="teams-title">
         <h2 id="teams-title" className="font-semibold">Teams</h2>
-        {roots.length === 0 ? <p className="text-sm">No team matches.</p> : <ul className="mt-1">{roots.map((r) => <Branch key={r.id} team={r} tree={children} match={match} />)}</ul>}
+        {roots.length === 0 ? <p className="text-sm">{q ? "No team matches." : "None of the teams granted to you exists here."}</p> : <ul className="mt-1">{roots.map((r) => <Branch key={r.id} team={r} tree={children} match={match} />)}</ul>}
       </section>
     </div>
   );
