@@ -1,9 +1,11 @@
 // npm run seed [-- --reset] – fills the demo organisation into an empty store, or rebuilds it with --reset.
 import { parseArgs } from "node:util";
 import { DEMO_SCOPE, seedDemo } from "@/lib/engine/seed";
+import { logToStderr } from "@/lib/server/log";
 import { getRuntime } from "@/lib/server/runtime";
 
 async function main() {
+  logToStderr();
   const { values } = parseArgs({ options: { reset: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     process.stdout.write("Usage: npm run seed [-- --reset]\n  --reset  delete the demo project's records and exports, then generate them again\n");

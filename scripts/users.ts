@@ -1,8 +1,11 @@
-// npm run users -- <add|list|remove|passwd|scopes> …  – manage Fourfold's local accounts.
+// npm run users -- <add|list|remove|passwd|scopes|identities|unlink|signout> …  – manage Fourfold's accounts.
 import { parseArgs } from "node:util";
+import { listIdentities, removeIdentity } from "@/lib/auth/identities";
+import { countUserSessions, endUserSessions } from "@/lib/auth/sessions";
 import { addUser, findUserByEmail, listUsers, removeUser, updateUser } from "@/lib/auth/users";
 import { emailSchema } from "@/lib/auth/email";
 import { scopeSchema } from "@/lib/auth/scopes";
+import { logToStderr } from "@/lib/server/log";
 import { getRuntime } from "@/lib/server/runtime";
 import { randomSecret } from "@/lib/server/secrets";
 import { readPassword } from "./read-password";
@@ -10,11 +13,14 @@ import { readPassword } from "./read-password";
 const USAGE = `Usage: npm run users -- <command>
   add <email> [--scopes team_a,tree:Engineering] [--admin] [--password-stdin]
   list
-  remove <email>
-  passwd <email> [--password-stdin]
+  remove <email>                 the account, its single sign-on links and its sessions
+  passwd <email> [--password-stdin]   also signs the account out everywhere
   scopes <email> --scopes team_a,tree:Engineering [--admin|--no-admin]
+  identities <email>             the single sign-on identities linked to the account
+  unlink <email> <identity-id>   removes one link (and the sessions opened through it)
+  signout <email>                ends every session of the account, on every device
 A new password is read from standard input with --password-stdin (a TTY prompts for it);
-otherwise one is generated and printed once.`;
+otherwise one is generated and printed once. Logs go to stderr; stdout holds only the answer.`;
 
 
 function fail(message: string): never {
@@ -50,12 +56,14 @@ async function main() {
       help: { type: "boolean", short: "h" },
     },
   });
-  const [command, rawEmail] = positionals;
+  logToStderr();
+  const [command, rawEmail, rawIdentity] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const { db } = await getRuntime({ jobs: false });
+  const existing = async (address: string) => (await findUserByEmail(db, address)) ?? fail(`${address} does not exist.`);
   const email = () => {
     const r = emailSchema.safeParse(rawEmail);
     return r.success ? r.data : fail(`<email> ${rawEmail ? "is not an email address" : "is missing"}.\n${USAGE}`);
@@ -65,8 +73,32 @@ async function main() {
     case "list": {
       for (const u of await listUsers(db)) {
         const scopes = u.admin ? "all (admin)" : [...u.teams, ...u.trees.map((t) => `tree:${t}`)].join(",") || "(none)";
-        process.stdout.write(`${u.email}\t${scopes}\n`);
+        const sso = (await listIdentities(db, u.id)).map((i) => i.provider).join(",") || "-";
+        process.stdout.write(`${u.email}\t${scopes}\tsso:${sso}\tsessions:${await countUserSessions(db, u.id)}\n`);
       }
+      return;
+    }
+    case "identities": {
+      const user = await existing(email());
+      const list = await listIdentities(db, user.id);
+      if (list.length === 0) process.stdout.write(`${user.email} has no single sign-on identity.\n`);
+      for (const i of list) {
+        process.stdout.write(`${i.id}\t${i.provider}\t${i.issuer}\t${i.subject}\t${i.email ?? "-"}\tlinked ${i.linkedAt}\tlast ${i.lastSignInAt}\n`);
+      }
+      return;
+    }
+    case "unlink": {
+      const user = await existing(email());
+      const id = Number(rawIdentity);
+      if (!Number.isInteger(id) || id <= 0) fail(`<identity-id> must be a number from \`npm run users -- identities ${user.email}\`.`);
+      if (!(await removeIdentity(db, user.id, id))) fail(`${user.email} has no identity ${id}.`);
+      process.stdout.write(`Unlinked identity ${id} from ${user.email}; its sessions ended.\n`);
+      return;
+    }
+    case "signout": {
+      const user = await existing(email());
+      const n = await endUserSessions(db, user.id);
+      process.stdout.write(`Ended ${n} session${n === 1 ? "" : "s"} of ${user.email}.\n`);
       return;
     }
     case "add": {
@@ -88,7 +120,7 @@ async function main() {
       if (!(await findUserByEmail(db, address))) fail(`${address} does not exist.`);
       const { password, generated } = await newPassword(Boolean(values["password-stdin"]));
       await updateUser(db, address, { password });
-      process.stdout.write(`Changed the password of ${address}.${generated ? `\nPassword: ${password}` : ""}\n`);
+      process.stdout.write(`Changed the password of ${address}; its sessions ended.${generated ? `\nPassword: ${password}` : ""}\n`);
       return;
     }
     case "scopes": {

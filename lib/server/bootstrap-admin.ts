@@ -5,7 +5,7 @@ import type { Store } from "@/lib/store/db";
 import { addUser, countUsers } from "@/lib/auth/users";
 import type { ServerEnv } from "./env";
 import { randomSecret } from "./secrets";
-import { log } from "./log";
+import { log, noticeStream } from "./log";
 
 export const ADMIN_PASSWORD_FILE = "initial-admin-password";
 
@@ -31,7 +31,7 @@ export async function ensureAdmin(db: Store, env: ServerEnv): Promise<void> {
   }
   fs.writeFileSync(file, `admin@localhost\n${password}\n`, { mode: 0o600 });
   // Printed once, on purpose: this is the only way a newcomer learns the first password.
-  process.stdout.write(
+  noticeStream().write(
     `\n  Fourfold: first admin account created\n    email:    admin@localhost\n    password: ${password}\n    (also in ${file}; change it with \`npm run users -- passwd admin@localhost\`)\n\n`,
   );
 }

@@ -12,10 +12,22 @@ function redact(fields: Fields): Fields {
   return out;
 }
 
+let allToStderr = false;
+
+/** Command-line tools send every log line to stderr, so their stdout holds only what they print. */
+export function logToStderr(): void {
+  allToStderr = true;
+}
+
+/** Where a line that is no log event but a notice for the operator goes (stderr for the CLIs). */
+export function noticeStream(): NodeJS.WritableStream {
+  return allToStderr ? process.stderr : process.stdout;
+}
+
 function write(level: "info" | "warn" | "error", event: string, fields: Fields = {}) {
   if (process.env.FOURFOLD_LOG === "silent") return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...redact(fields) });
-  (level === "error" ? process.stderr : process.stdout).write(line + "\n");
+  (level === "error" || allToStderr ? process.stderr : process.stdout).write(line + "\n");
 }
 
 export const log = {

@@ -8,7 +8,7 @@ import { DEMO_SCOPE, seedDemo } from "@/lib/engine/seed";
 import { openStore, type Store } from "@/lib/store/db";
 import { ensureAdmin } from "./bootstrap-admin";
 import { serverEnv, type ServerEnv } from "./env";
-import { log } from "./log";
+import { log, noticeStream } from "./log";
 import { persistedSecret, randomSecret } from "./secrets";
 
 // One runtime per server process: the store, the secrets and the engine, made ready once and
@@ -54,7 +54,7 @@ function engineKeys(env: ServerEnv): string[] {
   const { value, created } = persistedSecret(env.dataDir, "engine-api-key", newApiKey);
   if (created) {
     // Printed once, on purpose: the documented curl examples need it.
-    process.stdout.write(
+    noticeStream().write(
       `\n  Fourfold engine: API key created (also in ${path.join(env.dataDir, "engine-api-key")})\n` +
         `    authorization: ApiKey ${value}\n    demo data: orgIdentifier=${DEMO_SCOPE.org} projectIdentifier=${DEMO_SCOPE.project}\n\n`,
     );
