@@ -13,7 +13,7 @@ import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities"
 import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
 import { endSession, pruneSessions, startSession } from "./sessions";
-import { describeAuthError, isVerified, mergeUserInfo, needsUserInfo, oidcClaims } from "./sso-claims";
+import { describeAuthError, githubPrimaryEmail, isVerified, mergeUserInfo, needsUserInfo, oidcClaims } from "./sso-claims";
 import { WindowLimiter } from "@/lib/server/rate-limit";
 
 /** Ten sign-in attempts per account per 5 minutes slow password guessing without locking anyone out for long. */
@@ -72,8 +72,6 @@ function oidcProvider(issuer: string, clientId: string, clientSecret: string): O
   };
 }
 
-type GitHubEmail = { email?: unknown; primary?: unknown; verified?: unknown };
-
 /** GitHub's own provider takes any listed email; Fourfold takes the primary one and whether GitHub verified it. */
 function githubProvider(clientId: string, clientSecret: string) {
   const base = GitHubProvider({ clientId, clientSecret });
@@ -87,9 +85,7 @@ function githubProvider(clientId: string, clientSecret: string) {
           headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "Fourfold" },
           signal: AbortSignal.timeout(10_000),
         });
-        const emails = res.ok ? ((await res.json()) as unknown) : [];
-        const primary = Array.isArray(emails) ? (emails as GitHubEmail[]).find((e) => e?.primary === true) : undefined;
-        return { ...profile, email: typeof primary?.email === "string" ? primary.email : null, email_verified: primary?.verified === true };
+        return { ...profile, ...githubPrimaryEmail(res.ok ? await res.json() : []) };
       },
     },
   } as typeof base;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeAuthError, isVerified, mergeUserInfo, needsUserInfo, oidcClaims } from "./sso-claims";
+import {
+  describeAuthError,
+  githubPrimaryEmail,
+  isVerified,
+  mergeUserInfo,
+  needsUserInfo,
+  oidcClaims,
+} from "./sso-claims";
 
 describe("isVerified", () => {
   it.each([
@@ -97,4 +104,25 @@ describe("describeAuthError", () => {
   it("reads a bare Error too", () => {
     expect(describeAuthError("JWT_SESSION_ERROR", new Error("JWT expired"))).toMatchObject({ reason: "expired_token" });
   });
+});
+
+describe("githubPrimaryEmail", () => {
+  it.each([
+    [
+      [
+        { email: "a@x.io", primary: true, verified: true },
+        { email: "b@x.io", primary: false, verified: true },
+      ],
+      { email: "a@x.io", email_verified: true },
+    ],
+    [
+      [
+        { email: "a@x.io", primary: true, verified: false },
+        { email: "b@x.io", primary: false, verified: true },
+      ],
+      { email: "a@x.io", email_verified: false },
+    ],
+    [[{ email: "b@x.io", primary: false, verified: true }], { email: null, email_verified: false }],
+    [{ message: "Bad credentials" }, { email: null, email_verified: false }],
+  ])("%j → %j", (emails, expected) => expect(githubPrimaryEmail(emails)).toEqual(expected));
 });

@@ -130,3 +130,11 @@ export function describeAuthError(code: string, metadata: unknown): DescribedAut
   if (typeof meta.providerId === "string") out.provider = meta.providerId;
   return out;
 }
+
+/** GitHub's `/user/emails` answer → its primary address and whether GitHub verified it; nothing else counts. */
+export function githubPrimaryEmail(emails: unknown): { email: string | null; email_verified: boolean } {
+  const list = Array.isArray(emails) ? (emails as { email?: unknown; primary?: unknown; verified?: unknown }[]) : [];
+  const primary = list.find((e) => e?.primary === true);
+  if (!primary || typeof primary.email !== "string") return { email: null, email_verified: false };
+  return { email: primary.email, email_verified: primary.verified === true };
+}
