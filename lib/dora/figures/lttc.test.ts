@@ -74,22 +74,30 @@ describe("LTTC timeline and stages (spec §4.3)", () => {
       [1, 1, 1, null, 2, 5, 1],
     ],
     [
-      "work item created after the first commit: monotone",
+      "work item created after the first commit: capped at it, PLANNING 0, LTTC from the first commit",
       { t0: D(3, 12), t1: D(2), t2: D(3), t3: D(4), t4: D(5), t5: D(6) },
-      [0, 0, 0.5, 1, 1, 2.5, 1],
+      [0, 1, 1, 1, 1, 4, 1],
     ],
-    ["build before the merge counts 0", { t1: D(2), t2: D(3), t3: D(4), t4: D(3), t5: D(6) }, [null, 1, 1, 0, 2, 4, 1]],
     [
-      "deployment before the build: DEPLOY 0, anchor still t5",
+      "build before the merge: the merge is capped at the build, REVIEW and BUILD shrink, LTTC kept",
+      { t1: D(2), t2: D(3), t3: D(4), t4: D(3), t5: D(6) },
+      [null, 1, 0, 0, 3, 4, 1],
+    ],
+    [
+      "build re-run after the deployment: capped at the deployment, DEPLOY 0, anchor still t5",
       { t1: D(2), t2: D(3), t3: D(4), t4: D(5, 12), t5: D(5, 6) },
-      [null, 1, 1, 1.5, 0, 3.5, 1],
+      [null, 1, 1, 1.25, 0, 3.25, 1],
     ],
     [
-      "deployment before the merge (rule a): all after it 0",
+      "deployment before the merge (rule a): the merge is capped at it, LTTC still from the first commit",
       { t1: D(2), t2: D(3), t3: D(6), t5: D(5) },
-      [null, 1, 3, null, 0, 4, 1],
+      [null, 1, 2, null, 0, 3, 1],
     ],
-    ["opened before the first commit", { t1: D(3), t2: D(2), t3: D(4), t5: D(5) }, [null, 0, 1, null, 1, 2, 1]],
+    [
+      "first commit re-authored after the PR was opened: LTTC from the opening",
+      { t1: D(3), t2: D(2), t3: D(4), t5: D(5) },
+      [null, 0, 2, null, 1, 3, 1],
+    ],
   ] as const)("%s", (_name, tl, expected) => {
     const got = stages(tl);
     expected.forEach((e, i) => (e === null ? expect(got[i]).toBeNull() : expect(got[i]).toBeCloseTo(e, 12)));

@@ -66,17 +66,18 @@ export interface PrInstants {
 
 /**
  * Writes record k of an LTTC population: anchored at t5, stages in days (LTTC_COLS). Times are made
- * monotone: each present t becomes the maximum of itself and the present t's before it.
+ * monotone from the end: each present t becomes the minimum of itself and the present t's after it,
+ * so the lead time runs from the earliest evidence of work to the deployment.
  */
 export function setStages(pop: Population, k: number, team: number, t: PrInstants): void {
-  const { t0, t5 } = t;
-  const hasT0 = t0 === t0;
-  const t1 = hasT0 ? Math.max(t.t1, t0) : t.t1;
-  const t2 = Math.max(t.t2, t1);
-  const t3 = Math.max(t.t3, t2);
+  const { t5 } = t;
+  const hasT0 = t.t0 === t.t0;
   const hasT4 = t.t4 === t.t4;
-  const t4 = hasT4 ? Math.max(t.t4, t3) : t3;
-  const m5 = Math.max(t5, t4);
+  const t4 = hasT4 ? Math.min(t.t4, t5) : Number.NaN;
+  const t3 = Math.min(t.t3, hasT4 ? t4 : t5);
+  const t2 = Math.min(t.t2, t3);
+  const t1 = Math.min(t.t1, t2);
+  const t0 = hasT0 ? Math.min(t.t0, t1) : Number.NaN;
   const c = pop.cols;
   pop.team[k] = team;
   pop.at[k] = t5;
@@ -84,8 +85,8 @@ export function setStages(pop: Population, k: number, team: number, t: PrInstant
   c[LTTC_COLS.CODING]![k] = (t2 - t1) / DAY_MS;
   c[LTTC_COLS.REVIEW]![k] = (t3 - t2) / DAY_MS;
   c[LTTC_COLS.BUILD]![k] = hasT4 ? (t4 - t3) / DAY_MS : Number.NaN;
-  c[LTTC_COLS.DEPLOY]![k] = (m5 - t4) / DAY_MS;
-  c[LTTC_COLS.LTTC]![k] = (m5 - (hasT0 ? t0 : t1)) / DAY_MS;
+  c[LTTC_COLS.DEPLOY]![k] = (t5 - (hasT4 ? t4 : t3)) / DAY_MS;
+  c[LTTC_COLS.LTTC]![k] = (t5 - (hasT0 ? t0 : t1)) / DAY_MS;
 }
 
 export const DEPLOY_COLS = { SUCCESS: 0, FAILURE: 1 } as const;
