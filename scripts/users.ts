@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { listIdentities, removeIdentity } from "@/lib/auth/identities";
 import { countUserSessions, endUserSessions } from "@/lib/auth/sessions";
 import { addUser, findUserByEmail, listUsers, removeUser, updateUser } from "@/lib/auth/users";
-import { emailSchema } from "@/lib/auth/email";
+import { emailSchema } from "@/lib/server/email";
 import { scopeSchema } from "@/lib/auth/scopes";
 import { logToStderr } from "@/lib/server/log";
 import { getRuntime } from "@/lib/server/runtime";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getAuthOptions } from "@/lib/auth/options";
+import { getAuthOptions } from "@/lib/runtime/auth";
 import { safeCallbackUrl } from "@/lib/browser/safe-callback";
 import { currentUser } from "@/lib/server/route";
 import { SignInForm } from "./_components/sign-in-form";

@@ -6,9 +6,10 @@ import GitHubProvider from "next-auth/providers/github";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { TokenSet } from "openid-client";
 import { z } from "zod";
-import { getRuntime } from "@/lib/server/runtime";
+import type { ServerEnv } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
-import { emailSchema } from "./email";
+import type { Store } from "@/lib/store/db";
+import { emailSchema } from "@/lib/server/email";
 import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities";
 import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
@@ -31,17 +32,11 @@ export const DENIED_ERROR: Record<DenyReason | "subject_missing", string> = {
   subject_missing: "SubjectMissing",
 };
 
-let cached: Promise<AuthOptions> | undefined;
-
-/** next-auth's options; built once, after the runtime has its session secret. */
-export function getAuthOptions(): Promise<AuthOptions> {
-  cached ??= build();
-  return cached;
-}
-
-/** For tests: the next getAuthOptions() builds anew from the current environment. */
-export function resetAuthOptions(): void {
-  cached = undefined;
+/** What the options are made of; the composition root (lib/runtime) passes its own. */
+export interface AuthDeps {
+  env: ServerEnv;
+  db: Store;
+  sessionSecret: string;
 }
 
 function oidcProvider(issuer: string, clientId: string, clientSecret: string): OAuthConfig<Profile> {
@@ -104,8 +99,8 @@ function ssoClaims(account: Account, profile: Profile | undefined, oidcIssuer: s
   return null;
 }
 
-async function build(): Promise<AuthOptions> {
-  const { env, db, sessionSecret } = await getRuntime();
+/** next-auth's options: providers, the SSO binding rules, server-side sessions and the auth log. */
+export function buildAuthOptions({ env, db, sessionSecret }: AuthDeps): AuthOptions {
   const maxAgeMs = env.FOURFOLD_SESSION_MAX_AGE * 1000;
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({

@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { emailSchema } from "@/lib/auth/email";
+import { emailSchema } from "@/lib/server/email";
 import type { PublicConfig } from "@/lib/config/public";
 
 // The environment, validated once. Nothing is required on a fresh machine: the embedded engine and

@@ -1,7 +1,7 @@
 // GET|POST /api/auth/* – next-auth's sign-in, sign-out, session and provider callbacks
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { getAuthOptions } from "@/lib/auth/options";
+import { getAuthOptions } from "@/lib/runtime/auth";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 

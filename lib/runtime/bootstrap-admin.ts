@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Store } from "@/lib/store/db";
 import { addUser, countUsers } from "@/lib/auth/users";
-import type { ServerEnv } from "./env";
-import { randomSecret } from "./secrets";
-import { log, noticeStream } from "./log";
+import type { ServerEnv } from "@/lib/server/env";
+import { randomSecret } from "@/lib/server/secrets";
+import { log, noticeStream } from "@/lib/server/log";
 
 export const ADMIN_PASSWORD_FILE = "initial-admin-password";
 

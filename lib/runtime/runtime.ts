@@ -1,0 +1,63 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import type { Engine } from "@/lib/engine/engine";
+import { startJobRunner } from "@/lib/engine/jobs/runner";
+import { newApiKey } from "@/lib/engine/keys";
+import { DEMO_SCOPE, seedDemo } from "@/lib/engine/seed";
+import { openStore, type Store } from "@/lib/store/db";
+import { ensureAdmin } from "./bootstrap-admin";
+import { serverEnv, type ServerEnv } from "@/lib/server/env";
+import { log, noticeStream } from "@/lib/server/log";
+import { persistedSecret, randomSecret } from "@/lib/server/secrets";
+
+// One runtime per server process: the store, the secrets and the engine, made ready once and
+// shared by every request. Kept on globalThis so the dev server's reloads do not open a second store.
+
+export interface Runtime {
+  env: ServerEnv;
+  db: Store;
+  sessionSecret: string;
+  engine: Engine;
+}
+
+type Holder = { fourfoldRuntime?: Promise<Runtime> };
+const holder = globalThis as unknown as Holder;
+
+export function getRuntime(opts: { jobs?: boolean } = {}): Promise<Runtime> {
+  holder.fourfoldRuntime ??= start(opts.jobs ?? true).catch((err: unknown) => {
+    holder.fourfoldRuntime = undefined;
+    throw err;
+  });
+  return holder.fourfoldRuntime;
+}
+
+async function start(withJobs: boolean): Promise<Runtime> {
+  const env = serverEnv();
+  fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
+  const dbFile = path.join(env.dataDir, "fourfold.db");
+  const db = await openStore(dbFile);
+  const sessionSecret = env.NEXTAUTH_SECRET ?? persistedSecret(env.dataDir, "session-secret", () => randomSecret(48)).value;
+  await ensureAdmin(db, env);
+  const apiKeys = engineKeys(env);
+  const seeded = env.FOURFOLD_DEMO === "off" ? 0 : await seedDemo(db);
+  if (seeded > 0) log.info("engine.demo_seeded", { records: seeded, org: DEMO_SCOPE.org, project: DEMO_SCOPE.project });
+  const exportsDir = path.join(env.dataDir, "exports");
+  const runner = withJobs ? await startJobRunner({ db, dbFile, exportsDir }) : null;
+  log.info("runtime.ready", { dataDir: env.dataDir, mode: env.SEI_BASE_URL ? "harness" : "embedded" });
+  return { env, db, sessionSecret, engine: { db, exportsDir, apiKeys, runner } };
+}
+
+/** FOURFOLD_API_KEYS, or one key generated on first start, kept (0600) and printed with the demo identifiers. */
+function engineKeys(env: ServerEnv): string[] {
+  if (env.FOURFOLD_API_KEYS.length > 0) return env.FOURFOLD_API_KEYS;
+  const { value, created } = persistedSecret(env.dataDir, "engine-api-key", newApiKey);
+  if (created) {
+    // Printed once, on purpose: the documented curl examples need it.
+    noticeStream().write(
+      `\n  Fourfold engine: API key created (also in ${path.join(env.dataDir, "engine-api-key")})\n` +
+        `    authorization: ApiKey ${value}\n    demo data: orgIdentifier=${DEMO_SCOPE.org} projectIdentifier=${DEMO_SCOPE.project}\n\n`,
+    );
+  }
+  return [value];
+}
