@@ -2,7 +2,7 @@
 // the view. Bad values fall back to defaults, each with a note the page shows.
 import { BENCHMARK_NAMES, DEFAULT_BENCHMARK } from "@/lib/dora/benchmarks";
 import { AGGREGATIONS, GRANULARITIES, type Aggregation, type Granularity, type IsoDate } from "@/lib/dora/types";
-import { dayToIsoDate, epochDay } from "@/lib/dora/zone";
+import { DAY_MS, dayToIsoDate, epochDay } from "@/lib/dora/zone";
 
 /**
  * The schemas' longest range (lib/dora/schemas/common), repeated so that the browser does not load
@@ -39,12 +39,12 @@ type Search = { get(name: string): string | null };
 /** Dates of a preset, relative to `today` (UTC calendar day): whole months and weeks end before today. */
 export function presetRange(preset: Exclude<RangePreset, "custom">, today: IsoDate): { start: IsoDate; end: IsoDate } {
   const [y, m] = today.split("-").map(Number) as [number, number];
-  const monthStart = (year: number, month: number) => dayToIsoDate(Math.floor(Date.UTC(year, month - 1, 1) / 86_400_000));
+  const monthStart = (year: number, month: number) => dayToIsoDate(Math.floor(Date.UTC(year, month - 1, 1) / DAY_MS));
   const lastMonthEnd = dayToIsoDate(epochDay(monthStart(y, m))! - 1);
   switch (preset) {
     case "4w": {
       const day = epochDay(today)!;
-      const lastSunday = day - ((new Date(day * 86_400_000).getUTCDay() + 7) % 7 || 7);
+      const lastSunday = day - ((new Date(day * DAY_MS).getUTCDay() + 7) % 7 || 7);
       return { start: dayToIsoDate(lastSunday - 27), end: dayToIsoDate(lastSunday) };
     }
     case "3m":

@@ -1,6 +1,6 @@
 // Reporting periods (spec §4.1): ISO weeks, months, quarters in a zone, clipped to the range.
 import type { Granularity, IsoDate } from "./types";
-import { dayNumber, dayToIsoDate, startOfDayMs } from "./zone";
+import { dayNumber, dayToIsoDate, startOfDayMs, DAY_MS } from "./zone";
 
 export interface DateRange {
   start: IsoDate;
@@ -22,11 +22,11 @@ export const TOTAL_LABEL = "TOTAL";
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 function ymd(day: number): { y: number; m: number; d: number } {
-  const date = new Date(day * 86_400_000);
+  const date = new Date(day * DAY_MS);
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 }
 
-const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
 
 /** Monday = 0 … Sunday = 6. 1970-01-01 was a Thursday. */
 const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;

@@ -1,6 +1,7 @@
 // One team's rows → the points the four trend charts draw. No data stays null (a gap), never 0.
 import type { MetricKey } from "./columns";
 import type { ParsedExport, PeriodRow, TeamRows } from "./model";
+import { DAY_MS } from "@/lib/dora/zone";
 
 export interface PeriodPoint {
   period: string;
@@ -50,7 +51,7 @@ type Columns = ParsedExport["metricColumns"];
 export function periodDays(start: string | null, end: string | null): number | null {
   if (!start || !end) return null;
   const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`);
-  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 86_400_000) + 1 : null;
+  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / DAY_MS) + 1 : null;
 }
 
 /** A figure of a row by its canonical key; null when the column is absent or the cell empty. */
