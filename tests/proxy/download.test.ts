@@ -103,5 +103,26 @@ describe("a client that goes away aborts the upstream download", () => {
     await res.body!.getReader().read();
     ac.abort();
     expect(await until(() => fake().abortedDownloads === 1)).toBe(true);
+    const logged = () => env().logs.find((l) => l.includes('"proxy.export_download"') && l.includes(id));
+    expect(await until(() => logged() !== undefined)).toBe(true);
+    expect(JSON.parse(logged()!)).toMatchObject({ exportId: id, outcome: "aborted" });
+  });
+});
+
+describe("a download that fails after SEI's headers, before its first body byte", () => {
+  it.each([
+    ["stalls", 504, "UPSTREAM_UNREACHABLE", "stall"],
+    ["resets the connection", 502, "UPSTREAM_FAILED", "reset"],
+    ["closes early (Content-Length of 1 MiB)", 502, "UPSTREAM_FAILED", "close"],
+  ] as const)("GET …/download – SEI sends 200 headers then %s → %i %s, logged as the download's outcome", async (_name, status, code, afterHeaders) => {
+    const id = await createdId(call, env);
+    const seen = env().logs.length;
+    fake().queue("download", { afterHeaders });
+    const res = await call.download(id, { user: admin() });
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { code: string }).code).toBe(code);
+    const lines = env().logs.slice(seen).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.event === "proxy.export_download")).toMatchObject({ user: "admin@example.com", exportId: id, as: "csv", outcome: code });
+    expect(lines.filter((l) => l.event === "request.failed")).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { toCreated, toStatus } from "../reshape";
 import { DEFAULT_LIMITS, type SeiClient, type SeiLimits } from "../types";
 import { exportRequestBody, legacyReportBody } from "../upstream-body";
 import { networkError, statusError } from "./errors";
-import { readText, send, UpstreamNetworkError, type Timeouts, type UpstreamResponse } from "./request";
+import { readText, send, untilFirstBytes, UpstreamNetworkError, type Timeouts, type UpstreamResponse } from "./request";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import { createUrl, endpointsOf, reportUrl, resolveDownloadUrl, statusUrl } from "./urls";
 
@@ -111,6 +111,16 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
       if (res.status !== 200) {
         res.body.destroy();
         throw statusError(res.status, res.headers, "export");
+      }
+      // The download is open once its first bytes are in: a stall, reset or early close before
+      // them is answered like a failure to open it, not with a 200 that breaks at once.
+      try {
+        await untilFirstBytes(res.body);
+      } catch (err) {
+        res.body.destroy();
+        if (!(err instanceof UpstreamNetworkError)) throw err;
+        log.warn("sei.upstream_failed", { method: "GET", path: url.pathname, failure: err.kind, attempt: 0 });
+        throw networkError(err);
       }
       return Readable.toWeb(res.body) as ReadableStream<Uint8Array>;
     },
