@@ -1,8 +1,9 @@
-// What SEI answers a create with is not trusted: its export id must be one the routes accept.
+// What SEI answers a create with is not trusted: its export id must be one the routes accept, and
+// an id already registered for another scope is never handed to the asker.
 import { describe, expect, it } from "vitest";
 import { findExport } from "@/lib/registry/exports";
 import { getSeiClient } from "@/lib/sei";
-import { harness } from "./harness-env";
+import { createdId, harness } from "./harness-env";
 import { exportBody, json } from "./helpers";
 
 const { env, call, fake } = harness();
@@ -37,5 +38,44 @@ describe("an export id from SEI must pass the routes' own pattern", () => {
     const line = newLines(seen).find((l) => l.event === "proxy.export_created");
     expect(line).toMatchObject({ user: "alice@example.com", scope: "team:pay", outcome: "bad_upstream_id" });
     expect(JSON.stringify(line)).not.toContain("X-Injected");
+  });
+});
+
+describe("an export id SEI already gave for another scope", () => {
+  it("POST /api/exports – SEI answers Alice with the id of an admin's export of a team she may not see → 502, nothing of it shown, logged", async () => {
+    const admins = await createdId(call, env, { teamId: "eng" });
+    const seen = env().logs.length;
+    fake().queue("create", { status: 200, body: { exportId: admins, status: "COMPLETED", createdAt } });
+    const res = await call.create({ user: users().alice, body: exportBody({ teamId: "pay" }) });
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect(JSON.parse(text).code).toBe("UPSTREAM_FAILED");
+    for (const secret of [admins, "eng", "admin@example.com"]) expect(text).not.toContain(secret);
+    expect(await registered(admins)).toMatchObject({ scope: { kind: "team", teamId: "eng" }, createdBy: "admin@example.com" });
+    expect(await listedIds("alice")).not.toContain(admins);
+    expect((await call.poll(admins, { user: users().alice })).status).toBe(404);
+    expect(newLines(seen).find((l) => l.event === "proxy.export_created")).toMatchObject({
+      user: "alice@example.com",
+      exportId: admins,
+      scope: "team:pay",
+      registeredScope: "team:eng",
+      outcome: "scope_conflict",
+    });
+  });
+
+  it("POST /api/exports – the same for an admin, who may see both: the other scope's row is not handed over", async () => {
+    const bobs = await createdId(call, env, { orgTreeName: "Ops" });
+    fake().queue("create", { status: 200, body: { exportId: bobs, status: "COMPLETED", createdAt } });
+    const res = await call.create({ user: users().admin, body: exportBody({ teamId: "pay" }) });
+    expect(res.status).toBe(502);
+    expect((await registered(bobs))?.scope).toEqual({ kind: "orgTree", orgTreeName: "Ops" });
+  });
+
+  it("POST /api/exports – an id already registered for the same scope is a reused export: 200 with its first row", async () => {
+    const first = await createdId(call, env, { teamId: "pay" });
+    fake().queue("create", { status: 200, body: { exportId: first, status: "QUEUED", createdAt } });
+    const res = await call.create({ user: users().alice, body: exportBody({ teamId: "pay" }) });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ reused: true, export: { id: first, scope: { kind: "team", teamId: "pay" }, createdBy: "admin@example.com" } });
   });
 });
