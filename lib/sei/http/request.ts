@@ -13,8 +13,11 @@ export interface Timeouts {
   bodyIdleMs: number;
 }
 
-/** `broken`: the answer broke off after its headers (a reset, or a close before its end). */
-export type NetworkFailure = "connect_timeout" | "headers_timeout" | "body_timeout" | "broken" | "network" | "aborted";
+/**
+ * `broken`: the answer broke off after its headers (a reset, or a close before its end);
+ * `deadline`: the call's overall time, retries included, ran out.
+ */
+export type NetworkFailure = "connect_timeout" | "headers_timeout" | "body_timeout" | "broken" | "deadline" | "network" | "aborted";
 
 export class UpstreamNetworkError extends Error {
   constructor(readonly kind: NetworkFailure) {
@@ -22,6 +25,10 @@ export class UpstreamNetworkError extends Error {
     this.name = "UpstreamNetworkError";
   }
 }
+
+/** The failure an aborted signal stands for: its reason when that is one (a deadline), else `aborted`. */
+export const abortFailure = (signal: AbortSignal): UpstreamNetworkError =>
+  signal.reason instanceof UpstreamNetworkError ? signal.reason : new UpstreamNetworkError("aborted");
 
 export interface UpstreamResponse {
   status: number;
@@ -39,7 +46,7 @@ export interface SendOptions {
 
 export function send(url: URL, opts: SendOptions): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new UpstreamNetworkError("aborted"));
+    if (opts.signal?.aborted) return reject(abortFailure(opts.signal));
     const headers = { ...opts.headers, ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}) };
     const req = (url.protocol === "https:" ? https : http).request(url, { method: opts.method, headers });
     let body: IdleGuard | undefined;
@@ -48,7 +55,7 @@ export function send(url: URL, opts: SendOptions): Promise<UpstreamResponse> {
       body?.destroy(new UpstreamNetworkError(kind));
       req.destroy(new UpstreamNetworkError(kind));
     };
-    const onAbort = () => fail("aborted");
+    const onAbort = () => fail(abortFailure(opts.signal!).kind);
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     const detach = () => opts.signal?.removeEventListener("abort", onAbort);
     const headersTimer = setTimeout(() => fail("headers_timeout"), opts.timeouts.headersMs);
