@@ -34,13 +34,15 @@ export async function ViewPage({
   if (!user) redirect("/signin");
   const info = await viewInfo(user, await getRuntime(), scope);
   if (!info.allowed) return <NoAccess what={what} />;
-  const early = startEarlyExport(user, scope, search);
+  const answer = startEarlyExport(user, scope, search);
+  // What the server does with it needs an export; the browser also takes a problem.
+  const early = answer.then((a) => (a && "created" in a ? a : null));
   const { benchmark } = viewOf(search);
   const first = early.then((found) => {
     drawWhenComplete(user, found, scope, benchmark);
     return firstFrame(user, found, scope, benchmark);
   });
-  const view = { scope, title: info.title, crumbs: info.crumbs, early };
+  const view = { scope, title: info.title, crumbs: info.crumbs, early: answer };
   return (
     <>
       <RememberView path={path} search={search} />
