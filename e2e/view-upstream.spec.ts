@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
-// What a view's page does upstream: a page opened from another site creates nothing at SEI.
+// What a view's page does upstream: a page opened from another site creates nothing at SEI, and
+// while SEI does not answer the view says it is trying again.
 
 type Listed = { items: { params: { dateRange: { start: string; end: string } } }[] };
 
@@ -45,4 +46,15 @@ test("a view opened directly (typed, bookmarked) has its export created by its p
   await page.goto(`/teams/eng?start=${start}&end=${end}&granularity=WEEKLY`);
   await expect(page.getByRole("heading", { level: 1, name: "Engineering" })).toBeVisible();
   await expect.poll(() => registered(page, start, end)).toBe(true);
+});
+
+test("while SEI does not answer, the view's status says it is trying again, until an answer comes", async ({ page }) => {
+  const unreachable = { code: "UPSTREAM_UNREACHABLE", message: "SEI did not answer in time. Try again in a moment." };
+  await page.route(/\/api\/exports\/[^/?]+$/, (route) => route.fulfill({ status: 504, contentType: "application/json", body: JSON.stringify(unreachable) }));
+  await page.goto("/teams/eng?start=2025-07-07&end=2025-08-17&granularity=WEEKLY");
+  const status = page.getByRole("status").filter({ hasText: "Export status" });
+  await expect(status).toContainText("SEI is not answering; trying again", { timeout: 15_000 });
+  await page.unrouteAll();
+  await expect(status).toContainText("Completed", { timeout: 30_000 });
+  await expect(status).not.toContainText("SEI is not answering");
 });
