@@ -67,6 +67,11 @@ export class FakeSei {
     return this;
   }
 
+  /** Connections to the fake that are still open. */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}${PREFIX}`;
   }
