@@ -12,7 +12,7 @@ import { warmParseWorker } from "@/lib/browser/csv/parse-client";
 import { TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
-import { exportRequest, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
+import { exportRequest, type EarlyAnswer, type ViewScope } from "@/lib/browser/api/export-request";
 import { exportKeys } from "@/lib/browser/api/exports";
 import { focusTeam } from "@/lib/browser/csv/focus";
 import { teamRows } from "@/lib/browser/csv/model";
@@ -76,7 +76,7 @@ export interface ExportViewProps {
   title: string;
   crumbs: Crumb[];
   /** The current range's export as the server page started it; null when it could not. */
-  early?: Promise<EarlyExport | null>;
+  early?: Promise<EarlyAnswer | null>;
   /** The complete export as the server page read it, with its charts' first frames. */
   first?: FirstFrame;
 }
@@ -129,6 +129,7 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
     error: current.status.data?.error?.message,
     downloadHref: current.state === "COMPLETED" ? `/api/exports/${encodeURIComponent(current.id)}/download?as=gzip` : null,
     problem: current.problem,
+    note: current.note,
     onRetry: retry,
   };
 

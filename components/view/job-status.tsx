@@ -1,6 +1,7 @@
 "use client";
 
-// The export job's state, live: QUEUED, PROCESSING, COMPLETED or FAILED, with the time waited.
+// The export job's state, live: QUEUED, PROCESSING, COMPLETED or FAILED, with the time waited,
+// and a note while the view tries SEI again.
 import { useEffect, useState } from "react";
 import type { ExportStatus } from "@/lib/browser/api/exports";
 
@@ -15,7 +16,7 @@ function useElapsed(since: number, running: boolean): number | null {
   return now === null || since === 0 ? null : Math.max(0, Math.round((now - since) / 1000));
 }
 
-export function JobStatus(props: { status: ExportStatus | "CREATING" | "PARSING"; since: number; error?: string | null; onRetry?: () => void }) {
+export function JobStatus(props: { status: ExportStatus | "CREATING" | "PARSING"; since: number; error?: string | null; note?: string | null; onRetry?: () => void }) {
   const running = props.status !== "COMPLETED" && props.status !== "FAILED";
   const waited = useElapsed(props.since, running);
   const label = { CREATING: "Creating the export", QUEUED: "Queued", PROCESSING: "Processing", PARSING: "Reading the CSV", COMPLETED: "Completed", FAILED: "Failed" }[props.status];
@@ -25,6 +26,7 @@ export function JobStatus(props: { status: ExportStatus | "CREATING" | "PARSING"
         Export status: <span data-status={props.status}>{label}</span>
       </span>
       {running && waited !== null && <span className="text-slate-700 dark:text-slate-300">waited {waited} s</span>}
+      {running && props.note && <span className="text-amber-800 dark:text-amber-200">{props.note}</span>}
       {props.status === "FAILED" && (
         <>
           <span className="text-red-700 dark:text-red-400">{props.error ?? "The export failed."}</span>

@@ -22,7 +22,7 @@ export interface ViewHeaderProps {
   search: string;
   notes: string[];
   onChange: (next: ViewParams) => void;
-  job: { stage: ExportStage; since: number; error?: string | null; downloadHref: string | null; problem: Error | null; onRetry: () => void };
+  job: { stage: ExportStage; since: number; error?: string | null; note: string | null; downloadHref: string | null; problem: Error | null; onRetry: () => void };
 }
 
 export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }: ViewHeaderProps) {
@@ -54,7 +54,7 @@ export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }
         </ul>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <JobStatus status={job.stage} since={job.since} error={job.error} onRetry={job.onRetry} />
+        <JobStatus status={job.stage} since={job.since} error={job.error} note={job.note} onRetry={job.onRetry} />
         {job.downloadHref && (
           <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600" href={job.downloadHref}>
             Download CSV

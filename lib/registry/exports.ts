@@ -50,7 +50,21 @@ function toExport(row: Row): RegisteredExport {
   };
 }
 
-/** Records an export; an upstream id already recorded (a reused export) keeps its first row. */
+/** An upstream id already recorded for another scope: its row is never handed to the asker. */
+export class ScopeConflictError extends Error {
+  constructor(readonly registered: RegisteredScope) {
+    super("export registry: the upstream id is registered for another scope");
+    this.name = "ScopeConflictError";
+  }
+}
+
+const scopeValue = (s: RegisteredScope) => (s.kind === "team" ? s.teamId : s.orgTreeName);
+
+/**
+ * Records an export; an upstream id already recorded for the same scope (a reused export) keeps its
+ * first row. One recorded for another scope (SEI answering with another export's id) throws
+ * ScopeConflictError: access is decided by a row's scope, so the asker must never get that row.
+ */
 export async function recordExport(
   db: Store,
   connection: string,
@@ -64,7 +78,7 @@ export async function recordExport(
       connection,
       upstream_id: entry.id,
       scope_kind: scope.kind,
-      scope_value: scope.kind === "team" ? scope.teamId : scope.orgTreeName,
+      scope_value: scopeValue(scope),
       params: JSON.stringify(entry.params),
       created_by: entry.createdBy,
       created_at: now,
@@ -74,6 +88,7 @@ export async function recordExport(
     .execute();
   const found = await findExport(db, connection, entry.id);
   if (!found) throw new Error("export registry: row vanished after insert");
+  if (found.scope.kind !== scope.kind || scopeValue(found.scope) !== scopeValue(scope)) throw new ScopeConflictError(found.scope);
   return found;
 }
 

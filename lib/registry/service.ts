@@ -4,12 +4,13 @@ import { assertCreateAllowed } from "@/lib/access/guards";
 import type { User } from "@/lib/auth/users";
 import { BENCHMARK_NAMES } from "@/lib/dora/benchmarks";
 import { parseExportRequest } from "@/lib/dora/schemas/export-request";
+import type { ExportParams } from "@/lib/dora/types";
 import { ApiError, invalid, notFound } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
 import type { Store } from "@/lib/store/db";
-import { EXPORT_ID, type SeiClient } from "@/lib/sei";
+import { EXPORT_ID, type CreatedExport, type SeiClient } from "@/lib/sei";
 import { prepareDownload, type DownloadAs } from "@/lib/sei/download-stream";
-import { findExport, listExports, recordExport, registeredScope, type RegisteredExport } from "./exports";
+import { findExport, listExports, recordExport, registeredScope, ScopeConflictError, type RegisteredExport } from "./exports";
 import { exportView, statusView, type ExportStatusView, type ExportView } from "./views";
 
 // The proxy's export operations: validate, check access, call SEI, record, log. The routes are thin
@@ -53,9 +54,30 @@ export async function createExportFor(ctx: ProxyContext, body: unknown): Promise
     throw err;
   }
   const created = await sei.createExport(parsed.params, ctx.signal);
-  const entry = await recordExport(ctx.db, sei.connection, { id: created.exportId, params: parsed.params, createdBy: user.email, upstreamCreatedAt: created.createdAt });
+  const entry = await registerCreated(ctx, created, parsed.params, scope);
   log.info("proxy.export_created", { user: user.email, exportId: created.exportId, scope: describe(scope), reused: created.reused, outcome: "ok" });
   return { export: exportView(entry), status: created.status, reused: created.reused };
+}
+
+/**
+ * What SEI answered a create with, recorded, or UPSTREAM_FAILED: an id the routes would not
+ * accept (a path, a header, 100 KB) is never registered or listed, and an id already registered
+ * for another scope (a misbehaving or shared SEI) never hands its row, another team's, to the asker.
+ */
+async function registerCreated(ctx: ProxyContext, created: CreatedExport, params: ExportParams, scope: AccessScope): Promise<RegisteredExport> {
+  const fields = { user: ctx.user.email, scope: describe(scope), reused: created.reused };
+  if (!EXPORT_ID.test(created.exportId)) {
+    // Not the id itself: it is SEI's text, of any length.
+    log.warn("proxy.export_created", { ...fields, outcome: "bad_upstream_id", idLength: created.exportId.length });
+    throw new ApiError("UPSTREAM_FAILED", "SEI answered with an export id the dashboard does not accept.");
+  }
+  try {
+    return await recordExport(ctx.db, ctx.sei.connection, { id: created.exportId, params, createdBy: ctx.user.email, upstreamCreatedAt: created.createdAt });
+  } catch (err) {
+    if (!(err instanceof ScopeConflictError)) throw err;
+    log.warn("proxy.export_created", { ...fields, exportId: created.exportId, registeredScope: describe(err.registered), outcome: "scope_conflict" });
+    throw new ApiError("UPSTREAM_FAILED", "SEI answered with an export of another team or org tree; the dashboard refused it.");
+  }
 }
 
 /** The registered export, if this user may see it; else 404, the same as for an unknown id. */

@@ -2,6 +2,7 @@ import "server-only";
 import { once } from "node:events";
 import { pipeline, Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { UpstreamNetworkError } from "./http/request";
 
 // An export's file on its way to the browser: as SEI stored it, or as CSV (gunzipped when it is
 // gzip, whatever SEI's headers say), with a cap on the CSV's size. Memory stays bounded by the
@@ -52,6 +53,7 @@ export async function prepareDownload(
     if (err instanceof CsvTooLargeError) return report("too_large");
     if ((err as NodeJS.ErrnoException).code?.startsWith("Z_")) return report("bad_gzip");
     if ((err as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return report("aborted");
+    if (err instanceof UpstreamNetworkError && err.kind === "aborted") return report("aborted");
     report("upstream_error");
   }) as Transform;
   return { body: Readable.toWeb(out) as ReadableStream<Uint8Array>, stored };

@@ -1,7 +1,8 @@
 // A fake Harness SEI for the proxy's tests: on 127.0.0.1, a random port, under a path prefix. By
 // default it behaves like SEI (create → poll COMPLETED → download gzip CSV); each test can queue
 // misbehaviour per endpoint: any status and headers, 429 with Retry-After, slow or no answer, a
-// stalled body, a redirect, a foreign downloadUrl, a gzip bomb, and it records every request.
+// stalled body, headers then a stall, a reset or an early close, a redirect, a foreign downloadUrl,
+// a gzip bomb, and it records every request.
 import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
@@ -21,6 +22,11 @@ export interface Reply {
   never?: boolean;
   /** Send the headers and a first chunk, then nothing more. */
   stallBody?: boolean;
+  /**
+   * Send the headers (200 unless `status`), then, before any body byte: nothing more (`stall`),
+   * reset the connection (`reset`), or close it although a Content-Length of 1 MiB was announced (`close`).
+   */
+  afterHeaders?: "stall" | "reset" | "close";
 }
 
 export interface SeenRequest {
@@ -59,6 +65,11 @@ export class FakeSei {
     await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** Connections to the fake that are still open. */
+  get openConnections(): number {
+    return this.sockets.size;
   }
 
   get baseUrl(): string {
@@ -107,6 +118,7 @@ export class FakeSei {
     if (reply.never) return;
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
+    if (reply.afterHeaders) return this.breakOff(res, reply);
     const body = reply.stream ? reply.stream() : reply.body;
     const isJson = body !== undefined && !(body instanceof Readable) && !Buffer.isBuffer(body) && typeof body === "object";
     res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
@@ -119,6 +131,15 @@ export class FakeSei {
       return;
     }
     res.end(isJson ? JSON.stringify(body) : (body as string | Buffer | undefined));
+  }
+
+  private breakOff(res: http.ServerResponse, reply: Reply): void {
+    const length = reply.afterHeaders === "close" ? { "content-length": String(1024 * 1024) } : {};
+    res.writeHead(reply.status ?? 200, { "content-type": "application/gzip", ...length, ...reply.headers });
+    res.flushHeaders();
+    if (reply.afterHeaders === "stall") return;
+    // Once the headers are on the wire: an RST, or a plain FIN long before the announced length.
+    setTimeout(() => (reply.afterHeaders === "reset" ? res.socket?.resetAndDestroy() : res.socket?.end()), 20);
   }
 
   private defaultReply(endpoint: Endpoint, path: string): Reply {

@@ -194,3 +194,57 @@ describe("timeouts", () => {
     }
   });
 });
+
+describe("one deadline per proxied call, the retries included", () => {
+  // Headers time out after 2 s and four attempts are allowed: only the 500 ms deadline can end these early.
+  const withDeadline = async (run: () => Promise<void>) => {
+    const { makeClient, setSeiClient } = await import("@/lib/sei");
+    const { TUNING } = await import("./harness-env");
+    setSeiClient(makeClient(env().runtime, { ...TUNING, timeouts: { ...TUNING.timeouts, headersMs: 2_000, bodyIdleMs: 300, deadlineMs: 500 }, retry: { ...TUNING.retry, attempts: 4 } }));
+    try {
+      await run();
+    } finally {
+      setSeiClient(makeClient(env().runtime, TUNING));
+    }
+  };
+
+  it.each(["create", "status"] as const)("SEI never sends headers on %s → 504 UPSTREAM_UNREACHABLE at the deadline, after one attempt", async (endpoint) => {
+    const id = endpoint === "create" ? null : await createdId(call, env);
+    await withDeadline(async () => {
+      fake().queue(endpoint, { never: true }, { never: true }, { never: true }, { never: true });
+      const res = id === null ? await call.create({ user: admin(), body: exportBody({ teamId: "pay" }) }) : await call.poll(id, { user: admin() });
+      expect(res.status).toBe(504);
+      expect(await json(res)).toEqual({ code: "UPSTREAM_UNREACHABLE", message: "SEI did not answer in time. Try again in a moment." });
+      expect(fake().count(endpoint)).toBe(1);
+    });
+  });
+
+  it("a retry whose wait would end past the deadline is not made: SEI's answer stands", async () => {
+    await withDeadline(async () => {
+      fake().queue("create", { status: 503, headers: { "retry-after": "1" } });
+      const res = await call.create({ user: admin(), body: exportBody({ teamId: "pay" }) });
+      expect(res.status).toBe(502);
+      expect(((await json(res)) as { code: string }).code).toBe("UPSTREAM_FAILED");
+      expect(fake().count("create")).toBe(1);
+    });
+  });
+
+  it("a download keeps only its idle timeout: a body that flows for longer than the deadline arrives whole", async () => {
+    const id = await createdId(call, env);
+    const { Readable } = await import("node:stream");
+    await withDeadline(async () => {
+      let sent = 0;
+      // 10 chunks, 100 ms apart: never idle for 300 ms, about twice the deadline in all.
+      fake().download = () =>
+        new Readable({
+          read() {
+            if (sent === 10) return void this.push(null);
+            setTimeout(() => this.push(`row ${sent++}\n`), 100);
+          },
+        });
+      const res = await call.download(id, { user: admin() });
+      expect(res.status).toBe(200);
+      expect((await res.text()).split("\n").filter(Boolean)).toHaveLength(10);
+    });
+  });
+});

@@ -1,7 +1,8 @@
 import "server-only";
 import type { User } from "@/lib/auth/users";
-import { exportRequest, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
+import { exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
 import { createExportFor, exportStatusFor } from "@/lib/registry/service";
+import { ApiError } from "@/lib/server/errors";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { viewOf, type PageSearch } from "./view-search";
@@ -10,10 +11,11 @@ import { viewOf, type PageSearch } from "./view-search";
  * Opening a view creates (or reuses) its export. The page starts that here, while the browser
  * is still loading the page's code, and streams the answer to it: one round trip fewer, and no
  * poll at all when the export is already final. Any failure resolves to null, and the browser
- * then asks the proxy itself and shows the error as usual. (A router prefetch of a view does not
+ * then asks the proxy itself and shows the error as usual; SEI not answering in time is handed
+ * over instead, so that the browser tries again at once and says so. (A router prefetch of a view does not
  * render the page, these pages being dynamic, so it creates nothing.)
  */
-export async function startEarlyExport(user: User, scope: ViewScope, search: PageSearch): Promise<EarlyExport | null> {
+export async function startEarlyExport(user: User, scope: ViewScope, search: PageSearch): Promise<EarlyAnswer | null> {
   const view = viewOf(search);
   const body = exportRequest(scope, view, view);
   try {
@@ -22,7 +24,8 @@ export async function startEarlyExport(user: User, scope: ViewScope, search: Pag
     const created = await createExportFor(ctx, body);
     const final = created.status === "COMPLETED" || created.status === "FAILED";
     return { body, created: { ...created, status: created.status as EarlyExport["created"]["status"] }, status: final ? await exportStatusFor(ctx, created.export.id) : null };
-  } catch {
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "UPSTREAM_UNREACHABLE") return { body, problem: { status: err.status, code: err.code, message: err.message } };
     return null;
   }
 }

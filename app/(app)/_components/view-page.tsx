@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ExportView } from "@/components/view/export-view";
 import type { FirstFrame } from "@/components/view/first-frame";
@@ -10,14 +11,16 @@ import { getRuntime } from "@/lib/server/runtime";
 import { EarlyDownload } from "./early-download";
 import { startEarlyExport } from "./early-export";
 import { drawWhenComplete, firstFrame } from "./first-frame";
+import { mayStartUpstream } from "./navigation";
 import { RememberView } from "./remember-view";
 import { viewOf, type PageSearch } from "./view-search";
 
 /**
- * A team or org-tree view's page: the access check, then the export started here and, when it is
- * already complete and small, its figures and charts read and drawn here too (or, when it is not
- * complete yet, drawn as soon as it is, for the next visit). The page streams at once; until that is
- * done, the view runs as in the browser alone (the fallback).
+ * A team or org-tree view's page: the access check, then (for a navigation made on this site or by
+ * the person alone) the export started here and, when it is already complete and small, its
+ * figures and charts read and drawn here too (or, when it is not complete yet, drawn as soon as it
+ * is, for the next visit). The page streams at once; until that is done, the view runs as in the
+ * browser alone (the fallback).
  */
 export async function ViewPage({
   scope,
@@ -34,13 +37,17 @@ export async function ViewPage({
   if (!user) redirect("/signin");
   const info = await viewInfo(user, await getRuntime(), scope);
   if (!info.allowed) return <NoAccess what={what} />;
-  const early = startEarlyExport(user, scope, search);
+  // A link followed from another site renders the view, but starts nothing upstream.
+  const site = (await headers()).get("sec-fetch-site");
+  const answer = mayStartUpstream(site) ? startEarlyExport(user, scope, search) : Promise.resolve(null);
+  // What the server does with it needs an export; the browser also takes a problem.
+  const early = answer.then((a) => (a && "created" in a ? a : null));
   const { benchmark } = viewOf(search);
   const first = early.then((found) => {
     drawWhenComplete(user, found, scope, benchmark);
     return firstFrame(user, found, scope, benchmark);
   });
-  const view = { scope, title: info.title, crumbs: info.crumbs, early };
+  const view = { scope, title: info.title, crumbs: info.crumbs, early: answer };
   return (
     <>
       <RememberView path={path} search={search} />

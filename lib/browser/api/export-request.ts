@@ -37,6 +37,17 @@ export interface EarlyExport {
   status: ExportStatusView | null;
 }
 
+/**
+ * The server page's create gave up because SEI did not answer in time: handed over so that the
+ * browser tries again at once, saying so, instead of first waiting out a deadline of its own.
+ */
+export interface EarlyProblem {
+  body: ExportRequestInput;
+  problem: { status: number; code: "UPSTREAM_UNREACHABLE"; message: string };
+}
+
+export type EarlyAnswer = EarlyExport | EarlyProblem;
+
 /** Whether two request bodies ask for the same export (key order aside). */
 export function sameRequest(a: ExportRequestInput, b: ExportRequestInput): boolean {
   const canon = (v: unknown): unknown =>

@@ -6,8 +6,8 @@ import type { ParsedExport } from "@/lib/browser/csv/model";
 import { parseCsvInWorker } from "@/lib/browser/csv/parse-client";
 import type { ExportStatus } from "@/lib/dora/schemas/export-response";
 import type { ExportStatusView } from "@/lib/registry/views";
-import { csvDownloadPath, sameRequest, type CreatedExport, type EarlyExport } from "./export-request";
-import { fetchJson, problemOf } from "./fetch-json";
+import { csvDownloadPath, sameRequest, type CreatedExport, type EarlyAnswer } from "./export-request";
+import { ApiProblem, fetchJson, problemOf } from "./fetch-json";
 
 // The proxy's answer types are declared once, beside the code that builds them (types only: nothing of
 // the server is bundled).
@@ -38,12 +38,14 @@ export function createExport(body: ExportRequestInput): Promise<CreatedExport> {
  * `early()` hands over, once, what the server page already started for a body; when it is for
  * another body (or nothing), the browser asks the proxy itself.
  */
-export const ensureExportOptions = (body: ExportRequestInput, early?: () => Promise<EarlyExport | null> | null) =>
+export const ensureExportOptions = (body: ExportRequestInput, early?: () => Promise<EarlyAnswer | null> | null) =>
   queryOptions({
     queryKey: exportKeys.create(body),
     queryFn: async () => {
       const found = await early?.();
-      return found && sameRequest(found.body, body) ? found.created : createExport(body);
+      if (!found || !sameRequest(found.body, body)) return createExport(body);
+      if ("problem" in found) throw new ApiProblem(found.problem.status, found.problem.code, found.problem.message);
+      return found.created;
     },
     staleTime: 10 * 60_000,
     retry: (count, err) => count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 400,

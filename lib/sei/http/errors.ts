@@ -7,6 +7,8 @@ import type { IncomingHttpHeaders } from "node:http";
 // Upstream failures as the browser sees them: a stable code and a plain message, never SEI's body.
 
 export function networkError(err: UpstreamNetworkError): ApiError {
+  if (err.kind === "broken") return new ApiError("UPSTREAM_FAILED", "SEI broke off its answer. Try again in a moment.");
+  if (err.kind === "aborted") return new ApiError("UPSTREAM_UNREACHABLE", "The request was cancelled.");
   const message =
     err.kind === "connect_timeout" || err.kind === "network"
       ? "SEI could not be reached. Try again in a moment."

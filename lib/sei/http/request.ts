@@ -13,7 +13,11 @@ export interface Timeouts {
   bodyIdleMs: number;
 }
 
-export type NetworkFailure = "connect_timeout" | "headers_timeout" | "body_timeout" | "network" | "aborted";
+/**
+ * `broken`: the answer broke off after its headers (a reset, or a close before its end);
+ * `deadline`: the call's overall time, retries included, ran out.
+ */
+export type NetworkFailure = "connect_timeout" | "headers_timeout" | "body_timeout" | "broken" | "deadline" | "network" | "aborted";
 
 export class UpstreamNetworkError extends Error {
   constructor(readonly kind: NetworkFailure) {
@@ -21,6 +25,10 @@ export class UpstreamNetworkError extends Error {
     this.name = "UpstreamNetworkError";
   }
 }
+
+/** The failure an aborted signal stands for: its reason when that is one (a deadline), else `aborted`. */
+export const abortFailure = (signal: AbortSignal): UpstreamNetworkError =>
+  signal.reason instanceof UpstreamNetworkError ? signal.reason : new UpstreamNetworkError("aborted");
 
 export interface UpstreamResponse {
   status: number;
@@ -38,11 +46,16 @@ export interface SendOptions {
 
 export function send(url: URL, opts: SendOptions): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new UpstreamNetworkError("aborted"));
+    if (opts.signal?.aborted) return reject(abortFailure(opts.signal));
     const headers = { ...opts.headers, ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}) };
     const req = (url.protocol === "https:" ? https : http).request(url, { method: opts.method, headers });
-    const fail = (kind: NetworkFailure) => req.destroy(new UpstreamNetworkError(kind));
-    const onAbort = () => fail("aborted");
+    let body: IdleGuard | undefined;
+    // The body, once there is one, fails with the reason itself, not with the reset it causes.
+    const fail = (kind: NetworkFailure) => {
+      body?.destroy(new UpstreamNetworkError(kind));
+      req.destroy(new UpstreamNetworkError(kind));
+    };
+    const onAbort = () => fail(abortFailure(opts.signal!).kind);
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     const detach = () => opts.signal?.removeEventListener("abort", onAbort);
     const headersTimer = setTimeout(() => fail("headers_timeout"), opts.timeouts.headersMs);
@@ -61,7 +74,7 @@ export function send(url: URL, opts: SendOptions): Promise<UpstreamResponse> {
     req.on("response", (res) => {
       clearTimeout(headersTimer);
       clearTimeout(connectTimer);
-      const body = new IdleGuard(res, opts.timeouts.bodyIdleMs, () => fail("body_timeout"));
+      body = new IdleGuard(res, opts.timeouts.bodyIdleMs, () => fail("body_timeout"));
       body.once("close", detach);
       resolve({ status: res.statusCode ?? 502, headers: res.headers, body });
     });
@@ -93,9 +106,9 @@ class IdleGuard extends Readable {
     });
     src.on("error", (err) => {
       this.disarm();
-      this.destroy(err instanceof UpstreamNetworkError ? err : new UpstreamNetworkError("network"));
+      this.destroy(err instanceof UpstreamNetworkError ? err : new UpstreamNetworkError("broken"));
     });
-    src.on("aborted", () => this.destroy(new UpstreamNetworkError("network")));
+    src.on("aborted", () => this.destroy(new UpstreamNetworkError("broken")));
     src.pause();
   }
 
@@ -121,6 +134,27 @@ class IdleGuard extends Readable {
     clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/**
+ * Resolves once the body has its first bytes, or has ended, leaving them in it; rejects with the
+ * body's failure (a stall, a reset, an early close) when that comes first.
+ */
+export function untilFirstBytes(body: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (body.errored) return reject(body.errored);
+    if (body.readableLength > 0 || body.readableEnded) return resolve();
+    if (body.destroyed) return reject(new UpstreamNetworkError("broken"));
+    const settle = (err?: Error) => {
+      body.off("readable", onReadable).off("error", settle).off("close", onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReadable = () => settle();
+    const onClose = () => settle(new UpstreamNetworkError("broken"));
+    // Listening for `readable` asks for the first chunk, which arms the body's idle timeout.
+    body.on("readable", onReadable).on("error", settle).on("close", onClose);
+  });
 }
 
 /** Reads a whole (small) body as text; more than `maxBytes` is an error. */
