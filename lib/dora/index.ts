@@ -9,7 +9,6 @@ export * from "./benchmarks";
 export * from "./ratings";
 export * from "./hierarchy";
 export * from "./linking";
-export * from "./incident-linking";
 export type { Dataset, ExportRow, ExportResult, CellValue } from "./figures/types";
 export { computeExport, exportColumns } from "./figures/compute-export";
 export * from "./csv";

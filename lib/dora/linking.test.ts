@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkIncidentDeployments } from "./incident-linking";
+import { linkIncidentDeployments } from "./linking";
 import {
   isProduction,
   linkPullRequestBuilds,

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Compilable, type SqlBool } from "kysely";
+import type { Compilable } from "kysely";
 import { splitByTeam, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { newPopulation, type Population } from "@/lib/dora/figures/buckets";
 import { setStages } from "@/lib/dora/figures/populations";
@@ -10,7 +10,7 @@ import type { Scope } from "./ingest/rows";
 import { eachRow, fetchRows } from "./raw-rows";
 
 // Every team's figure records of a project from the links the store keeps current at ingestion
-// (migration 006, lib/store/record-links.ts): a pull request or work item is read as a few numbers
+// (migrations 006 and 009, lib/store/record-links.ts): a pull request or work item is read as a few numbers
 // and never becomes an object, and no join runs at export time. The links follow the rules of
 // lib/dora/linking.ts; a test keeps the records equal to those linked from a loaded dataset.
 
@@ -52,7 +52,7 @@ function teamIndex(teams: readonly Team[]): Map<string, number> {
   return new Map(teams.map((team, i) => [team.id, i]));
 }
 
-/** Merged, deployed PRs with their instants as the store keeps them linked (migration 006). */
+/** Merged, deployed PRs with their instants as the store keeps them linked (link columns, migration 009). */
 async function lttcRecords(
   db: Store,
   s: Scope,
@@ -60,13 +60,12 @@ async function lttcRecords(
   teamIds: readonly string[] | null,
 ): Promise<Population> {
   let query = db
-    .selectFrom("pull_requests as p")
-    .innerJoin("pr_links as l", (join) => join.on(sql<SqlBool>`l.pr_rowid = p.rowid`))
-    .select(["p.team_id", "p.first_commit_at", "p.opened_at", "p.merged_at", "l.t0", "l.t4", "l.t5"])
-    .where("p.org_id", "=", s.org)
-    .where("p.project_id", "=", s.project)
-    .where("l.t5", "is not", null);
-  if (teamIds) query = query.where("p.team_id", "in", teamIds);
+    .selectFrom("pull_requests")
+    .select(["team_id", "first_commit_at", "opened_at", "merged_at", "link_t0", "link_t4", "link_t5"])
+    .where("org_id", "=", s.org)
+    .where("project_id", "=", s.project)
+    .where("link_t5", "is not", null);
+  if (teamIds) query = query.where("team_id", "in", teamIds);
   return collect(db, query, teams, 6, (pop, k, team, r) =>
     setStages(pop, k, team, {
       t0: num(r[4]),

@@ -54,7 +54,6 @@ export interface DB {
   figure_record_versions: DataVersionsTable;
   figure_records: FigureRecordsTable;
   deployment_links: DeploymentLinksTable;
-  pr_links: PrLinksTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -90,6 +89,12 @@ export interface PullRequestsTable extends Scoped {
   merged_at: number | null;
   merge_commit_sha: string | null;
   work_item_id: string | null;
+  /** Kept by the store (migration 009, record-links.ts): its work item's createdAt, epoch ms. */
+  link_t0: Generated<number | null>;
+  /** Its earliest successful build's finishedAt at its merge commit (before the monotone rule). */
+  link_t4: Generated<number | null>;
+  /** Its deployment's finishedAt; null when unmerged or undeployed. */
+  link_t5: Generated<number | null>;
 }
 
 export interface BuildsTable extends Scoped {
@@ -181,21 +186,15 @@ export interface FigureRecordsTable {
   data: Uint8Array;
 }
 
-/** What a successful production deployment links by (migration 006): `pr`, `sha` or `repo`, with its finishedAt. */
+/**
+ * What a successful production deployment links by (migration 009): `pr`, `sha` or `repo`, with its
+ * finishedAt; keyed by all of it, so neither a VACUUM nor a rowid touches it.
+ */
 export interface DeploymentLinksTable {
   org_id: string;
   project_id: string;
-  deployment_id: string;
   kind: "pr" | "sha" | "repo";
   value: string;
   finished_at: number;
-}
-
-/** A pull request's links kept by the store (migration 006, record-links.ts): t0, t4 and t5, epoch ms. */
-export interface PrLinksTable {
-  /** The pull request's rowid. */
-  pr_rowid: number;
-  t0: number | null;
-  t4: number | null;
-  t5: number | null;
+  deployment_id: string;
 }

@@ -1,6 +1,6 @@
 // The records each metric counts (spec §4.3–§4.7), as populations anchored at their instants.
 // Records outside the scope's teams or the export's window are dropped before any linking.
-import { linkIncidentDeployments } from "../incident-linking";
+import { linkIncidentDeployments } from "../linking";
 import {
   isProduction,
   linkPullRequestBuilds,

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { newPopulation } from "@/lib/dora/figures/buckets";
+import { LTTC_COLS, setStages } from "@/lib/dora/figures/populations";
+import {
+  isProduction,
+  linkIncidentDeployments,
+  linkPullRequestBuilds,
+  linkPullRequestDeployments,
+  linkPullRequestWorkItems,
+} from "@/lib/dora/linking";
+import type { Build, Deployment, Incident, PullRequest, WorkItem } from "@/lib/dora/types";
 import { DEMO_ORG, demoOrg } from "./demo-org";
 import type { OrgData } from "./generate-org";
 import type { ProfileName, TeamSpec } from "./types";
 
-// Checks the demo's spread with a simplified reading of spec §4.3–4.6 over each team's whole span.
+// Checks the demo's spread: each squad's figures over its whole span rate as its profile says.
 
 const DAY = 86_400_000;
 const t = (iso: string): number => Date.parse(iso);
@@ -16,49 +26,84 @@ interface Figures {
   mttrDays: number;
 }
 
+const ms = (iso: string | undefined | null): number | null => (iso ? t(iso) : null);
+
+/** The demo's items as the domain's records (what ingestion stores). */
+function dataset(org: OrgData) {
+  const deployments: Deployment[] = [...org.items("deployments")].map((d) => ({
+    id: d.id,
+    teamId: d.teamId,
+    environment: d.environment,
+    status: d.status,
+    finishedAt: t(d.finishedAt),
+    service: d.service ?? null,
+    repository: d.repository ?? null,
+    startedAt: ms(d.startedAt),
+    pullRequestIds: d.pullRequestIds ?? [],
+    commitShas: d.commitShas ?? [],
+  }));
+  const prs: PullRequest[] = [...org.items("pull-requests")].map((p) => ({
+    id: p.id,
+    teamId: p.teamId,
+    repository: p.repository,
+    firstCommitAt: t(p.firstCommitAt),
+    openedAt: t(p.openedAt),
+    mergedAt: ms(p.mergedAt),
+    mergeCommitSha: p.mergeCommitSha ?? null,
+    workItemId: p.workItemId ?? null,
+  }));
+  const builds: Build[] = [...org.items("builds")].map((b) => ({
+    id: b.id,
+    repository: b.repository,
+    commitSha: b.commitSha,
+    finishedAt: t(b.finishedAt),
+    status: b.status,
+    startedAt: ms(b.startedAt),
+  }));
+  const workItems: WorkItem[] = [...org.items("work-items")].map((w) => ({
+    id: w.id,
+    teamId: w.teamId,
+    createdAt: t(w.createdAt),
+    key: w.key ?? null,
+    startedAt: ms(w.startedAt),
+    resolvedAt: ms(w.resolvedAt),
+  }));
+  const incidents: Incident[] = [...org.items("incidents")].map((i) => ({
+    id: i.id,
+    teamId: i.teamId,
+    openedAt: t(i.openedAt),
+    resolvedAt: ms(i.resolvedAt),
+    service: i.service ?? null,
+    deploymentId: i.deploymentId ?? null,
+  }));
+  return { deployments, prs, builds, workItems, incidents };
+}
+
+// Each squad's four figures over its whole span, linked by lib/dora's rules (spec §4.3–4.6).
 function figuresByTeam(org: OrgData): Map<string, Figures> {
-  const deps = [...org.items("deployments")].filter((d) => d.environment === "production");
-  const ok = deps.filter((d) => d.status === "success").sort((a, b) => t(a.finishedAt) - t(b.finishedAt));
-  const builds = new Map<string, number>();
-  for (const b of org.items("builds"))
-    if (b.status === "success" && !builds.has(b.commitSha)) builds.set(b.commitSha, t(b.finishedAt));
-  const wis = new Map([...org.items("work-items")].map((w) => [w.id, t(w.createdAt)]));
+  const { deployments, prs, builds, workItems, incidents } = dataset(org);
+  const deployedAt = linkPullRequestDeployments(prs, deployments);
+  const builtAt = linkPullRequestBuilds(prs, builds);
+  const createdAt = linkPullRequestWorkItems(prs, workItems);
+  const pop = newPopulation(prs.length, 6);
   const lead = new Map<string, number[]>();
-  for (const pr of org.items("pull-requests")) {
-    if (!pr.mergedAt || !pr.mergeCommitSha) continue;
-    const merged = t(pr.mergedAt);
-    const dep = ok.find((d) =>
-      d.pullRequestIds || d.commitShas
-        ? d.pullRequestIds?.includes(pr.id) || d.commitShas?.includes(pr.mergeCommitSha!)
-        : d.repository === pr.repository && t(d.finishedAt) >= merged,
-    );
-    if (!dep) continue;
-    const t0 = pr.workItemId ? wis.get(pr.workItemId)! : t(pr.firstCommitAt);
-    const t5 = Math.max(t(dep.finishedAt), merged, builds.get(pr.mergeCommitSha) ?? 0);
-    (lead.get(pr.teamId) ?? lead.set(pr.teamId, []).get(pr.teamId)!).push((t5 - t0) / DAY);
-  }
-  const failed = new Set(deps.filter((d) => d.status === "failure").map((d) => d.id));
+  prs.forEach((pr, i) => {
+    if (!(deployedAt[i]! === deployedAt[i]!)) return;
+    const t0 = createdAt[i]!;
+    setStages(pop, 0, 0, { t0, t1: pr.firstCommitAt, t2: pr.openedAt, t3: pr.mergedAt!, t4: builtAt[i]!, t5: deployedAt[i]! });
+    (lead.get(pr.teamId) ?? lead.set(pr.teamId, []).get(pr.teamId)!).push(pop.cols[LTTC_COLS.LTTC]![0]!);
+  });
+  const failed = new Set(deployments.filter((d) => d.status === "failure").map((d) => d.id));
+  for (const d of linkIncidentDeployments(incidents, deployments)) if (d >= 0) failed.add(deployments[d]!.id);
   const restore = new Map<string, number[]>();
-  for (const inc of org.items("incidents")) {
-    const opened = t(inc.openedAt);
-    const cause =
-      inc.deploymentId ??
-      ok.findLast(
-        (d) =>
-          d.teamId === inc.teamId &&
-          t(d.finishedAt) <= opened &&
-          t(d.finishedAt) >= opened - 7 * DAY &&
-          (!inc.service || d.service === inc.service),
-      )?.id;
-    if (cause) failed.add(cause);
-    if (inc.resolvedAt)
-      (restore.get(inc.teamId) ?? restore.set(inc.teamId, []).get(inc.teamId)!).push(
-        (t(inc.resolvedAt) - opened) / DAY,
-      );
+  for (const inc of incidents) {
+    if (inc.resolvedAt !== null)
+      (restore.get(inc.teamId) ?? restore.set(inc.teamId, []).get(inc.teamId)!).push((inc.resolvedAt - inc.openedAt) / DAY);
   }
+  const production = deployments.filter((d) => isProduction(d.environment));
   const out = new Map<string, Figures>();
   for (const spec of squads()) {
-    const mine = deps.filter((d) => d.teamId === spec.id);
+    const mine = production.filter((d) => d.teamId === spec.id);
     const span = (org.end.getTime() - org.start.getTime()) / DAY;
     const days = spec.startMonthsAgo ? (span * spec.startMonthsAgo) / DEMO_ORG.months : span;
     out.set(spec.id, {

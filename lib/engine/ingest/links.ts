@@ -1,26 +1,32 @@
 import "server-only";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Store } from "@/lib/store/db";
-import { linkDeployments, PR_LINKS, relinkPullRequests, relinkWorkItems, type PrLink } from "@/lib/store/record-links";
+import {
+  deploymentReach,
+  linkDeployments,
+  relinkPullRequests,
+  relinkWorkItems,
+  storedRows,
+  unlinkDeployments,
+  type PrLink,
+} from "@/lib/store/record-links";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
-import { chunks } from "./write";
 
-// Keeps the links of migration 006 (pr_links, has_pr, deployment_links) current inside an ingestion
-// transaction. A change can only alter the links of the PRs and work items its records reach, in
-// the state before the change (what the old records linked) or after it (what the new ones link):
-// both are collected and only those are recomputed.
+// Keeps the links of migrations 006 and 009 (the link columns of pull_requests, has_pr,
+// deployment_links) current inside an ingestion transaction. A PR's own links are written with it
+// (service.ts); any other change can only alter the links of the PRs and work items its records
+// reach, in the state before the change (what the old records linked) or after it (what the new
+// ones link): both are collected and only those are recomputed.
 
-const CHUNK = 5_000;
-
-/** The links of a PR a change to each table can alter. */
+/** The links of a PR a change to each table can alter (a PR's own are written with it). */
 const ALTERS: Record<RecordTable, readonly PrLink[]> = {
   teams: [],
   incidents: [],
-  pull_requests: PR_LINKS,
-  work_items: ["t0"],
-  builds: ["t4"],
-  deployments: ["t5"],
+  pull_requests: [],
+  work_items: ["link_t0"],
+  builds: ["link_t4"],
+  deployments: ["link_t5"],
 };
 
 /** PR and work item ids whose links must be recomputed. */
@@ -35,155 +41,76 @@ const add = (into: Set<string>, values: readonly (string | null)[]) => {
   for (const v of values) if (v !== null) into.add(v);
 };
 
-/** Adds to `into` what the records `ids` of `table` reach in the store's current state. */
-export async function collectReach(
-  db: Store,
-  s: Scope,
-  table: RecordTable,
-  ids: readonly string[],
-  into: Reach,
-): Promise<void> {
-  for (const part of chunks([...ids], CHUNK)) {
-    switch (table) {
-      case "pull_requests": {
-        add(into.prs, part);
-        const rows = await db
-          .selectFrom("pull_requests")
-          .select("work_item_id")
-          .where("org_id", "=", s.org)
-          .where("project_id", "=", s.project)
-          .where("id", "in", part)
-          .execute();
-        add(
-          into.workItems,
-          rows.map((r) => r.work_item_id),
-        );
-        break;
-      }
-      case "work_items": {
-        add(into.workItems, part);
-        const rows = await db
-          .selectFrom("pull_requests")
-          .select("id")
-          .where("org_id", "=", s.org)
-          .where("project_id", "=", s.project)
-          .where("work_item_id", "in", part)
-          .execute();
-        add(
-          into.prs,
-          rows.map((r) => r.id),
-        );
-        break;
-      }
-      case "builds": {
-        const rows = await db
-          .selectFrom("builds as b")
-          .innerJoin("pull_requests as p", (join) =>
-            join
-              .onRef("p.org_id", "=", "b.org_id")
-              .onRef("p.project_id", "=", "b.project_id")
-              .onRef("p.merge_commit_sha", "=", "b.commit_sha")
-              .onRef("p.repository", "=", "b.repository"),
-          )
-          .select("p.id")
-          .where("b.org_id", "=", s.org)
-          .where("b.project_id", "=", s.project)
-          .where("b.id", "in", part)
-          .execute();
-        add(
-          into.prs,
-          rows.map((r) => r.id),
-        );
-        break;
-      }
-      case "deployments":
-        add(into.prs, await deploymentReach(db, s, part));
-        break;
-      default:
-        break;
+/** Adds to `into` what the stored records `ids` of `table` reach in the store's current state. */
+async function collectReach(db: Store, s: Scope, table: RecordTable, ids: readonly string[], into: Reach): Promise<void> {
+  if (ids.length === 0) return;
+  const only = { ...s, ids };
+  const prs = (query: RawBuilder<{ id: string }>) => query.execute(db).then((r) => add(into.prs, r.rows.map((row) => row.id)));
+  switch (table) {
+    case "pull_requests": {
+      const { rows } = await sql<{ id: string }>`SELECT p.work_item_id AS id FROM ${storedRows("pull_requests", "p", only)}
+        WHERE p.work_item_id IS NOT NULL`.execute(db);
+      add(
+        into.workItems,
+        rows.map((r) => r.id),
+      );
+      break;
     }
+    case "work_items":
+      add(into.workItems, ids);
+      await prs(sql`SELECT p.id FROM json_each(${JSON.stringify(ids)}) w CROSS JOIN pull_requests p
+        ON p.org_id = ${s.org} AND p.project_id = ${s.project} AND p.work_item_id = w.value`);
+      break;
+    case "builds":
+      // `+p.repository`: the PRs are found by their merge commit, never by scanning a repository's.
+      await prs(sql`SELECT p.id FROM ${storedRows("builds", "b", only)} CROSS JOIN pull_requests p
+        ON p.org_id = b.org_id AND p.project_id = b.project_id AND p.merge_commit_sha = b.commit_sha
+        AND +p.repository = b.repository`);
+      break;
+    case "deployments":
+      add(into.prs, await deploymentReach(db, only));
+      break;
+    default:
+      break;
   }
 }
 
 /**
- * The PRs the deployments' link rows reach: the PR ids they list, the PRs at the commits they list,
- * and for one listing neither, the PRs of its repository merged after the previous such deployment
- * finished and up to when it finished (earlier PRs link to that one or an earlier one).
+ * Before records `ids` of `table` are written or deleted (`stored`: those of them the store holds):
+ * what they reach as stored now. A deployment's link rows go with its old record.
  */
-async function deploymentReach(db: Store, s: Scope, ids: string[]): Promise<string[]> {
-  const links = db
-    .selectFrom("deployment_links as l")
-    .where("l.org_id", "=", s.org)
-    .where("l.project_id", "=", s.project)
-    .where("l.deployment_id", "in", ids);
-  const listed = await links.select("l.value").where("l.kind", "=", "pr").execute();
-  const byCommit = await links
-    .innerJoin("pull_requests as p", (join) =>
-      join
-        .onRef("p.org_id", "=", "l.org_id")
-        .onRef("p.project_id", "=", "l.project_id")
-        .onRef("p.merge_commit_sha", "=", "l.value"),
-    )
-    .select("p.id")
-    .where("l.kind", "=", "sha")
-    .execute();
-  const byRepository = await links
-    .innerJoin("pull_requests as p", (join) =>
-      join
-        .onRef("p.org_id", "=", "l.org_id")
-        .onRef("p.project_id", "=", "l.project_id")
-        .onRef("p.repository", "=", "l.value")
-        .onRef("p.merged_at", "<=", "l.finished_at")
-        .on((eb) =>
-          eb(
-            "p.merged_at",
-            ">",
-            eb.fn.coalesce(
-              eb
-                .selectFrom("deployment_links as o")
-                .select((o) => o.fn.max("o.finished_at").as("m"))
-                .whereRef("o.org_id", "=", "l.org_id")
-                .whereRef("o.project_id", "=", "l.project_id")
-                .where("o.kind", "=", "repo")
-                .whereRef("o.value", "=", "l.value")
-                .whereRef("o.finished_at", "<", "l.finished_at")
-                .whereRef("o.deployment_id", "<>", "l.deployment_id"),
-              sql.lit(-9e18),
-            ),
-          ),
-        ),
-    )
-    .select("p.id")
-    .where("l.kind", "=", "repo")
-    .execute();
-  return [...listed.map((r) => r.value), ...byCommit.map((r) => r.id), ...byRepository.map((r) => r.id)];
-}
-
-/**
- * After records `ids` of `table` were written or deleted: rewrites deployments' link rows, adds what
- * the records reach now to `before` (collected ahead of the change; for written PRs, the caller has
- * added the work items they name), and recomputes all of it.
- */
-export async function relink(
+export async function beforeChange(
   db: Store,
   s: Scope,
   table: RecordTable,
   ids: readonly string[],
-  before: Reach,
-): Promise<void> {
-  if (table === "deployments") {
-    for (const part of chunks([...ids], CHUNK))
-      await linkDeployments(db, { org: s.org, project: s.project, ids: part });
-  }
+  stored: ReadonlySet<string>,
+): Promise<Reach> {
+  const reach = emptyReach();
+  if (!linksDependOn(table)) return reach;
+  // What a work item reaches depends on its id alone, stored or not; other records reach nothing
+  // before they are stored.
+  const old = table === "work_items" ? ids : ids.filter((id) => stored.has(id));
+  await collectReach(db, s, table, old, reach);
+  if (table === "deployments") await unlinkDeployments(db, { ...s, ids: old });
+  return reach;
+}
+
+/**
+ * After records `ids` of `table` were written or deleted: writes the deployments' link rows, adds
+ * what the records reach now to `before` (for written PRs, the caller has added the work items they
+ * name), and recomputes all of it.
+ */
+export async function afterChange(db: Store, s: Scope, table: RecordTable, ids: readonly string[], before: Reach): Promise<void> {
+  if (!linksDependOn(table)) return;
+  const only = { ...s, ids };
+  if (table === "deployments") await linkDeployments(db, only);
   // What a work item reaches depends on its id alone, so after the change it is what it was before.
-  // A PR reaches itself (collected before) and the work item it names, which the caller adds from
-  // the batch (a deleted PR names none).
+  // A PR reaches the work item it names, which the caller adds from the batch (a deleted PR names none).
   if (table !== "work_items" && table !== "pull_requests") await collectReach(db, s, table, ids, before);
-  for (const part of chunks([...before.prs], CHUNK))
-    await relinkPullRequests(db, { org: s.org, project: s.project, ids: part }, ALTERS[table]);
-  for (const part of chunks([...before.workItems], CHUNK))
-    await relinkWorkItems(db, { org: s.org, project: s.project, ids: part });
+  await relinkPullRequests(db, { ...s, ids: [...before.prs] }, ALTERS[table]);
+  await relinkWorkItems(db, { ...s, ids: [...before.workItems] });
 }
 
 /** Whether a change to `table` can alter any link (teams and incidents never do). */
-export const linksDependOn = (table: RecordTable): boolean => table !== "teams" && table !== "incidents";
+const linksDependOn = (table: RecordTable): boolean => table !== "teams" && table !== "incidents";

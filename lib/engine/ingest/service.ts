@@ -2,7 +2,8 @@ import "server-only";
 import type { Team } from "@/lib/dora/types";
 import { type Store, writeTransaction } from "@/lib/store/db";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
-import { collectReach, emptyReach, linksDependOn, relink } from "./links";
+import { LINK_OF } from "@/lib/store/record-links";
+import { afterChange, beforeChange } from "./links";
 import { parseBody, type IngestIssue } from "./parse";
 import { checkTeams, duplicateIds, unknownTeams } from "./relations";
 import * as rows from "./rows";
@@ -60,17 +61,18 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
     const ids = items.map((item) => item!.id);
     const existing = await existingIds(trx, scope, table, ids);
     const toRow = ROW[kind] as (scope: Scope, item: unknown) => Record<string, unknown>;
-    const reach = emptyReach();
-    if (linksDependOn(table)) await collectReach(trx, scope, table, ids, reach);
+    const reach = await beforeChange(trx, scope, table, ids, existing);
+    // A PR's links are computed from the store as it stands and written with the PR, once.
     await upsertRows(
       trx,
       table,
       records.map((record) => toRow(scope, record)),
+      kind === "pull-requests" ? LINK_OF : {},
     );
     // The work items the new PRs name are in the batch itself: no need to read them back.
     if (kind === "pull-requests")
       for (const pr of items as { workItemId?: string | null }[]) if (pr.workItemId) reach.workItems.add(pr.workItemId);
-    if (linksDependOn(table)) await relink(trx, scope, table, ids, reach);
+    await afterChange(trx, scope, table, ids, reach);
     return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
   });
 }
@@ -86,15 +88,14 @@ export async function deleteRecord(db: Store, scope: Scope, kind: IngestKind, id
       const usedBy = await teamUsers(trx, scope, id);
       if (usedBy.length > 0) throw new TeamInUseError(id, usedBy);
     }
-    const reach = emptyReach();
-    if (linksDependOn(table)) await collectReach(trx, scope, table, [id], reach);
+    const reach = await beforeChange(trx, scope, table, [id], new Set([id]));
     const result = await trx
       .deleteFrom(table)
       .where("org_id", "=", scope.org)
       .where("project_id", "=", scope.project)
       .where("id", "=", id)
       .executeTakeFirst();
-    if (linksDependOn(table)) await relink(trx, scope, table, [id], reach);
+    await afterChange(trx, scope, table, [id], reach);
     return result.numDeletedRows > BigInt(0);
   });
 }

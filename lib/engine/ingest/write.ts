@@ -1,74 +1,45 @@
 import "server-only";
-import type { CompiledQuery, Kysely } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Team } from "@/lib/dora/types";
 import type { Store } from "@/lib/store/db";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 
-// SQLite allows 32,766 bound variables a statement; stay well under it.
-const MAX_VARIABLES = 30_000;
 const KEY = ["org_id", "project_id", "id"] as const;
-
-// The tables share their key but not their columns, so the generic writers use an untyped handle.
-type AnyTables = Record<RecordTable, Record<string, unknown>>;
-const untyped = (db: Store): Kysely<AnyTables> => db as unknown as Kysely<AnyTables>;
 
 /** The ids among `ids` already stored in `table` for the project. */
 export async function existingIds(db: Store, scope: Scope, table: RecordTable, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (const chunk of chunks(ids, MAX_VARIABLES - 2)) {
-    const rows = await untyped(db)
-      .selectFrom(table)
-      .select("id")
-      .where("org_id", "=", scope.org)
-      .where("project_id", "=", scope.project)
-      .where("id", "in", chunk)
-      .execute();
-    for (const row of rows) found.add(row.id as string);
-  }
-  return found;
+  const { rows } = await sql<{ id: string }>`SELECT t.id FROM json_each(${JSON.stringify(ids)}) i CROSS JOIN ${sql.table(table)} t
+    ON t.org_id = ${scope.org} AND t.project_id = ${scope.project} AND t.id = i.value`.execute(db);
+  return new Set(rows.map((row) => row.id));
 }
 
-/** Inserts rows, replacing every column of a row whose key exists (spec §2: re-sending replaces). */
-export async function upsertRows(db: Store, table: RecordTable, rows: Record<string, unknown>[]): Promise<void> {
+/**
+ * Inserts rows, replacing every column of a row whose key exists (spec §2: re-sending replaces),
+ * in one statement whose rows arrive as one JSON text: a statement with thousands of bound variables
+ * costs more to prepare than to run. `computed` adds columns computed by the store from each row
+ * (`p`, with the table's columns) as it stands before the write.
+ */
+export async function upsertRows(
+  db: Store,
+  table: RecordTable,
+  rows: Record<string, unknown>[],
+  computed: Readonly<Record<string, RawBuilder<unknown>>> = {},
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
-  for (const chunk of chunks(rows, UPSERT_CHUNK)) {
-    const query = upsertQuery(db, table, columns, chunk.length);
-    const parameters = new Array<unknown>(chunk.length * columns.length);
-    let at = 0;
-    for (const row of chunk) for (const column of columns) parameters[at++] = row[column];
-    await db.executeQuery({ ...query, parameters });
-  }
-}
-
-// Building and compiling a multi-row insert costs more than running it, so each shape is compiled
-// once (by the dialect, with placeholders) and re-run with fresh parameters, row by row, column by column.
-const UPSERT_CHUNK = 500;
-// Keyed by the store's adapter, so two stores of different dialects never share SQL.
-const compiled = new WeakMap<object, Map<string, CompiledQuery>>();
-
-function upsertQuery(db: Store, table: RecordTable, columns: string[], rowCount: number): CompiledQuery {
-  const adapter = db.getExecutor().adapter;
-  const cache = compiled.get(adapter) ?? new Map<string, CompiledQuery>();
-  compiled.set(adapter, cache);
-  const key = `${table}|${rowCount}|${columns.join(",")}`;
-  let query = cache.get(key);
-  if (!query) {
-    const blank = Object.fromEntries(columns.map((c) => [c, null]));
-    const updated = columns.filter((c) => !(KEY as readonly string[]).includes(c));
-    query = untyped(db)
-      .insertInto(table)
-      .values(Array.from({ length: rowCount }, () => blank))
-      .onConflict((oc) =>
-        oc.columns([...KEY]).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-      )
-      .compile();
-    if (query.parameters.length !== rowCount * columns.length) throw new Error("upsert: unexpected parameter layout");
-    cache.set(key, query);
-  }
-  return query;
+  const json = JSON.stringify(rows.map((row) => columns.map((c) => row[c] ?? null)));
+  const source = sql`(SELECT ${sql.join(columns.map((c, i) => sql`j.value ->> ${sql.lit(i)} AS ${sql.ref(c)}`))} FROM json_each(${json}) j)`;
+  const extra = Object.keys(computed);
+  const written = [...columns, ...extra];
+  const updated = written.filter((c) => !(KEY as readonly string[]).includes(c));
+  // An INSERT … SELECT with an upsert clause needs a WHERE in its SELECT (SQLite's parser).
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(written.map((c) => sql.ref(c)))})
+    SELECT ${sql.join([...columns.map((c) => sql.ref(`p.${c}`)), ...extra.map((c) => computed[c]!)])} FROM ${source} p WHERE true
+    ON CONFLICT (org_id, project_id, id) DO UPDATE SET ${sql.join(updated.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}`.execute(
+    db,
+  );
 }
 
 /** The project's teams by id. */

@@ -1,6 +1,4 @@
 import { sql, type Kysely } from "kysely";
-import { relinkAll } from "../record-links";
-import type { DB } from "../schema";
 
 // Links kept current by ingestion (lib/engine/ingest/links.ts), so the first export after a change
 // reads numbers instead of joining a million pull requests to their work items, builds and
@@ -55,9 +53,44 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("pull_requests")
     .columns(["org_id", "project_id", "repository", "merged_at"])
     .execute();
-  // A store that already holds records gets its links computed once, here.
-  await relinkAll(db as Kysely<DB>);
+  // A store that already holds records gets its links computed once, here, by the rules of
+  // lib/dora/linking.ts as the store computed them when this migration shipped.
+  for (const statement of LINK_EVERYTHING) await sql.raw(statement).execute(db);
 }
+
+// Far above any epoch millisecond: SQLite's scalar min() is null when any argument is.
+const NONE = "9e18";
+const SHIPPED = "d.is_production = 1 AND d.status = 'success'";
+const earliest = (kind: string, value: string, from = "") =>
+  `(SELECT min(l.finished_at) FROM deployment_links l WHERE l.org_id = p.org_id AND l.project_id = p.project_id ` +
+  `AND l.kind = '${kind}' AND l.value = ${value}${from ? ` AND l.finished_at >= ${from}` : ""})`;
+
+const LINK_EVERYTHING = [
+  `INSERT OR IGNORE INTO deployment_links (org_id, project_id, deployment_id, kind, value, finished_at)
+    SELECT d.org_id, d.project_id, d.id, 'pr', je.value, d.finished_at FROM deployments d, json_each(d.pull_request_ids) je
+    WHERE ${SHIPPED}
+    UNION ALL
+    SELECT d.org_id, d.project_id, d.id, 'sha', je.value, d.finished_at FROM deployments d, json_each(d.commit_shas) je
+    WHERE ${SHIPPED}
+    UNION ALL
+    SELECT d.org_id, d.project_id, d.id, 'repo', d.repository, d.finished_at FROM deployments d
+    WHERE ${SHIPPED} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL`,
+  `INSERT INTO pr_links (pr_rowid, t0, t4, t5)
+    SELECT p.rowid,
+      (SELECT w.created_at FROM work_items w
+        WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id),
+      (SELECT min(b.finished_at) FROM builds b
+        WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
+        AND b.commit_sha = p.merge_commit_sha AND b.status = 'success'),
+      CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
+        coalesce(${earliest("pr", "p.id")}, ${NONE}),
+        coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
+        coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END
+    FROM pull_requests p`,
+  `UPDATE work_items SET has_pr = 1 WHERE EXISTS (SELECT 1 FROM pull_requests p
+    WHERE p.org_id = work_items.org_id AND p.project_id = work_items.project_id AND p.work_item_id = work_items.id)`,
+  `DELETE FROM figure_record_versions`,
+];
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("pull_requests_repository_merged").execute();

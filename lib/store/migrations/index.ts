@@ -6,6 +6,7 @@ import * as m004 from "./004-export-registry";
 import * as m005 from "./005-figure-records";
 import * as m006 from "./006-record-links";
 import * as m007 from "./007-identities-sessions";
+import * as m009 from "./009-links-by-record-key";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "005-figure-records": m005,
   "006-record-links": m006,
   "007-identities-sessions": m007,
+  "009-links-by-record-key": m009,
 };
