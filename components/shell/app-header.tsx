@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicConfig } from "@/lib/config/public";
+import type { PublicConfig } from "@/lib/contract";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 

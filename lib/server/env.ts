@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { emailSchema } from "@/lib/server/email";
-import type { PublicConfig } from "@/lib/config/public";
+import type { PublicConfig } from "@/lib/contract";
 
 // The environment, validated once. Nothing is required on a fresh machine: the embedded engine and
 // a generated session secret are the defaults. A bad value fails start-up with a message naming it.

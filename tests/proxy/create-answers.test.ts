@@ -1,7 +1,7 @@
 // What SEI answers a create with is not trusted: its export id must be one the routes accept, and
 // an id already registered for another scope is never handed to the asker.
 import { describe, expect, it } from "vitest";
-import { findExport } from "@/lib/registry/exports";
+import { findExport } from "@/lib/dashboard/exports";
 import { getSeiClient } from "@/lib/sei";
 import { createdId, harness } from "./harness-env";
 import { exportBody, json } from "./helpers";

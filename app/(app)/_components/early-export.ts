@@ -1,7 +1,7 @@
 import "server-only";
 import type { User } from "@/lib/auth/users";
 import { exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
-import { createExportFor, exportStatusFor } from "@/lib/registry/service";
+import { createExportFor, exportStatusFor } from "@/lib/dashboard/service";
 import { ApiError } from "@/lib/server/errors";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSeiClient } from "@/lib/sei";

@@ -9,7 +9,7 @@ import { focusTeam } from "@/lib/browser/csv/focus";
 import { teamRows } from "@/lib/browser/csv/model";
 import { toTeamSeries } from "@/lib/browser/csv/series";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
-import { downloadFor, exportStatusFor } from "@/lib/registry/service";
+import { downloadFor, exportStatusFor } from "@/lib/dashboard/service";
 import { readStreamText } from "@/lib/server/body";
 import { log } from "@/lib/server/log";
 import { getRuntime } from "@/lib/server/runtime";

@@ -5,7 +5,7 @@ import { ExportView } from "@/components/view/export-view";
 import type { FirstFrame } from "@/components/view/first-frame";
 import { NoAccess } from "@/components/view/no-access";
 import type { ViewScope } from "@/lib/browser/api/export-request";
-import { viewInfo } from "@/lib/registry/view-info";
+import { viewInfo } from "@/lib/dashboard/view-info";
 import { currentUser } from "@/lib/server/route";
 import { getRuntime } from "@/lib/server/runtime";
 import { EarlyDownload } from "./early-download";

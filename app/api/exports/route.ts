@@ -3,8 +3,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readMutationBody } from "@/lib/access/guards";
-import { allowedOrigin, NO_STORE, proxyContext } from "@/lib/registry/route-context";
-import { createExportFor, listExportsFor } from "@/lib/registry/service";
+import { allowedOrigin, NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
+import { createExportFor, listExportsFor } from "@/lib/dashboard/service";
 import { invalid } from "@/lib/server/errors";
 import { withSession } from "@/lib/server/route";
 

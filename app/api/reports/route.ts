@@ -1,8 +1,8 @@
 // POST /api/reports – the legacy synchronous report (CSV) for a team the user may see
 import { readMutationBody } from "@/lib/access/guards";
 import { parseLegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import { allowedOrigin, proxyContext } from "@/lib/registry/route-context";
-import { assertMayReport } from "@/lib/registry/scopes";
+import { allowedOrigin, proxyContext } from "@/lib/dashboard/route-context";
+import { assertMayReport } from "@/lib/dashboard/scopes";
 import { invalid } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
 import { csvAttachment } from "@/lib/server/csv-response";

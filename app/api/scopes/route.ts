@@ -1,8 +1,8 @@
 // GET /api/scopes – the teams (with parents) and org trees this user may see, and which connection is in use
 import { NextResponse } from "next/server";
 import { publicConfig } from "@/lib/server/env";
-import { NO_STORE, proxyContext } from "@/lib/registry/route-context";
-import { scopesFor } from "@/lib/registry/scopes";
+import { NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
+import { scopesFor } from "@/lib/dashboard/scopes";
 import { withSession } from "@/lib/server/route";
 
 export const GET = withSession(async (req, ctx) => {

@@ -2,7 +2,7 @@
 // the browser (which reuses what the server started when the bodies match). Pure.
 import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
 import type { ExportStatus } from "@/lib/dora/schemas/export-response";
-import type { ExportStatusView, ExportView } from "@/lib/registry/views";
+import type { ExportStatusView, ExportView } from "@/lib/contract";
 
 export type ViewScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };
 

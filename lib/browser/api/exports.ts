@@ -5,13 +5,13 @@ import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
 import type { ParsedExport } from "@/lib/browser/csv/model";
 import { parseCsvInWorker } from "@/lib/browser/csv/parse-client";
 import type { ExportStatus } from "@/lib/dora/schemas/export-response";
-import type { ExportStatusView } from "@/lib/registry/views";
+import type { ExportStatusView } from "@/lib/contract";
 import { csvDownloadPath, sameRequest, type CreatedExport, type EarlyAnswer } from "./export-request";
 import { ApiProblem, fetchJson, problemOf } from "./fetch-json";
 
 // The proxy's answer types are declared once, beside the code that builds them (types only: nothing of
 // the server is bundled).
-export type { ExportStatusView, ExportView } from "@/lib/registry/views";
+export type { ExportStatusView, ExportView } from "@/lib/contract";
 export type { ExportStatus } from "@/lib/dora/schemas/export-response";
 
 export const isFinal = (s: ExportStatus | undefined) => s === "COMPLETED" || s === "FAILED";

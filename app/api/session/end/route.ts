@@ -4,7 +4,7 @@ import { z } from "zod";
 import { readMutationBody } from "@/lib/access/guards";
 import { afterSignOutUrl } from "@/lib/auth/end-session";
 import { endSession, endUserSessions, sessionIdToken } from "@/lib/auth/sessions";
-import { allowedOrigin, NO_STORE } from "@/lib/registry/route-context";
+import { allowedOrigin, NO_STORE } from "@/lib/dashboard/route-context";
 import { invalid } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
 import { withSession } from "@/lib/server/route";

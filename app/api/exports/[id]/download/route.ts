@@ -1,6 +1,6 @@
 // GET /api/exports/{id}/download – the export's CSV, streamed: `?as=gzip` the file as SEI made it, else decompressed CSV
-import { proxyContext } from "@/lib/registry/route-context";
-import { downloadFor } from "@/lib/registry/service";
+import { proxyContext } from "@/lib/dashboard/route-context";
+import { downloadFor } from "@/lib/dashboard/service";
 import { invalid } from "@/lib/server/errors";
 import { withSession } from "@/lib/server/route";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RegisteredScope } from "@/lib/contract";
 import type { ExportParams } from "@/lib/dora/types";
 import type { Store } from "@/lib/store/db";
 import type { ExportRegistryTable } from "@/lib/store/schema";
@@ -6,7 +7,7 @@ import type { ExportRegistryTable } from "@/lib/store/schema";
 // The exports registry: one row per upstream export made through the dashboard, per connection.
 // Access is decided by the scope recorded here, never by what the browser says.
 
-export type RegisteredScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };
+export type { RegisteredScope };
 
 export interface RegisteredExport {
   /** The upstream export id, also the id the dashboard's routes use. */

@@ -1,27 +1,8 @@
-// What the browser gets for an export: the registry's record, and its live status when polled.
+// What the browser gets for an export (the wire types are lib/contract's): the registry's record,
+// and its live status when polled.
+import type { ExportStatusView, ExportView } from "@/lib/contract";
 import type { ExportStatusResponse } from "@/lib/dora/schemas/export-response";
 import type { RegisteredExport } from "./exports";
-
-export interface ExportView {
-  id: string;
-  scope: RegisteredExport["scope"];
-  params: RegisteredExport["params"];
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface ExportStatusView extends ExportView {
-  status: ExportStatusResponse["status"];
-  upstreamCreatedAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  rowCount: number | null;
-  sizeBytes: number | null;
-  /** FAILED only. */
-  error: { code: string; message: string } | null;
-  /** COMPLETED only: the dashboard's own download route, never SEI's address. */
-  downloadUrl: string | null;
-}
 
 export function exportView(e: RegisteredExport): ExportView {
   return { id: e.id, scope: e.scope, params: e.params, createdBy: e.createdBy, createdAt: e.createdAt };

@@ -11,7 +11,8 @@ import type { Store } from "@/lib/store/db";
 import { EXPORT_ID, type CreatedExport, type SeiClient } from "@/lib/sei";
 import { prepareDownload, type DownloadAs } from "@/lib/sei/download-stream";
 import { findExport, listExports, recordExport, registeredScope, ScopeConflictError, type RegisteredExport } from "./exports";
-import { exportView, statusView, type ExportStatusView, type ExportView } from "./views";
+import { exportView, statusView } from "./views";
+import type { ExportStatusView, ExportView } from "@/lib/contract";
 
 // The proxy's export operations: validate, check access, call SEI, record, log. The routes are thin
 // shells around these.
