@@ -1,17 +1,21 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { User } from "@/lib/auth/users";
-import type { Runtime } from "@/lib/server/runtime";
-import { getSeiClient } from "@/lib/sei";
+import type { ServerEnv } from "@/lib/server/env";
+import type { Store } from "@/lib/store/db";
+import { getSeiClient, type SeiDeps } from "@/lib/sei";
 import type { ProxyContext } from "./service";
 
+/** What the dashboard's service runs on; the composition root passes its runtime. */
+export type DashboardDeps = SeiDeps & { env: ServerEnv; db: Store };
+
 /** What every proxy route needs: the user, the store, the SEI client, and the request's abort signal. */
-export function proxyContext(req: NextRequest, ctx: { user: User; runtime: Runtime }): ProxyContext {
+export function proxyContext(req: NextRequest, ctx: { user: User; runtime: DashboardDeps }): ProxyContext {
   return { user: ctx.user, db: ctx.runtime.db, sei: getSeiClient(ctx.runtime), signal: req.signal };
 }
 
 /** NEXTAUTH_URL's origin: the one origin state-changing requests may come from (else the request's own). */
-export const allowedOrigin = (runtime: Runtime): string | null =>
+export const allowedOrigin = (runtime: DashboardDeps): string | null =>
   runtime.env.NEXTAUTH_URL ? new URL(runtime.env.NEXTAUTH_URL).origin : null;
 
 /** The only headers a proxy JSON answer carries besides the content type. */

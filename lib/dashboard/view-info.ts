@@ -1,8 +1,8 @@
 import "server-only";
 import { canSeeScope, type AccessScope } from "@/lib/access/scope-access";
 import type { User } from "@/lib/auth/users";
-import type { Runtime } from "@/lib/server/runtime";
 import { getSeiClient } from "@/lib/sei";
+import type { DashboardDeps } from "./route-context";
 
 export interface ViewInfo {
   allowed: boolean;
@@ -15,7 +15,7 @@ const teamHref = (id: string) => `/teams/${encodeURIComponent(id)}`;
 const treeHref = (name: string) => `/org-trees/${encodeURIComponent(name)}`;
 
 /** What a view page shows before any export: may this user open it, its title and its breadcrumbs. */
-export async function viewInfo(user: User, runtime: Runtime, scope: AccessScope): Promise<ViewInfo> {
+export async function viewInfo(user: User, runtime: DashboardDeps, scope: AccessScope): Promise<ViewInfo> {
   const dir = await getSeiClient(runtime).directory();
   const allowed = canSeeScope(user, scope, dir);
   const tree = (name: string) => ({ id: `tree:${name}`, name, href: canSeeScope(user, { kind: "orgTree", orgTreeName: name }, dir) ? treeHref(name) : null });

@@ -1,6 +1,7 @@
 import "server-only";
 import { DEMO_SCOPE } from "@/lib/engine/seed";
-import type { Runtime } from "@/lib/server/runtime";
+import type { Engine } from "@/lib/engine/engine";
+import type { ServerEnv } from "@/lib/server/env";
 import { embeddedSeiClient } from "./embedded";
 import { httpSeiClient } from "./http/transport";
 import { readTeamsFile } from "./teams-file";
@@ -13,9 +14,15 @@ export { EXPORT_ID } from "./types";
 // in its configured (or demo) org and project. Made once per runtime.
 
 let override: SeiClient | null = null;
-const made = new WeakMap<Runtime, SeiClient>();
+/** What a client is made of: the configuration and, for the embedded engine, the engine. */
+export interface SeiDeps {
+  env: ServerEnv;
+  engine: Engine;
+}
 
-export function getSeiClient(runtime: Runtime): SeiClient {
+const made = new WeakMap<SeiDeps, SeiClient>();
+
+export function getSeiClient(runtime: SeiDeps): SeiClient {
   if (override) return override;
   let client = made.get(runtime);
   if (!client) {
@@ -30,7 +37,7 @@ export function setSeiClient(client: SeiClient | null): void {
   override = client;
 }
 
-export function makeClient(runtime: Runtime, tuning: Partial<Pick<Parameters<typeof httpSeiClient>[0], "timeouts" | "retry" | "limits">> = {}): SeiClient {
+export function makeClient(runtime: SeiDeps, tuning: Partial<Pick<Parameters<typeof httpSeiClient>[0], "timeouts" | "retry" | "limits">> = {}): SeiClient {
   const { env, engine } = runtime;
   if (env.SEI_BASE_URL && env.SEI_API_KEY && env.SEI_ORG_IDENTIFIER && env.SEI_PROJECT_IDENTIFIER) {
     return httpSeiClient({
