@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchOrg } from "@/lib/engine/demo";
+import { benchOrg } from "./bench-engine/bench-org";
 import type { Client } from "./bench-engine/client";
 import { waitReady } from "./bench-engine/client";
 import { runExport, type ExportRun, type ExportSpec } from "./bench-engine/exports";

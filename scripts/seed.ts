@@ -1,6 +1,6 @@
 // npm run seed [-- --reset] – fills the demo organisation into an empty store, or rebuilds it with --reset.
 import { parseArgs } from "node:util";
-import { DEMO_SCOPE, seedDemo } from "@/lib/engine/seed";
+import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
 import { logToStderr } from "@/lib/server/log";
 import { getRuntime } from "@/lib/server/runtime";
 

@@ -9,10 +9,9 @@ import type { ExportParams } from "@/lib/dora/types";
 import { RECORD_COLS, RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { openStore, type Store } from "@/lib/store/db";
 import { listTeams, loadDataset } from "./dataset";
-import { demoOrg } from "./demo";
+import { demoOrg, ingestOrg } from "@/lib/demo";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
 import { projectRecords } from "./project-records";
-import { ingestOrg } from "./seed";
 
 // The records linked by the store must be those lib/dora links from a loaded dataset (whose rules
 // have their own unit tables), record for record. A file store, so the raw reader is used as in the server.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORD_COLS, RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
 import { openStore, type Store } from "@/lib/store/db";
 import { loadDataset } from "./dataset";
-import { Rng } from "./demo/prng";
+import { Rng } from "@/lib/demo";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
 import { projectRecords } from "./project-records";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Engine } from "@/lib/engine/engine";
 import { startJobRunner } from "@/lib/engine/jobs/runner";
 import { newApiKey } from "@/lib/engine/keys";
-import { DEMO_SCOPE, seedDemo } from "@/lib/engine/seed";
+import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
 import { openStore, type Store } from "@/lib/store/db";
 import { ensureAdmin } from "./bootstrap-admin";
 import { serverEnv, type ServerEnv } from "@/lib/server/env";

@@ -1,5 +1,5 @@
 import "server-only";
-import { DEMO_SCOPE } from "@/lib/engine/seed";
+import { DEMO_SCOPE } from "@/lib/demo";
 import type { Engine } from "@/lib/engine/engine";
 import type { ServerEnv } from "@/lib/server/env";
 import { embeddedSeiClient } from "./embedded";

@@ -1,6 +1,6 @@
 // Sends the benchmark organisation through POST /v2/ingest/{kind}, kind by kind in ingestion order,
 // with a few batches in flight; items are generated (and serialised) while earlier batches are sent.
-import { KINDS, type Kind, type OrgData } from "@/lib/engine/demo";
+import { KINDS, type Kind, type OrgData } from "@/lib/demo";
 import { call, type Client } from "./client";
 
 export interface KindRate {

@@ -82,6 +82,9 @@ const SCHEMAS = {
 
 type Valid<K extends IngestKind> = z.output<(typeof SCHEMAS)[K]>;
 
+/** An item of kind K as a client sends it (camelCase, ISO-8601 instants), by its schema. */
+export type IngestPayload<K extends IngestKind> = z.input<(typeof SCHEMAS)[K]>;
+
 /** The parsed item of each kind. */
 export interface ItemOf {
   teams: TeamInput;

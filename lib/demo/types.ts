@@ -1,66 +1,16 @@
 // Ingestion payload items (spec §2/§3: camelCase, ISO-8601 UTC timestamps, string ids; absent
 // optional fields are omitted) and the specifications the generators work from.
 
-import type { Status } from "@/lib/dora/types";
+import type { IngestPayload } from "@/lib/engine/ingest";
 
-export interface TeamItem {
-  id: string;
-  name: string;
-  orgTree: string;
-  refId: number;
-  parentId: string | null;
-}
-
-export interface WorkItemItem {
-  id: string;
-  teamId: string;
-  createdAt: string;
-  key: string;
-  startedAt?: string;
-  resolvedAt?: string;
-}
-
-export interface PullRequestItem {
-  id: string;
-  teamId: string;
-  repository: string;
-  firstCommitAt: string;
-  openedAt: string;
-  mergedAt?: string;
-  mergeCommitSha?: string;
-  workItemId?: string;
-}
-
-export interface BuildItem {
-  id: string;
-  repository: string;
-  commitSha: string;
-  finishedAt: string;
-  status: Status;
-  startedAt: string;
-}
-
-export interface DeploymentItem {
-  id: string;
-  teamId: string;
-  environment: string;
-  status: Status;
-  finishedAt: string;
-  service: string;
-  repository: string;
-  startedAt: string;
-  pullRequestIds?: string[];
-  commitShas?: string[];
-}
-
-export interface IncidentItem {
-  id: string;
-  teamId: string;
-  openedAt: string;
-  resolvedAt?: string;
-  service?: string;
-  deploymentId?: string;
-}
+// Each kind's item is exactly what the ingestion API's schema accepts, so the demo can never send
+// a shape the engine refuses.
+export type TeamItem = IngestPayload<"teams">;
+export type WorkItemItem = IngestPayload<"work-items">;
+export type PullRequestItem = IngestPayload<"pull-requests">;
+export type BuildItem = IngestPayload<"builds">;
+export type DeploymentItem = IngestPayload<"deployments">;
+export type IncidentItem = IngestPayload<"incidents">;
 
 /** The ingestion API's kinds, in the order they must be ingested (the path segment of `/v2/ingest/{kind}`). */
 export const KINDS = ["teams", "work-items", "builds", "pull-requests", "deployments", "incidents"] as const;

@@ -76,7 +76,7 @@ describe("demo organisation: time span and rhythm", () => {
     const inFreeze = deployments.filter(
       (d) =>
         d.teamId === "plat-infra-compute" &&
-        t(d.startedAt) >= t("2025-06-01T00:00:00Z") &&
+        t(d.startedAt!) >= t("2025-06-01T00:00:00Z") &&
         t(d.finishedAt) < t("2025-08-01T00:00:00Z"),
     );
     expect(inFreeze).toEqual([]);
@@ -123,7 +123,7 @@ describe("demo organisation: pull requests, work items and builds", () => {
       ),
     ).toBeGreaterThan(0.9);
     const retried = [...bySha.values()].filter(
-      (bs) => bs[0]!.status === "failure" && bs[1]?.status === "success" && t(bs[0]!.finishedAt) < t(bs[1].startedAt),
+      (bs) => bs[0]!.status === "failure" && bs[1]?.status === "success" && t(bs[0]!.finishedAt) < t(bs[1].startedAt!),
     );
     expect(retried.length).toBeGreaterThan(100);
   });

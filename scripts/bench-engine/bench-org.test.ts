@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BENCH_ORG, benchOrg } from "./bench-org";
-import { KINDS, type Kind } from "./types";
+import { KINDS, type Kind } from "@/lib/demo";
 
 const END = new Date("2026-01-01T00:00:00Z");
 

@@ -8,7 +8,7 @@ import {
   linkPullRequestDeployments,
   linkPullRequestWorkItems,
 } from "@/lib/dora/linking";
-import type { Build, Deployment, Incident, PullRequest, WorkItem } from "@/lib/dora/types";
+import type { Build, Deployment, Incident, PullRequest, Status, WorkItem } from "@/lib/dora/types";
 import { DEMO_ORG, demoOrg } from "./demo-org";
 import type { OrgData } from "./generate-org";
 import type { ProfileName, TeamSpec } from "./types";
@@ -34,7 +34,7 @@ function dataset(org: OrgData) {
     id: d.id,
     teamId: d.teamId,
     environment: d.environment,
-    status: d.status,
+    status: d.status as Status,
     finishedAt: t(d.finishedAt),
     service: d.service ?? null,
     repository: d.repository ?? null,
@@ -57,7 +57,7 @@ function dataset(org: OrgData) {
     repository: b.repository,
     commitSha: b.commitSha,
     finishedAt: t(b.finishedAt),
-    status: b.status,
+    status: b.status as Status,
     startedAt: ms(b.startedAt),
   }));
   const workItems: WorkItem[] = [...org.items("work-items")].map((w) => ({

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import type { Store } from "@/lib/store/db";
-import { DEMO_ORG_IDENTIFIER, DEMO_PROJECT_IDENTIFIER, demoOrg, type OrgData } from "./demo";
-import { ingest, type Scope } from "./ingest";
+import { ingest, type Scope } from "@/lib/engine/ingest";
+import { DEMO_ORG_IDENTIFIER, DEMO_PROJECT_IDENTIFIER, demoOrg } from "./demo-org";
+import type { OrgData } from "./generate-org";
 
 export const DEMO_SCOPE: Scope = { org: DEMO_ORG_IDENTIFIER, project: DEMO_PROJECT_IDENTIFIER };
 
