@@ -3,7 +3,7 @@
 // and start the worker that draws the charts' first frames, so the first view opened is not its cold start.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getRuntime } = await import("@/lib/server/runtime");
+  const { getRuntime } = await import("@/lib/runtime");
   await getRuntime();
   const { warmFrames } = await import("@/components/charts/frames");
   warmFrames();

@@ -18,7 +18,7 @@ import * as exportsRoute from "@/app/api/exports/route";
 import { startSession } from "@/lib/auth/sessions";
 import { addUser } from "@/lib/auth/users";
 import { makeClient, setSeiClient } from "@/lib/sei";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime";
 import { FakeSei } from "../tests/proxy/fake-sei";
 
 const MiB = 1024 * 1024;

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
 import { logToStderr } from "@/lib/server/log";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime";
 
 async function main() {
   logToStderr();

@@ -6,7 +6,7 @@ import { addUser, findUserByEmail, listUsers, removeUser, updateUser } from "@/l
 import { emailSchema } from "@/lib/server/email";
 import { scopeSchema } from "@/lib/auth/scopes";
 import { logToStderr } from "@/lib/server/log";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime";
 import { randomSecret } from "@/lib/server/secrets";
 import { readPassword } from "./read-password";
 

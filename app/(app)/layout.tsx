@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { QueryProvider } from "@/components/query-provider";
 import { AppHeader } from "@/components/shell/app-header";
 import { publicConfig } from "@/lib/server/env";
-import { currentUser } from "@/lib/server/route";
+import { currentUser } from "@/lib/runtime";
 
 // Signed-in pages depend on the session: never prerender them at build time (which would open the store).
 export const dynamic = "force-dynamic";

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getAuthOptions } from "@/lib/runtime/auth";
+import { currentUser, getAuthOptions } from "@/lib/runtime";
 import { safeCallbackUrl } from "@/lib/browser/safe-callback";
-import { currentUser } from "@/lib/server/route";
 import { SignInForm } from "./_components/sign-in-form";
 import { signInErrorMessage } from "./error-messages";
 

@@ -32,7 +32,7 @@ let routes: {
   me: typeof import("@/app/api/me/route");
   end: typeof import("@/app/api/session/end/route");
 };
-let runtime: Awaited<ReturnType<typeof import("@/lib/server/runtime").getRuntime>>;
+let runtime: Awaited<ReturnType<typeof import("@/lib/runtime").getRuntime>>;
 
 beforeAll(async () => {
   await issuer.start();
@@ -56,7 +56,7 @@ beforeAll(async () => {
       return true;
     }) as typeof stream.write;
   }
-  runtime = await (await import("@/lib/server/runtime")).getRuntime({ jobs: false });
+  runtime = await (await import("@/lib/runtime")).getRuntime({ jobs: false });
   routes = {
     auth: await import("@/app/api/auth/[...nextauth]/route"),
     me: await import("@/app/api/me/route"),

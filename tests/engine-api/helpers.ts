@@ -13,7 +13,7 @@ import * as downloadRoute from "@/app/v2/insights/efficiency/exports/[exportId]/
 import * as pollRoute from "@/app/v2/insights/efficiency/exports/[exportId]/route";
 import * as createRoute from "@/app/v2/insights/efficiency/exports/route";
 import * as reportRoute from "@/app/v2/insights/teams/reports/route";
-import { getRuntime, type Runtime } from "@/lib/server/runtime";
+import { getRuntime, type Runtime } from "@/lib/runtime";
 
 export const KEY = "ff_test_key_for_request_level_tests";
 export const AUTH = `ApiKey ${KEY}`;

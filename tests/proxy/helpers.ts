@@ -14,7 +14,7 @@ import * as reportsRoute from "@/app/api/reports/route";
 import * as scopesRoute from "@/app/api/scopes/route";
 import { startSession } from "@/lib/auth/sessions";
 import { addUser, type User } from "@/lib/auth/users";
-import { getRuntime, type Runtime } from "@/lib/server/runtime";
+import { getRuntime, type Runtime } from "@/lib/runtime";
 import { FakeSei } from "./fake-sei";
 
 export const ORIGIN = "http://localhost:3000";

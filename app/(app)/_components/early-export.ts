@@ -3,7 +3,7 @@ import type { User } from "@/lib/auth/users";
 import { exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
 import { createExportFor, exportStatusFor } from "@/lib/dashboard/service";
 import { ApiError } from "@/lib/server/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { viewOf, type PageSearch } from "./view-search";
 

@@ -12,7 +12,7 @@ import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
 import { downloadFor, exportStatusFor } from "@/lib/dashboard/service";
 import { readStreamText } from "@/lib/server/body";
 import { log } from "@/lib/server/log";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 
 /**

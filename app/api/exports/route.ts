@@ -6,7 +6,7 @@ import { readMutationBody } from "@/lib/access/guards";
 import { allowedOrigin, NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
 import { createExportFor, listExportsFor } from "@/lib/dashboard/service";
 import { invalid } from "@/lib/server/errors";
-import { withSession } from "@/lib/server/route";
+import { withSession } from "@/lib/runtime";
 
 export const POST = withSession(async (req, ctx) => {
   const body = await readMutationBody(req, ctx.user, allowedOrigin(ctx.runtime));

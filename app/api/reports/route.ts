@@ -6,7 +6,7 @@ import { assertMayReport } from "@/lib/dashboard/scopes";
 import { invalid } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
 import { csvAttachment } from "@/lib/server/csv-response";
-import { withSession } from "@/lib/server/route";
+import { withSession } from "@/lib/runtime";
 
 export const POST = withSession(async (req, ctx) => {
   const body = await readMutationBody(req, ctx.user, allowedOrigin(ctx.runtime));

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { publicConfig } from "@/lib/server/env";
 import { NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
 import { scopesFor } from "@/lib/dashboard/scopes";
-import { withSession } from "@/lib/server/route";
+import { withSession } from "@/lib/runtime";
 
 export const GET = withSession(async (req, ctx) => {
   const { teams, orgTrees } = await scopesFor(proxyContext(req, ctx));

@@ -1,7 +1,7 @@
 // GET|POST /api/auth/* – next-auth's sign-in, sign-out, session and provider callbacks
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { getAuthOptions } from "@/lib/runtime/auth";
+import { getAuthOptions } from "@/lib/runtime";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 

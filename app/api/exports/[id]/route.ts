@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
 import { exportStatusFor } from "@/lib/dashboard/service";
-import { withSession } from "@/lib/server/route";
+import { withSession } from "@/lib/runtime";
 
 export const GET = withSession<{ id: string }>(async (req, ctx) =>
   NextResponse.json(await exportStatusFor(proxyContext(req, ctx), ctx.params.id), { headers: NO_STORE }),

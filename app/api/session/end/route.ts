@@ -7,7 +7,7 @@ import { endSession, endUserSessions, sessionIdToken } from "@/lib/auth/sessions
 import { allowedOrigin, NO_STORE } from "@/lib/dashboard/route-context";
 import { invalid } from "@/lib/server/errors";
 import { log } from "@/lib/server/log";
-import { withSession } from "@/lib/server/route";
+import { withSession } from "@/lib/runtime";
 
 const bodySchema = z.strictObject({ everywhere: z.boolean().default(false) });
 

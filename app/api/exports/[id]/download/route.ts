@@ -2,7 +2,7 @@
 import { proxyContext } from "@/lib/dashboard/route-context";
 import { downloadFor } from "@/lib/dashboard/service";
 import { invalid } from "@/lib/server/errors";
-import { withSession } from "@/lib/server/route";
+import { withSession } from "@/lib/runtime";
 
 export const GET = withSession<{ id: string }>(async (req, ctx) => {
   const as = req.nextUrl.searchParams.get("as") ?? "csv";
