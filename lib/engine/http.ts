@@ -3,7 +3,6 @@ import type { NextRequest } from "next/server";
 import { parseJsonc } from "@/lib/dora/jsonc";
 import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
 import { ApiError, errorResponse, invalid } from "@/lib/server/errors";
-import { getRuntime } from "@/lib/server/runtime";
 import { readBodyText } from "@/lib/server/body";
 import type { Engine } from "./engine";
 import { TeamInUseError } from "./ingest";
@@ -35,21 +34,23 @@ function identifier(req: NextRequest, name: string, required: boolean): string |
 /**
  * The engine's HTTP face: every request needs `authorization: ApiKey <key>` (checked before
  * anything is read or touched) and the project (and usually org) identifiers; errors map to the
- * spec's JSON codes with no internals.
+ * spec's JSON codes with no internals. The composition root passes in the process's engine.
  */
-export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts: { orgRequired: boolean } = { orgRequired: true }) {
-  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    try {
-      const { engine } = await getRuntime();
-      if (!checkApiKey(req.headers.get("authorization"), engine.apiKeys)) {
-        throw new ApiError("UNAUTHENTICATED", "A valid API key is required: send the header `authorization: ApiKey <key>`.");
+export function engineRoutes(getEngine: () => Promise<Engine>) {
+  return function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts: { orgRequired: boolean } = { orgRequired: true }) {
+    return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+      try {
+        const engine = await getEngine();
+        if (!checkApiKey(req.headers.get("authorization"), engine.apiKeys)) {
+          throw new ApiError("UNAUTHENTICATED", "A valid API key is required: send the header `authorization: ApiKey <key>`.");
+        }
+        const projectIdentifier = identifier(req, "projectIdentifier", true)!;
+        const orgIdentifier = identifier(req, "orgIdentifier", opts.orgRequired);
+        return await handler(req, { engine, projectIdentifier, orgIdentifier, params: await ctx.params });
+      } catch (err) {
+        return errorResponse(mapEngineError(err), { method: req.method, path: req.nextUrl.pathname });
       }
-      const projectIdentifier = identifier(req, "projectIdentifier", true)!;
-      const orgIdentifier = identifier(req, "orgIdentifier", opts.orgRequired);
-      return await handler(req, { engine, projectIdentifier, orgIdentifier, params: await ctx.params });
-    } catch (err) {
-      return errorResponse(mapEngineError(err), { method: req.method, path: req.nextUrl.pathname });
-    }
+    };
   };
 }
 

@@ -1,6 +1,7 @@
 // POST /v2/ingest/{kind} – upsert a batch of records, all or nothing
 import { NextResponse } from "next/server";
-import { readBody, withApiKey } from "@/lib/engine/http";
+import { readBody } from "@/lib/engine/http";
+import { withApiKey } from "@/lib/runtime";
 import { ingest, isIngestKind } from "@/lib/engine/ingest";
 import { invalid, notFound } from "@/lib/server/errors";
 

@@ -1,6 +1,6 @@
 // DELETE /v2/ingest/{kind}/{id} – remove one record
 import { NextResponse } from "next/server";
-import { withApiKey } from "@/lib/engine/http";
+import { withApiKey } from "@/lib/runtime";
 import { deleteRecord, isIngestKind } from "@/lib/engine/ingest";
 import { notFound } from "@/lib/server/errors";
 

@@ -1,5 +1,6 @@
 // POST /v2/insights/teams/reports – the legacy synchronous DORA report, as CSV
-import { readBody, withApiKey } from "@/lib/engine/http";
+import { readBody } from "@/lib/engine/http";
+import { withApiKey } from "@/lib/runtime";
 import { legacyReport } from "@/lib/engine/reports";
 import { csvAttachment } from "@/lib/server/csv-response";
 

@@ -1,7 +1,7 @@
 // GET /v2/insights/efficiency/exports/{exportId} – an export job's status
 import { NextResponse } from "next/server";
 import { exportStatus } from "@/lib/engine/exports";
-import { withApiKey } from "@/lib/engine/http";
+import { withApiKey } from "@/lib/runtime";
 
 export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) =>
   NextResponse.json(await exportStatus(engine, { org: orgIdentifier!, project: projectIdentifier }, params.exportId), {

@@ -1,6 +1,6 @@
 // GET /v2/insights/efficiency/exports/{exportId}/download – the export's CSV file (gzip unless asked otherwise)
 import { openExportDownload } from "@/lib/engine/exports";
-import { withApiKey } from "@/lib/engine/http";
+import { withApiKey } from "@/lib/runtime";
 
 export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) => {
   const { body, headers } = await openExportDownload(engine, { org: orgIdentifier!, project: projectIdentifier }, params.exportId);
