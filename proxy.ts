@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { securityHeaders } from "@/lib/server/security-headers";
+import { securityHeaders } from "@/lib/server";
 
 // Runs before every request: a fresh CSP nonce and the security headers, and, for pages, a quick
 // redirect to sign-in when there is no session cookie at all. The real session check is done

@@ -1,5 +1,5 @@
 // A rating as colour AND word, so it reads without colour too. Contrast holds in both themes.
-import type { Rating } from "@/lib/dora/types";
+import type { Rating } from "@/lib/dora";
 
 const STYLE: Record<Rating, string> = {
   Elite: "bg-elite-soft text-elite ring-elite/40 dark:bg-elite dark:text-white",

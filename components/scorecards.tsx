@@ -1,8 +1,16 @@
 // The five scorecards over a whole range: LTTC, DF, CFR, MTTR and the overall level, each with its
 // rating, sample size and, given a previous range's figures, the change and whether it is better.
-import type { RatedMetric } from "@/lib/dora/benchmarks";
-import { formatDuration, formatPercent, formatRate, formatCount } from "@/lib/browser/csv/format";
-import { changeFrom, type Direction, type ExportSummary, type MetricSummary } from "@/lib/browser/csv/summary";
+import type { RatedMetric } from "@/lib/dora";
+import {
+  formatDuration,
+  formatPercent,
+  formatRate,
+  formatCount,
+  changeFrom,
+  type Direction,
+  type ExportSummary,
+  type MetricSummary,
+} from "@/lib/browser";
 import { RatingBadge } from "./rating-badge";
 
 export interface ScorecardsProps {

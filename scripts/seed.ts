@@ -1,7 +1,7 @@
 // npm run seed [-- --reset] – fills the demo organisation into an empty store, or rebuilds it with --reset.
 import { parseArgs } from "node:util";
 import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
-import { logToStderr } from "@/lib/server/log";
+import { logToStderr } from "@/lib/server";
 import { getRuntime } from "@/lib/runtime";
 
 async function main() {

@@ -1,13 +1,19 @@
 // npm run users -- <add|list|remove|passwd|scopes|identities|unlink|signout> …  – manage Fourfold's accounts.
 import { parseArgs } from "node:util";
-import { listIdentities, removeIdentity } from "@/lib/auth/identities";
-import { countUserSessions, endUserSessions } from "@/lib/auth/sessions";
-import { addUser, findUserByEmail, listUsers, removeUser, updateUser } from "@/lib/auth/users";
-import { emailSchema } from "@/lib/server/email";
-import { scopeSchema } from "@/lib/auth/scopes";
-import { logToStderr } from "@/lib/server/log";
+import {
+  listIdentities,
+  removeIdentity,
+  countUserSessions,
+  endUserSessions,
+  addUser,
+  findUserByEmail,
+  listUsers,
+  removeUser,
+  updateUser,
+  scopeSchema,
+} from "@/lib/auth";
+import { emailSchema, logToStderr, randomSecret } from "@/lib/server";
 import { getRuntime } from "@/lib/runtime";
-import { randomSecret } from "@/lib/server/secrets";
 import { readPassword } from "./read-password";
 
 const USAGE = `Usage: npm run users -- <command>

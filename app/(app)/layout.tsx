@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { QueryProvider } from "@/components/query-provider";
 import { AppHeader } from "@/components/shell/app-header";
-import { publicConfig } from "@/lib/server/env";
+import { publicConfig } from "@/lib/server";
 import { currentUser } from "@/lib/runtime";
 
 // Signed-in pages depend on the session: never prerender them at build time (which would open the store).

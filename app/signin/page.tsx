@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser, getAuthOptions } from "@/lib/runtime";
-import { safeCallbackUrl } from "@/lib/browser/safe-callback";
+import { safeCallbackUrl } from "@/lib/browser";
 import { SignInForm } from "./_components/sign-in-form";
 import { signInErrorMessage } from "./error-messages";
 

@@ -1,6 +1,6 @@
 // The benchmark bands behind a chart: one shaded area per rating level, clipped to the axis.
 import { ReferenceArea } from "recharts";
-import type { RatingBand } from "@/lib/dora/ratings";
+import type { RatingBand } from "@/lib/dora";
 import { RATING_FILL } from "./theme";
 
 /** Bands scaled into the chart's unit (e.g. per-day bounds × days per period) and clipped to [0, yMax]. */

@@ -1,9 +1,8 @@
 "use client";
 
 import { lazy } from "react";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import { formatCount, formatPercent } from "@/lib/browser/csv/format";
-import type { CfrPoint } from "@/lib/browser/csv/series";
+import type { BenchmarkSet } from "@/lib/dora";
+import { formatCount, formatPercent, type CfrPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
 import { cfrPlotProps, type PlotFrame } from "./plot-props";

@@ -3,7 +3,7 @@
 // The frame of a trend chart: heading, what it shows, the benchmark bands' key, the plot, and a
 // switch to read the same data as a table.
 import { useId, useState } from "react";
-import type { RatingBand } from "@/lib/dora/ratings";
+import type { RatingBand } from "@/lib/dora";
 import { DataTable, type DataTableProps } from "@/components/data-table";
 import { RATING_FILL } from "./theme";
 

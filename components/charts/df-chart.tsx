@@ -1,10 +1,8 @@
 "use client";
 
 import { lazy } from "react";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import { ratingBands } from "@/lib/dora/ratings";
-import { formatCount, formatRate } from "@/lib/browser/csv/format";
-import type { DfPoint } from "@/lib/browser/csv/series";
+import { type BenchmarkSet, ratingBands } from "@/lib/dora";
+import { formatCount, formatRate, type DfPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import { dfPlotProps, type PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";

@@ -1,10 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { ratingBands } from "@/lib/dora/ratings";
-import { formatCount, formatRate } from "@/lib/browser/csv/format";
-import type { DfPoint } from "@/lib/browser/csv/series";
-import { niceAxis } from "@/lib/browser/csv/axis";
+import { ratingBands } from "@/lib/dora";
+import { formatCount, formatRate, type DfPoint, niceAxis } from "@/lib/browser";
 import { bandAreas } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
 import type { DfPlotProps } from "./plot-props";

@@ -2,8 +2,8 @@
 
 // A single-line trend with benchmark bands: CFR and MTTR.
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { RatingBand } from "@/lib/dora/ratings";
-import { niceAxis } from "@/lib/browser/csv/axis";
+import type { RatingBand } from "@/lib/dora";
+import { niceAxis } from "@/lib/browser";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
 import { sized } from "./sized";

@@ -1,11 +1,8 @@
 "use client";
 
 import { lazy } from "react";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import { STAGES } from "@/lib/dora/columns";
-import { ratingBands } from "@/lib/dora/ratings";
-import { formatCount, formatDuration } from "@/lib/browser/csv/format";
-import type { LttcPoint } from "@/lib/browser/csv/series";
+import { type BenchmarkSet, STAGES, ratingBands } from "@/lib/dora";
+import { formatCount, formatDuration, type LttcPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";

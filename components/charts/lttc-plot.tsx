@@ -1,11 +1,8 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { STAGES } from "@/lib/dora/columns";
-import { ratingBands } from "@/lib/dora/ratings";
-import { formatCount, formatDuration } from "@/lib/browser/csv/format";
-import type { LttcPoint } from "@/lib/browser/csv/series";
-import { niceAxis } from "@/lib/browser/csv/axis";
+import { STAGES, ratingBands } from "@/lib/dora";
+import { formatCount, formatDuration, type LttcPoint, niceAxis } from "@/lib/browser";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
 import type { LttcPlotProps } from "./plot-props";

@@ -1,9 +1,8 @@
 "use client";
 
 import { lazy } from "react";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import { formatCount, formatDuration } from "@/lib/browser/csv/format";
-import type { MttrPoint } from "@/lib/browser/csv/series";
+import type { BenchmarkSet } from "@/lib/dora";
+import { formatCount, formatDuration, type MttrPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
 import { mttrPlotProps, type PlotFrame } from "./plot-props";

@@ -1,10 +1,17 @@
 // What each trend chart hands its recharts plot, in one place: the chart cards draw the plot in the
 // browser, and the server draws its first frame (components/charts/frames) from the same props.
 // Nothing here imports recharts, so the cards stay out of the page's first load.
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import { ratingBands } from "@/lib/dora/ratings";
-import { formatCount, formatDuration, formatPercent } from "@/lib/browser/csv/format";
-import type { CfrPoint, DfPoint, LttcPoint, MttrPoint, TeamSeries } from "@/lib/browser/csv/series";
+import { type BenchmarkSet, ratingBands } from "@/lib/dora";
+import {
+  formatCount,
+  formatDuration,
+  formatPercent,
+  type CfrPoint,
+  type DfPoint,
+  type LttcPoint,
+  type MttrPoint,
+  type TeamSeries,
+} from "@/lib/browser";
 import type { LinePlotProps } from "./line-plot";
 import { SERIES_COLOUR } from "./theme";
 

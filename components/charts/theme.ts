@@ -1,5 +1,5 @@
 // Colours and shared settings of the trend charts. Ratings use the same colours as the badges.
-import type { Rating } from "@/lib/dora/types";
+import type { Rating } from "@/lib/dora";
 
 export const RATING_FILL: Record<Rating, string> = { Elite: "#15803d", High: "#1d4ed8", Medium: "#a16207", Low: "#b91c1c" };
 

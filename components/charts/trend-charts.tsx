@@ -2,8 +2,8 @@
 
 // The four DORA trend charts of one team, in a responsive grid. Charts whose columns the export
 // lacks are left out, with a line saying so.
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import type { TeamSeries } from "@/lib/browser/csv/series";
+import type { BenchmarkSet } from "@/lib/dora";
+import type { TeamSeries } from "@/lib/browser";
 import { CfrChart } from "./cfr-chart";
 import { DfChart } from "./df-chart";
 import { LttcChart } from "./lttc-chart";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { signOut } from "@/lib/browser/api/sign-out";
+import { signOut } from "@/lib/browser";
 
 /** Sign out of this browser, or, from the account menu, of every device this account is signed in on. */
 export function SignOutButton({ email }: { email: string }) {

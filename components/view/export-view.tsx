@@ -8,24 +8,31 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { warmParseWorker } from "@/lib/browser/csv/parse-client";
+import {
+  warmParseWorker,
+  exportRequest,
+  type EarlyAnswer,
+  type ViewScope,
+  exportKeys,
+  focusTeam,
+  teamRows,
+  toTeamSeries,
+  summarise,
+  previousRange,
+  readViewParams,
+  todayUtc,
+  viewSearch,
+  rememberView,
+} from "@/lib/browser";
 import { TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
-import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
-import { exportRequest, type EarlyAnswer, type ViewScope } from "@/lib/browser/api/export-request";
-import { exportKeys } from "@/lib/browser/api/exports";
-import { focusTeam } from "@/lib/browser/csv/focus";
-import { teamRows } from "@/lib/browser/csv/model";
-import { toTeamSeries } from "@/lib/browser/csv/series";
-import { summarise } from "@/lib/browser/csv/summary";
-import { previousRange, readViewParams, todayUtc, viewSearch } from "@/lib/browser/view-params";
-import { rememberView } from "@/lib/browser/last-view";
+import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { FirstFrame } from "./first-frame";
 import { SubTeamsTable } from "./sub-teams-table";
 import { useEarlyExport, useExport } from "./use-export";
 import { ViewHeader, type Crumb } from "./view-header";
 
-export type { ViewScope } from "@/lib/browser/api/export-request";
+export type { ViewScope } from "@/lib/browser";
 export type { Crumb } from "./view-header";
 
 // The CSV is parsed off the main thread, and the charts are loaded on demand: both start loading as

@@ -1,6 +1,5 @@
 import type { ChartFrameSets } from "@/components/charts/plot-props";
-import type { EarlyExport } from "@/lib/browser/api/export-request";
-import type { ParsedExport } from "@/lib/browser/csv/model";
+import type { EarlyExport, ParsedExport } from "@/lib/browser";
 
 /**
  * A view's complete export as the server page read it, handed over with the page: the view draws

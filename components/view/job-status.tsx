@@ -3,7 +3,7 @@
 // The export job's state, live: QUEUED, PROCESSING, COMPLETED or FAILED, with the time waited,
 // and a note while the view tries SEI again.
 import { useEffect, useState } from "react";
-import type { ExportStatus } from "@/lib/browser/api/exports";
+import type { ExportStatus } from "@/lib/browser";
 
 /** Seconds since `since`, ticking each second; null before the first tick (so server and browser render alike). */
 function useElapsed(since: number, running: boolean): number | null {

@@ -4,13 +4,18 @@
 // row's name opens that team's view with the same settings.
 import Link from "next/link";
 import { memo, useMemo, useState } from "react";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import type { Rating } from "@/lib/dora/types";
+import type { BenchmarkSet, Rating } from "@/lib/dora";
 import { RatingBadge } from "@/components/rating-badge";
-import { formatDuration, formatPercent, formatRate } from "@/lib/browser/csv/format";
-import { teamRows, type ParsedExport, type TeamExport } from "@/lib/browser/csv/model";
-import { toTeamSeries } from "@/lib/browser/csv/series";
-import { summarise } from "@/lib/browser/csv/summary";
+import {
+  formatDuration,
+  formatPercent,
+  formatRate,
+  teamRows,
+  type ParsedExport,
+  type TeamExport,
+  toTeamSeries,
+  summarise,
+} from "@/lib/browser";
 import { Sparkline } from "./sparkline";
 
 type Key = "name" | "lttc" | "df" | "cfr" | "mttr" | "overall";

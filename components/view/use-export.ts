@@ -4,9 +4,14 @@
 // polled until final → downloaded and parsed in a worker.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
-import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
-import type { EarlyAnswer } from "@/lib/browser/api/export-request";
-import { ensureExportOptions, exportKeys, exportStatusOptions, parsedExportOptions } from "@/lib/browser/api/exports";
+import type { ExportRequestInput } from "@/lib/dora";
+import {
+  type EarlyAnswer,
+  ensureExportOptions,
+  exportKeys,
+  exportStatusOptions,
+  parsedExportOptions,
+} from "@/lib/browser";
 import { waitingNote } from "./waiting-note";
 
 export type ExportStage = "CREATING" | "QUEUED" | "PROCESSING" | "PARSING" | "COMPLETED" | "FAILED";

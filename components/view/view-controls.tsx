@@ -2,9 +2,8 @@
 
 // The view's controls. Each change rewrites the URL, which is the view's only state.
 import { useId } from "react";
-import { BENCHMARK_NAMES } from "@/lib/dora/benchmarks";
-import { AGGREGATIONS, GRANULARITIES } from "@/lib/dora/types";
-import { RANGE_LABELS, RANGE_PRESETS, type ViewParams } from "@/lib/browser/view-params";
+import { BENCHMARK_NAMES, AGGREGATIONS, GRANULARITIES } from "@/lib/dora";
+import { RANGE_LABELS, RANGE_PRESETS, type ViewParams } from "@/lib/browser";
 
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 const AGG_LABELS = { mean: "Mean", median: "Median", p90: "90th percentile", p95: "95th percentile" } as const;

@@ -4,7 +4,7 @@
 // status and the view's actions.
 import Link from "next/link";
 import { useState } from "react";
-import type { ViewParams } from "@/lib/browser/view-params";
+import type { ViewParams } from "@/lib/browser";
 import { JobStatus } from "./job-status";
 import type { ExportStage } from "./use-export";
 import { ViewControls } from "./view-controls";

@@ -1,7 +1,7 @@
 // What the view says while it waits on SEI: the proxy gives up on SEI after its deadline (504
 // UPSTREAM_UNREACHABLE) and the view's queries try again; the person is told so, not left with
 // a status that only counts seconds.
-import { ApiProblem } from "@/lib/browser/api/fetch-json";
+import { ApiProblem } from "@/lib/browser";
 
 export const NOT_ANSWERING = "SEI is not answering; trying again";
 

@@ -1,9 +1,6 @@
 import "server-only";
-import { readBodyText } from "@/lib/server/body";
+import { readBodyText, ApiError, log, WindowLimiter } from "@/lib/server";
 import type { NextRequest } from "next/server";
-import { ApiError } from "@/lib/server/errors";
-import { log } from "@/lib/server/log";
-import { WindowLimiter } from "@/lib/server/rate-limit";
 
 // Checks for state-changing routes: same-origin only, JSON only, and a per-user limit on creates.
 

@@ -1,6 +1,6 @@
 // May this user see a scope? Admins see all; a team grant covers the team and its descendants; a
 // tree grant covers every team of that tree and the tree itself. Pure: no server code.
-import type { Access } from "@/lib/auth/scopes";
+import type { Access } from "@/lib/auth";
 import type { Directory, DirectoryTeam } from "./directory";
 
 export type AccessScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };

@@ -1,5 +1,5 @@
 import "server-only";
-import { log } from "@/lib/server/log";
+import { log } from "@/lib/server";
 
 // RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): when the IdP offers an
 // end_session_endpoint and OIDC_END_SESSION=on, signing out of Fourfold also ends the IdP's session.

@@ -1,5 +1,5 @@
 import "server-only";
-import { writeTransaction, type Store } from "@/lib/store/db";
+import { writeTransaction, type Store } from "@/lib/store";
 import { addUser, findUserByEmail, findUserById, type User } from "./users";
 
 // Single sign-on accounts are bound to the IdP's subject, never to an email alone. The first

@@ -6,16 +6,13 @@ import GitHubProvider from "next-auth/providers/github";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { TokenSet } from "openid-client";
 import { z } from "zod";
-import type { ServerEnv } from "@/lib/server/env";
-import { log } from "@/lib/server/log";
-import type { Store } from "@/lib/store/db";
-import { emailSchema } from "@/lib/server/email";
+import { type ServerEnv, log, emailSchema, WindowLimiter } from "@/lib/server";
+import type { Store } from "@/lib/store";
 import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities";
 import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
 import { endSession, pruneSessions, startSession } from "./sessions";
 import { describeAuthError, githubPrimaryEmail, isVerified, mergeUserInfo, needsUserInfo, oidcClaims } from "./sso-claims";
-import { WindowLimiter } from "@/lib/server/rate-limit";
 
 /** Ten sign-in attempts per account per 5 minutes slow password guessing without locking anyone out for long. */
 const signInLimiter = new WindowLimiter(10, 5 * 60_000);

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store";
 
 // The server's record of live sessions. The session cookie stays a signed JWT, but it is honoured
 // only while its row exists here: signing out, signing out of every device, a password change or

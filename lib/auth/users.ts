@@ -1,5 +1,5 @@
 import "server-only";
-import type { Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store";
 import { hashPassword } from "./password";
 import { parseScopes, type Access } from "./scopes";
 import { endUserSessions } from "./sessions";

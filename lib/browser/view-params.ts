@@ -1,8 +1,17 @@
 // The state of a team or org-tree view, held in the URL's search parameters so a link reproduces
 // the view. Bad values fall back to defaults, each with a note the page shows.
-import { BENCHMARK_NAMES, DEFAULT_BENCHMARK } from "@/lib/dora/benchmarks";
-import { AGGREGATIONS, GRANULARITIES, type Aggregation, type Granularity, type IsoDate } from "@/lib/dora/types";
-import { DAY_MS, dayToIsoDate, epochDay } from "@/lib/dora/zone";
+import {
+  BENCHMARK_NAMES,
+  DEFAULT_BENCHMARK,
+  AGGREGATIONS,
+  GRANULARITIES,
+  type Aggregation,
+  type Granularity,
+  type IsoDate,
+  DAY_MS,
+  dayToIsoDate,
+  epochDay,
+} from "@/lib/dora";
 
 /**
  * The schemas' longest range (lib/dora/schemas/common), repeated so that the browser does not load

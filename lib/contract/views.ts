@@ -1,6 +1,5 @@
 // The dashboard API's answers about an export, as the browser receives them.
-import type { ExportStatusResponse } from "@/lib/dora/schemas/export-response";
-import type { ExportParams } from "@/lib/dora/types";
+import type { ExportStatusResponse, ExportParams } from "@/lib/dora";
 
 /** Whose figures an export holds: one team (and its sub-teams) or one org tree. */
 export type RegisteredScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };

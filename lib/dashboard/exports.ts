@@ -1,8 +1,7 @@
 import "server-only";
 import type { RegisteredScope } from "@/lib/contract";
-import type { ExportParams } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
-import type { ExportRegistryTable } from "@/lib/store/schema";
+import type { ExportParams } from "@/lib/dora";
+import type { Store, ExportRegistryTable } from "@/lib/store";
 
 // The exports registry: one row per upstream export made through the dashboard, per connection.
 // Access is decided by the scope recorded here, never by what the browser says.

@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { User } from "@/lib/auth/users";
-import type { ServerEnv } from "@/lib/server/env";
-import type { Store } from "@/lib/store/db";
+import type { User } from "@/lib/auth";
+import type { ServerEnv } from "@/lib/server";
+import type { Store } from "@/lib/store";
 import { getSeiClient, type SeiDeps } from "@/lib/sei";
 import type { ProxyContext } from "./service";
 

@@ -1,7 +1,6 @@
 import "server-only";
-import type { Directory } from "@/lib/access/directory";
-import { canSeeScope, visibleDirectory } from "@/lib/access/scope-access";
-import { ApiError } from "@/lib/server/errors";
+import { type Directory, canSeeScope, visibleDirectory } from "@/lib/access";
+import { ApiError } from "@/lib/server";
 import { logDenied, type ProxyContext } from "./service";
 import { exportedTeamIds, exportedTreeNames } from "./exports";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { canSeeScope, type AccessScope } from "@/lib/access/scope-access";
-import type { User } from "@/lib/auth/users";
+import { canSeeScope, type AccessScope } from "@/lib/access";
+import type { User } from "@/lib/auth";
 import { getSeiClient } from "@/lib/sei";
 import type { DashboardDeps } from "./route-context";
 

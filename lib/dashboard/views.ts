@@ -1,7 +1,7 @@
 // What the browser gets for an export (the wire types are lib/contract's): the registry's record,
 // and its live status when polled.
 import type { ExportStatusView, ExportView } from "@/lib/contract";
-import type { ExportStatusResponse } from "@/lib/dora/schemas/export-response";
+import type { ExportStatusResponse } from "@/lib/dora";
 import type { RegisteredExport } from "./exports";
 
 export function exportView(e: RegisteredExport): ExportView {

@@ -2,8 +2,8 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
-import type { Store } from "@/lib/store/db";
-import { ingest, type Scope } from "@/lib/engine/ingest";
+import type { Store } from "@/lib/store";
+import { ingest, type Scope } from "@/lib/engine";
 import { DEMO_ORG_IDENTIFIER, DEMO_PROJECT_IDENTIFIER, demoOrg } from "./demo-org";
 import type { OrgData } from "./generate-org";
 

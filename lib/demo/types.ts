@@ -1,7 +1,7 @@
 // Ingestion payload items (spec §2/§3: camelCase, ISO-8601 UTC timestamps, string ids; absent
 // optional fields are omitted) and the specifications the generators work from.
 
-import type { IngestPayload } from "@/lib/engine/ingest";
+import type { IngestPayload } from "@/lib/engine";
 
 // Each kind's item is exactly what the ingestion API's schema accepts, so the demo can never send
 // a shape the engine refuses.

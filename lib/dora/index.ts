@@ -1,15 +1,59 @@
 // The pure DORA domain: periods, aggregation, benchmarks and ratings, the team tree, linking,
-// figures, CSV and the legacy report. Imports nothing of the server; runs in the browser too.
-export * from "./types";
-export * from "./columns";
-export { DAY_MS, dayNumber, dayToIsoDate, startOfDayMs, assertTimeZone } from "./zone";
-export * from "./periods";
-export * from "./aggregate";
-export * from "./benchmarks";
-export * from "./ratings";
-export * from "./hierarchy";
-export * from "./linking";
-export type { Dataset, ExportRow, ExportResult, CellValue } from "./figures/types";
-export { computeExport, exportColumns } from "./figures/compute-export";
-export * from "./csv";
-export * from "./legacy-report";
+// figures, CSV, the legacy report and the request schemas. Imports nothing of the server.
+export {
+  BENCHMARK_NAMES,
+  BENCHMARK_SETS,
+  DEFAULT_BENCHMARK,
+  defaultBenchmarkSet,
+  getBenchmarkSet,
+  type BenchmarkSet,
+  type RatedMetric,
+} from "./benchmarks";
+export { AGG_LABEL, columnKind, HIERARCHY_COLUMNS, STAGES, type ColumnKind } from "./columns";
+export { exportCsvChunks } from "./csv";
+export { newPopulation, type Population } from "./figures/buckets";
+export { computeExportFromRecords, recordsNeeded } from "./figures/compute-export";
+export { setStages } from "./figures/populations";
+export { RECORD_KINDS, recordSetsOf, splitByTeam, type RecordKind, type RecordSets, type TeamRecords } from "./figures/records";
+export type { Dataset } from "./figures/types";
+export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
+export { parseJsonc } from "./jsonc";
+export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
+export { exportParamsKey } from "./params-key";
+export { wholeRange } from "./periods";
+export { overallRating, rate, ratingBands, type RatingBand } from "./ratings";
+export { parseExportRequest, type ExportRequestInput } from "./schemas/export-request";
+export {
+  CREATED_MESSAGE,
+  downloadPath,
+  exportStatusResponseSchema,
+  REUSED_MESSAGE,
+  type ExportCreateResponse,
+  type ExportStatus,
+  type ExportStatusResponse,
+} from "./schemas/export-response";
+export {
+  CALCULATION_TYPES,
+  LEGACY_GRANULARITIES,
+  LEGACY_METRICS,
+  parseLegacyReportRequest,
+  type LegacyMetric,
+  type LegacyReportRequest,
+} from "./schemas/legacy-report";
+export {
+  AGGREGATIONS,
+  GRANULARITIES,
+  type Aggregation,
+  type Build,
+  type Deployment,
+  type ExportParams,
+  type Granularity,
+  type Incident,
+  type IsoDate,
+  type PullRequest,
+  type Rating,
+  type Status,
+  type Team,
+  type WorkItem,
+} from "./types";
+export { DAY_MS, dayToIsoDate, epochDay } from "./zone";

@@ -1,7 +1,6 @@
 import "server-only";
-import type { Dataset } from "@/lib/dora/figures/types";
-import type { Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import type { Dataset, Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@/lib/dora";
+import type { Store } from "@/lib/store";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
 import { fetchRows } from "./raw-rows";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store";
 import type { JobRunner } from "./jobs/runner";
 
 /** The embedded engine's state: its store, where export files go, its keys and its job runner. */

@@ -2,19 +2,20 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { BENCHMARK_NAMES } from "@/lib/dora/benchmarks";
-import { buildHierarchy, resolveScope } from "@/lib/dora/hierarchy";
-import { exportParamsKey } from "@/lib/dora/params-key";
-import { parseExportRequest } from "@/lib/dora/schemas/export-request";
 import {
+  BENCHMARK_NAMES,
+  buildHierarchy,
+  resolveScope,
+  exportParamsKey,
+  parseExportRequest,
   CREATED_MESSAGE,
   REUSED_MESSAGE,
   downloadPath,
   type ExportCreateResponse,
   type ExportStatusResponse,
-} from "@/lib/dora/schemas/export-response";
-import type { ExportParams } from "@/lib/dora/types";
-import { ApiError, invalid, notFound } from "@/lib/server/errors";
+  type ExportParams,
+} from "@/lib/dora";
+import { ApiError, invalid, notFound } from "@/lib/server";
 import { listTeams } from "./dataset";
 import type { Engine } from "./engine";
 import type { Scope } from "./ingest";

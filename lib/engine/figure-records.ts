@@ -1,7 +1,6 @@
 import "server-only";
-import { RECORD_KINDS, type RecordKind, type RecordSets, type TeamRecords } from "@/lib/dora/figures/records";
-import type { Team } from "@/lib/dora/types";
-import { type Store, writeTransaction } from "@/lib/store/db";
+import { RECORD_KINDS, type RecordKind, type RecordSets, type TeamRecords, type Team } from "@/lib/dora";
+import { type Store, writeTransaction } from "@/lib/store";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
 import { projectRecords } from "./project-records";

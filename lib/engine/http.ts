@@ -1,9 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { parseJsonc } from "@/lib/dora/jsonc";
-import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
-import { ApiError, errorResponse, invalid } from "@/lib/server/errors";
-import { readBodyText } from "@/lib/server/body";
+import { parseJsonc, ScopeNotFoundError } from "@/lib/dora";
+import { ApiError, errorResponse, invalid, readBodyText } from "@/lib/server";
 import type { Engine } from "./engine";
 import { TeamInUseError } from "./ingest";
 import { checkApiKey } from "./keys";

@@ -1,10 +1,17 @@
 import "server-only";
 import type { Compilable } from "kysely";
-import { splitByTeam, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
-import { newPopulation, type Population } from "@/lib/dora/figures/buckets";
-import { setStages } from "@/lib/dora/figures/populations";
-import type { Deployment, Team } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import {
+  splitByTeam,
+  recordSetsOf,
+  type RecordKind,
+  type RecordSets,
+  newPopulation,
+  type Population,
+  setStages,
+  type Deployment,
+  type Team,
+} from "@/lib/dora";
+import type { Store } from "@/lib/store";
 import { INCIDENT_COLUMNS, listTeams, toIncident } from "./dataset";
 import type { Scope } from "./ingest/rows";
 import { eachRow, fetchRows } from "./raw-rows";

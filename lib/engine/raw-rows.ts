@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { sql, type Compilable } from "kysely";
-import type { Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store";
 
 // Loading a million rows as objects costs seconds in better-sqlite3 (each row's object is built
 // through V8's API); as arrays (raw mode) a fraction of that. Queries are still built and compiled

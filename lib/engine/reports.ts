@@ -1,12 +1,16 @@
 import "server-only";
-import { buildHierarchy, resolveRefId } from "@/lib/dora/hierarchy";
-import { computeLegacyReport, legacyReportCsv } from "@/lib/dora/legacy-report";
-import { wholeRange } from "@/lib/dora/periods";
-import { parseLegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import { ApiError, invalid, notFound } from "@/lib/server/errors";
+import {
+  buildHierarchy,
+  resolveRefId,
+  computeLegacyReport,
+  legacyReportCsv,
+  wholeRange,
+  parseLegacyReportRequest,
+  type Team,
+} from "@/lib/dora";
+import { ApiError, invalid, notFound } from "@/lib/server";
 import { listTeams, loadDataset } from "./dataset";
 import type { Engine } from "./engine";
-import type { Team } from "@/lib/dora/types";
 
 /**
  * The legacy synchronous report (spec §7). The org identifier is optional there: without it the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
-import { buildAuthOptions } from "@/lib/auth/options";
+import { buildAuthOptions } from "@/lib/auth";
 import { getRuntime } from "./runtime";
 
 let cached: Promise<AuthOptions> | undefined;

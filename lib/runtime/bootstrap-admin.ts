@@ -1,11 +1,9 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import type { Store } from "@/lib/store/db";
-import { addUser, countUsers } from "@/lib/auth/users";
-import type { ServerEnv } from "@/lib/server/env";
-import { randomSecret } from "@/lib/server/secrets";
-import { log, noticeStream } from "@/lib/server/log";
+import type { Store } from "@/lib/store";
+import { addUser, countUsers } from "@/lib/auth";
+import { type ServerEnv, randomSecret, log, noticeStream } from "@/lib/server";
 
 export const ADMIN_PASSWORD_FILE = "initial-admin-password";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { engineRoutes } from "@/lib/engine/http";
+import { engineRoutes } from "@/lib/engine";
 import { getRuntime } from "./runtime";
 
 /** The wrapper of the engine's SEI-compatible routes (app/v2), over this process's engine. */

@@ -1,15 +1,11 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import type { Engine } from "@/lib/engine/engine";
-import { startJobRunner } from "@/lib/engine/jobs/runner";
-import { newApiKey } from "@/lib/engine/keys";
+import { type Engine, startJobRunner, newApiKey } from "@/lib/engine";
 import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
-import { openStore, type Store } from "@/lib/store/db";
+import { openStore, type Store } from "@/lib/store";
 import { ensureAdmin } from "./bootstrap-admin";
-import { serverEnv, type ServerEnv } from "@/lib/server/env";
-import { log, noticeStream } from "@/lib/server/log";
-import { persistedSecret, randomSecret } from "@/lib/server/secrets";
+import { serverEnv, type ServerEnv, log, noticeStream, persistedSecret, randomSecret } from "@/lib/server";
 
 // One runtime per server process: the store, the secrets and the engine, made ready once and
 // shared by every request. Kept on globalThis so the dev server's reloads do not open a second store.

@@ -2,9 +2,8 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
-import { liveSession } from "@/lib/auth/sessions";
-import { findUserById, type User } from "@/lib/auth/users";
-import { ApiError, errorResponse } from "@/lib/server/errors";
+import { liveSession, findUserById, type User } from "@/lib/auth";
+import { ApiError, errorResponse } from "@/lib/server";
 import { getRuntime, type Runtime } from "./runtime";
 
 export interface SessionContext<P> {

@@ -1,12 +1,15 @@
 import "server-only";
-import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
-import type { ExportParams } from "@/lib/dora/types";
-import type { LegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import { listTeams, orgTreeNames } from "@/lib/engine/dataset";
-import type { Engine } from "@/lib/engine/engine";
-import { createExport, exportStatus, openExportDownload } from "@/lib/engine/exports";
-import { legacyReport } from "@/lib/engine/reports";
-import { ApiError } from "@/lib/server/errors";
+import { ScopeNotFoundError, type ExportParams, type LegacyReportRequest } from "@/lib/dora";
+import {
+  listTeams,
+  orgTreeNames,
+  type Engine,
+  createExport,
+  exportStatus,
+  openExportDownload,
+  legacyReport,
+} from "@/lib/engine";
+import { ApiError } from "@/lib/server";
 import { DEFAULT_LIMITS, type SeiClient, type SeiLimits } from "./types";
 import { exportRequestBody, legacyReportBody } from "./upstream-body";
 

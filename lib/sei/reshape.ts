@@ -1,8 +1,8 @@
 // SEI's JSON into Fourfold's types, validated, tolerant of what the real API documents loosely:
 // status in any case (and a few synonyms), nulls for absent fields, an answer wrapped in `data`.
 import { z } from "zod";
-import { exportStatusResponseSchema, type ExportStatus, type ExportStatusResponse } from "@/lib/dora/schemas/export-response";
-import { ApiError } from "@/lib/server/errors";
+import { exportStatusResponseSchema, type ExportStatus, type ExportStatusResponse } from "@/lib/dora";
+import { ApiError } from "@/lib/server";
 
 const SYNONYMS: Record<string, ExportStatus> = {
   QUEUED: "QUEUED",

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import { z } from "zod";
-import type { Directory } from "@/lib/access/directory";
+import type { Directory } from "@/lib/access";
 
 // SEI_TEAMS_FILE: the teams and org trees of a Harness account, which this API does not list.
 // {"teams": [{"id": "t1", "name": "Payments", "parentId": null, "orgTree": "Engineering", "refId": 12}],

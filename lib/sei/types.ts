@@ -1,7 +1,5 @@
-import type { ExportCreateResponse, ExportStatusResponse } from "@/lib/dora/schemas/export-response";
-import type { LegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import type { ExportParams } from "@/lib/dora/types";
-import type { Directory } from "@/lib/access/directory";
+import type { ExportCreateResponse, ExportStatusResponse, LegacyReportRequest, ExportParams } from "@/lib/dora";
+import type { Directory } from "@/lib/access";
 
 /** A created export, in Fourfold's terms: `reused` when SEI answered with an identical recent one. */
 export interface CreatedExport extends Omit<ExportCreateResponse, "message"> {

@@ -1,7 +1,5 @@
 // Fourfold's validated parameters back into the SEI request bodies: only fields Fourfold chose go upstream.
-import { DEFAULT_BENCHMARK } from "@/lib/dora/benchmarks";
-import type { LegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import type { ExportParams } from "@/lib/dora/types";
+import { DEFAULT_BENCHMARK, type LegacyReportRequest, type ExportParams } from "@/lib/dora";
 
 export function exportRequestBody(params: ExportParams, ids: { org: string; project: string }): Record<string, unknown> {
   const scope =

@@ -1,4 +1,4 @@
-import { csvDownloadPath, type EarlyExport } from "@/lib/browser/api/export-request";
+import { csvDownloadPath, type EarlyExport } from "@/lib/browser";
 import type { FirstFrame } from "@/components/view/first-frame";
 
 /**

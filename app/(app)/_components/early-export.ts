@@ -1,8 +1,8 @@
 import "server-only";
-import type { User } from "@/lib/auth/users";
-import { exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser/api/export-request";
-import { createExportFor, exportStatusFor } from "@/lib/dashboard/service";
-import { ApiError } from "@/lib/server/errors";
+import type { User } from "@/lib/auth";
+import { exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser";
+import { createExportFor, exportStatusFor } from "@/lib/dashboard";
+import { ApiError } from "@/lib/server";
 import { getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { viewOf, type PageSearch } from "./view-search";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { lastView } from "@/lib/browser/last-view";
+import { lastView } from "@/lib/browser";
 
 /** `/` opens the user's last view, or the team picker. */
 export function HomeRedirect() {

@@ -1,6 +1,5 @@
 import { headers } from "next/headers";
-import { rememberViewScript } from "@/lib/browser/last-view";
-import { viewSearch } from "@/lib/browser/view-params";
+import { rememberViewScript, viewSearch } from "@/lib/browser";
 import { viewOf, type PageSearch } from "./view-search";
 
 /**

@@ -1,4 +1,4 @@
-import { readViewParams, todayUtc, type ViewParams } from "@/lib/browser/view-params";
+import { readViewParams, todayUtc, type ViewParams } from "@/lib/browser";
 
 export type PageSearch = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { visibleDirectory } from "@/lib/access/scope-access";
-import { adminEmails } from "@/lib/auth/users";
+import { visibleDirectory } from "@/lib/access";
+import { adminEmails } from "@/lib/auth";
 import { currentUser, getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { NoAccess } from "./_components/no-access";

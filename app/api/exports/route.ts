@@ -2,10 +2,9 @@
 // GET /api/exports – the exports this user may see, newest first, paginated
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { readMutationBody } from "@/lib/access/guards";
-import { allowedOrigin, NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
-import { createExportFor, listExportsFor } from "@/lib/dashboard/service";
-import { invalid } from "@/lib/server/errors";
+import { readMutationBody } from "@/lib/access";
+import { allowedOrigin, NO_STORE, proxyContext, createExportFor, listExportsFor } from "@/lib/dashboard";
+import { invalid } from "@/lib/server";
 import { withSession } from "@/lib/runtime";
 
 export const POST = withSession(async (req, ctx) => {

@@ -1,6 +1,6 @@
 // GET /api/health – liveness, with the connection mode (no session needed, nothing secret)
 import { NextResponse } from "next/server";
-import { publicConfig } from "@/lib/server/env";
+import { publicConfig } from "@/lib/server";
 import { version } from "@/package.json";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,8 @@
 // POST /api/reports – the legacy synchronous report (CSV) for a team the user may see
-import { readMutationBody } from "@/lib/access/guards";
-import { parseLegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import { allowedOrigin, proxyContext } from "@/lib/dashboard/route-context";
-import { assertMayReport } from "@/lib/dashboard/scopes";
-import { invalid } from "@/lib/server/errors";
-import { log } from "@/lib/server/log";
-import { csvAttachment } from "@/lib/server/csv-response";
+import { readMutationBody } from "@/lib/access";
+import { parseLegacyReportRequest } from "@/lib/dora";
+import { allowedOrigin, proxyContext, assertMayReport } from "@/lib/dashboard";
+import { invalid, log, csvAttachment } from "@/lib/server";
 import { withSession } from "@/lib/runtime";
 
 export const POST = withSession(async (req, ctx) => {

@@ -1,8 +1,7 @@
 // GET /api/scopes – the teams (with parents) and org trees this user may see, and which connection is in use
 import { NextResponse } from "next/server";
-import { publicConfig } from "@/lib/server/env";
-import { NO_STORE, proxyContext } from "@/lib/dashboard/route-context";
-import { scopesFor } from "@/lib/dashboard/scopes";
+import { publicConfig } from "@/lib/server";
+import { NO_STORE, proxyContext, scopesFor } from "@/lib/dashboard";
 import { withSession } from "@/lib/runtime";
 
 export const GET = withSession(async (req, ctx) => {

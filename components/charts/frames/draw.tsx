@@ -1,7 +1,7 @@
 // Draws a trend chart's first frame inside the chart worker: the browser's own recharts plot,
 // rendered by react-dom into a happy-dom document and taken as SVG markup.
-import type { TeamSeries } from "@/lib/browser/csv/series";
-import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora/benchmarks";
+import type { TeamSeries } from "@/lib/browser";
+import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { ChartKind } from "../plot-props";
 import { installDom } from "./dom";
 import { serializeSvg } from "./serialize";

@@ -1,8 +1,8 @@
 // The plot each chart kind draws, with the very props the browser's chart cards hand it. Loaded by
 // draw.tsx only once the DOM globals are in place, since it brings recharts with it.
 import type { ReactElement } from "react";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import type { TeamSeries } from "@/lib/browser/csv/series";
+import type { BenchmarkSet } from "@/lib/dora";
+import type { TeamSeries } from "@/lib/browser";
 import DfPlot from "../df-plot";
 import LinePlot from "../line-plot";
 import LttcPlot from "../lttc-plot";

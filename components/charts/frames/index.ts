@@ -3,8 +3,8 @@ import "server-only";
 // charts show before their code has loaded. Drawn by recharts in a worker thread (see draw.tsx),
 // cached by the caller's key, never in the way: past its time budget or on any failure a call
 // resolves with what it has, possibly nothing, and the page draws the rest in the browser.
-import type { TeamSeries } from "@/lib/browser/csv/series";
-import { log } from "@/lib/server/log";
+import type { TeamSeries } from "@/lib/browser";
+import { log } from "@/lib/server";
 import { CHART_KINDS, drawnKinds, type ChartFrames, type ChartKind } from "../plot-props";
 import { Lru } from "./lru";
 import { requestFrame, stopWorker, WorkerGoneError } from "./worker-client";

@@ -1,5 +1,5 @@
 // The messages between the server and the chart worker.
-import type { TeamSeries } from "@/lib/browser/csv/series";
+import type { TeamSeries } from "@/lib/browser";
 import type { ChartKind } from "../plot-props";
 
 export interface FrameRequest {

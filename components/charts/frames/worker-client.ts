@@ -2,8 +2,8 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { TeamSeries } from "@/lib/browser/csv/series";
-import { log } from "@/lib/server/log";
+import type { TeamSeries } from "@/lib/browser";
+import { log } from "@/lib/server";
 import type { ChartKind } from "../plot-props";
 import type { FrameReply, FrameRequest } from "./protocol";
 

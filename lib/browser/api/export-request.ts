@@ -1,7 +1,6 @@
 // The export request of a view: the same body in the server page (which starts it early) and in
 // the browser (which reuses what the server started when the bodies match). Pure.
-import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
-import type { ExportStatus } from "@/lib/dora/schemas/export-response";
+import type { ExportRequestInput, ExportStatus } from "@/lib/dora";
 import type { ExportStatusView, ExportView } from "@/lib/contract";
 
 export type ViewScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };

@@ -1,10 +1,9 @@
 // The export a view needs: created (or reused) through the proxy, polled until final, downloaded
 // and parsed in a worker. Query keys come from here only.
 import { queryOptions } from "@tanstack/react-query";
-import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
+import type { ExportRequestInput, ExportStatus } from "@/lib/dora";
 import type { ParsedExport } from "@/lib/browser/csv/model";
 import { parseCsvInWorker } from "@/lib/browser/csv/parse-client";
-import type { ExportStatus } from "@/lib/dora/schemas/export-response";
 import type { ExportStatusView } from "@/lib/contract";
 import { csvDownloadPath, sameRequest, type CreatedExport, type EarlyAnswer } from "./export-request";
 import { ApiProblem, fetchJson, problemOf } from "./fetch-json";
@@ -12,7 +11,7 @@ import { ApiProblem, fetchJson, problemOf } from "./fetch-json";
 // The proxy's answer types are declared once, beside the code that builds them (types only: nothing of
 // the server is bundled).
 export type { ExportStatusView, ExportView } from "@/lib/contract";
-export type { ExportStatus } from "@/lib/dora/schemas/export-response";
+export type { ExportStatus } from "@/lib/dora";
 
 export const isFinal = (s: ExportStatus | undefined) => s === "COMPLETED" || s === "FAILED";
 

@@ -1,5 +1,5 @@
 // Reading single cells of an export.
-import type { Rating } from "@/lib/dora/types";
+import type { Rating } from "@/lib/dora";
 
 /**
  * A text cell as people should read it. Exports prefix `'` to cells that begin with = + - @

@@ -1,6 +1,5 @@
 // Recognises the columns of a Fourfold or Harness SEI export (spec §6), whatever the aggregation.
-import { AGG_LABEL, HIERARCHY_COLUMNS, columnKind, type ColumnKind } from "@/lib/dora/columns";
-import type { Aggregation } from "@/lib/dora/types";
+import { AGG_LABEL, HIERARCHY_COLUMNS, columnKind, type ColumnKind, type Aggregation } from "@/lib/dora";
 
 export type HierarchyColumn = (typeof HIERARCHY_COLUMNS)[number];
 

@@ -1,5 +1,5 @@
 // How figures read on screen. "No data" is a dash, never 0.
-import type { ColumnKind } from "@/lib/dora/columns";
+import type { ColumnKind } from "@/lib/dora";
 
 export const NO_DATA = "–";
 

@@ -1,7 +1,7 @@
 // CSV rows → a compact per-team model of an export. Pure: runs in the parse worker and in unit
 // tests. Cells live in typed arrays (moved, not copied, to the page); `teamRows` turns one team
 // back into plain rows. Bad input never throws: what could not be read is explained in `problems`.
-import type { Aggregation, Rating } from "@/lib/dora/types";
+import type { Aggregation, Rating } from "@/lib/dora";
 import { displayText, parseNumber, parseRating } from "./cells";
 import { classifyColumn, pickMetricColumns, type ColumnInfo, type MetricKey, type RatingKey } from "./columns";
 import { createProblemLog } from "./problems";

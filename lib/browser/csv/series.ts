@@ -1,7 +1,7 @@
 // One team's rows → the points the four trend charts draw. No data stays null (a gap), never 0.
 import type { MetricKey } from "./columns";
 import type { ParsedExport, PeriodRow, TeamRows } from "./model";
-import { DAY_MS } from "@/lib/dora/zone";
+import { DAY_MS } from "@/lib/dora";
 
 export interface PeriodPoint {
   period: string;

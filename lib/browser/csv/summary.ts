@@ -1,8 +1,6 @@
 // The figures over the whole range that the scorecards show: the export's TOTAL row when it has
 // one, else a plain roll-up of the period rows (count-weighted means for the durations).
-import type { BenchmarkSet, RatedMetric } from "@/lib/dora/benchmarks";
-import { overallRating, rate } from "@/lib/dora/ratings";
-import type { Rating } from "@/lib/dora/types";
+import { type BenchmarkSet, type RatedMetric, overallRating, rate, type Rating } from "@/lib/dora";
 import type { RatingKey } from "./columns";
 import type { ParsedExport, PeriodRow, TeamRows } from "./model";
 import { cfrTotal, figure, periodDays } from "./series";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type RawBuilder } from "kysely";
-import type { Store } from "@/lib/store/db";
 import {
+  type Store,
   deploymentReach,
   linkDeployments,
   relinkPullRequests,
@@ -9,7 +9,7 @@ import {
   storedRows,
   unlinkDeployments,
   type PrLink,
-} from "@/lib/store/record-links";
+} from "@/lib/store";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 

@@ -1,7 +1,7 @@
 // Relation checks of a batch against the project's teams plus the batch itself (spec §2): teamIds
 // name a team, parents exist in the same org tree without cycles, refIds are unique. All in memory:
 // a project's teams are few and are loaded once per batch.
-import type { Team } from "@/lib/dora/types";
+import type { Team } from "@/lib/dora";
 import type { IngestIssue } from "./parse";
 import type { TeamInput } from "./schemas";
 

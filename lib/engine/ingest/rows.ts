@@ -1,7 +1,7 @@
 // Records of the data model as rows of the store (migration 002), keyed by the project's scope.
 import type { Insertable } from "kysely";
-import type { Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@/lib/dora/types";
-import type { DB } from "@/lib/store/schema";
+import type { Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@/lib/dora";
+import type { DB } from "@/lib/store";
 
 export interface Scope {
   org: string;

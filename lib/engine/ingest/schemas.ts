@@ -2,7 +2,7 @@
 // Zod only validates (transforms would take it off its fast path, and batches are large); `convert`
 // then turns a valid item into the plain types of lib/dora/types.ts (epoch ms, absent fields null).
 import { z } from "zod";
-import type { Build, Deployment, Incident, PullRequest, Status, Team, WorkItem } from "@/lib/dora/types";
+import type { Build, Deployment, Incident, PullRequest, Status, Team, WorkItem } from "@/lib/dora";
 import { parseInstant } from "./instant";
 import type { IngestKind } from "./kinds";
 

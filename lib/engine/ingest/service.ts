@@ -1,8 +1,7 @@
 import "server-only";
-import type { Team } from "@/lib/dora/types";
-import { type Store, writeTransaction } from "@/lib/store/db";
+import type { Team } from "@/lib/dora";
+import { type Store, writeTransaction, LINK_OF } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
-import { LINK_OF } from "@/lib/store/record-links";
 import { afterChange, beforeChange } from "./links";
 import { parseBody, type IngestIssue } from "./parse";
 import { checkTeams, duplicateIds, unknownTeams } from "./relations";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type RawBuilder } from "kysely";
-import type { Team } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import type { Team } from "@/lib/dora";
+import type { Store } from "@/lib/store";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 

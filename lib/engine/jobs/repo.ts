@@ -1,9 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { ExpressionBuilder, Selectable } from "kysely";
-import type { ExportParams } from "@/lib/dora/types";
-import { type Store, writeTransaction } from "@/lib/store/db";
-import type { DB, ExportJobsTable } from "@/lib/store/schema";
+import type { ExportParams } from "@/lib/dora";
+import { type Store, writeTransaction, type DB, type ExportJobsTable } from "@/lib/store";
 import type { Scope } from "../ingest";
 
 export type JobRow = Selectable<ExportJobsTable>;

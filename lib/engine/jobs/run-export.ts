@@ -4,11 +4,15 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
-import { exportCsvChunks } from "@/lib/dora/csv";
-import { computeExportFromRecords, recordsNeeded } from "@/lib/dora/figures/compute-export";
-import { buildHierarchy, resolveScope } from "@/lib/dora/hierarchy";
-import type { ExportParams } from "@/lib/dora/types";
-import type { Store } from "@/lib/store/db";
+import {
+  exportCsvChunks,
+  computeExportFromRecords,
+  recordsNeeded,
+  buildHierarchy,
+  resolveScope,
+  type ExportParams,
+} from "@/lib/dora";
+import type { Store } from "@/lib/store";
 import { listTeams } from "../dataset";
 import { recordsFor } from "../figure-records";
 import type { JobRow } from "./repo";

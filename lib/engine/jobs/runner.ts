@@ -3,8 +3,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Store } from "@/lib/store/db";
-import { log } from "@/lib/server/log";
+import type { Store } from "@/lib/store";
+import { log } from "@/lib/server";
 import { recoverOrphans } from "./repo";
 
 export interface JobRunner {

@@ -3,8 +3,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import fs from "node:fs";
 import path from "node:path";
-import { openStore } from "@/lib/store/db";
-import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
+import { openStore } from "@/lib/store";
+import { ScopeNotFoundError } from "@/lib/dora";
 import { claimNext, completeJob, expiredArtifacts, failAttempt, forgetArtifact } from "./repo";
 import { runExport } from "./run-export";
 

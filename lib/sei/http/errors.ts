@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server";
 import type { UpstreamNetworkError } from "./request";
 import { parseRetryAfter } from "./retry";
 import type { IncomingHttpHeaders } from "node:http";

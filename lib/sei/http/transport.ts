@@ -1,11 +1,8 @@
 import "server-only";
 import { Readable } from "node:stream";
-import type { ExportStatusResponse } from "@/lib/dora/schemas/export-response";
-import type { ExportParams } from "@/lib/dora/types";
-import type { LegacyReportRequest } from "@/lib/dora/schemas/legacy-report";
-import { ApiError } from "@/lib/server/errors";
-import { log } from "@/lib/server/log";
-import type { Directory } from "@/lib/access/directory";
+import type { ExportStatusResponse, ExportParams, LegacyReportRequest } from "@/lib/dora";
+import { ApiError, log } from "@/lib/server";
+import type { Directory } from "@/lib/access";
 import { toCreated, toStatus } from "../reshape";
 import { DEFAULT_LIMITS, type SeiClient, type SeiLimits } from "../types";
 import { exportRequestBody, legacyReportBody } from "../upstream-body";

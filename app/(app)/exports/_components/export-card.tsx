@@ -3,7 +3,7 @@
 // One export: what it covers, who asked, its status (polled while unfinished) and what can be done with it.
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createExport, exportKeys, exportStatusOptions, type ExportStatus, type ExportView } from "@/lib/browser/api/exports";
+import { createExport, exportKeys, exportStatusOptions, type ExportStatus, type ExportView } from "@/lib/browser";
 import { formatBytes, formatTime, rerunBody, scopeLabel, viewHref } from "./export-links";
 
 const STATUS_LABELS: Record<ExportStatus, string> = { QUEUED: "Queued", PROCESSING: "Processing", COMPLETED: "Completed", FAILED: "Failed" };

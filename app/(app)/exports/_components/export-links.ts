@@ -1,7 +1,6 @@
 // What an export's row offers: the view it stands for, the request that makes it again, and its size in words.
-import type { ExportRequestInput } from "@/lib/dora/schemas/export-request";
-import type { ExportView } from "@/lib/browser/api/exports";
-import { viewSearch } from "@/lib/browser/view-params";
+import type { ExportRequestInput } from "@/lib/dora";
+import { type ExportView, viewSearch } from "@/lib/browser";
 
 /** The team or org-tree view with the export's own dates and options. */
 export function viewHref(e: Pick<ExportView, "scope" | "params">): string {

@@ -2,8 +2,7 @@
 
 // The exports this user may see, newest first, a page at a time.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { exportKeys, type ExportView } from "@/lib/browser/api/exports";
-import { fetchJson } from "@/lib/browser/api/fetch-json";
+import { exportKeys, type ExportView, fetchJson } from "@/lib/browser";
 import { ExportCard } from "./export-card";
 
 interface ExportPage {

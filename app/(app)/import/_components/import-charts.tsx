@@ -3,8 +3,8 @@
 // The four trend charts of the team in view, mounted one per frame (see useStaged): a chart of a
 // hundred periods takes a task of its own, so the page never stops answering while they draw.
 import { CfrChart, DfChart, LttcChart, MttrChart } from "@/components/charts";
-import type { BenchmarkSet } from "@/lib/dora/benchmarks";
-import type { TeamSeries } from "@/lib/browser/csv/series";
+import type { BenchmarkSet } from "@/lib/dora";
+import type { TeamSeries } from "@/lib/browser";
 
 const NAMES = { lttc: "lead time", df: "deployment frequency", cfr: "change failure rate", mttr: "time to restore" } as const;
 type Chart = keyof typeof NAMES;

@@ -3,13 +3,10 @@
 // One team of an opened export: scorecards, the four trend charts and every column as a table.
 // What is heavy mounts in stages (the table, then each chart), each in a short task of its own.
 import { useId, useMemo, useState } from "react";
-import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora/benchmarks";
+import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora";
 import { DataTable } from "@/components/data-table";
 import { Scorecards } from "@/components/scorecards";
-import { teamRows, type ParsedExport, type PeriodRow } from "@/lib/browser/csv/model";
-import { toTeamSeries } from "@/lib/browser/csv/series";
-import { summarise } from "@/lib/browser/csv/summary";
-import { teamTable } from "@/lib/browser/csv/table";
+import { teamRows, type ParsedExport, type PeriodRow, toTeamSeries, summarise, teamTable } from "@/lib/browser";
 import { chartStages, ImportCharts } from "./import-charts";
 import { TeamCombobox } from "./team-combobox";
 import { teamLabel } from "./team-search";

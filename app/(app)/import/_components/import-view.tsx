@@ -2,8 +2,7 @@
 
 // Open a CSV: the file is parsed in a Web Worker, in this browser; nothing is uploaded.
 import { useRef, useState } from "react";
-import type { ParsedExport } from "@/lib/browser/csv/model";
-import { parseCsvInWorker, type ParseProgress } from "@/lib/browser/csv/parse-client";
+import { type ParsedExport, parseCsvInWorker, type ParseProgress } from "@/lib/browser";
 import { CsvDropZone } from "./csv-drop-zone";
 import { ImportResult } from "./import-result";
 import { ProblemList } from "./problem-list";

@@ -1,6 +1,6 @@
 // The legacy report's request from the form, and its CSV answer from the proxy.
-import { problemOf } from "@/lib/browser/api/fetch-json";
-import type { CALCULATION_TYPES, LEGACY_GRANULARITIES, LegacyMetric } from "@/lib/dora/schemas/legacy-report";
+import { problemOf } from "@/lib/browser";
+import type { CALCULATION_TYPES, LEGACY_GRANULARITIES, LegacyMetric } from "@/lib/dora";
 
 export interface ReportForm {
   teamRefId: number;

@@ -3,8 +3,8 @@
 // The legacy synchronous report: a form, then its CSV as a table.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { CALCULATION_TYPES, LEGACY_GRANULARITIES, LEGACY_METRICS, type LegacyMetric } from "@/lib/dora/schemas/legacy-report";
-import { presetRange, todayUtc } from "@/lib/browser/view-params";
+import { CALCULATION_TYPES, LEGACY_GRANULARITIES, LEGACY_METRICS, type LegacyMetric } from "@/lib/dora";
+import { presetRange, todayUtc } from "@/lib/browser";
 import { fetchReport, fetchTeams, type ReportForm } from "./report-request";
 import { ReportTable } from "./report-table";
 

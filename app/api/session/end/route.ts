@@ -1,12 +1,10 @@
 // POST /api/session/end – sign out: end this session, or every session of the user ({"everywhere": true})
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { readMutationBody } from "@/lib/access/guards";
-import { afterSignOutUrl } from "@/lib/auth/end-session";
-import { endSession, endUserSessions, sessionIdToken } from "@/lib/auth/sessions";
-import { allowedOrigin, NO_STORE } from "@/lib/dashboard/route-context";
-import { invalid } from "@/lib/server/errors";
-import { log } from "@/lib/server/log";
+import { readMutationBody } from "@/lib/access";
+import { afterSignOutUrl, endSession, endUserSessions, sessionIdToken } from "@/lib/auth";
+import { allowedOrigin, NO_STORE } from "@/lib/dashboard";
+import { invalid, log } from "@/lib/server";
 import { withSession } from "@/lib/runtime";
 
 const bodySchema = z.strictObject({ everywhere: z.boolean().default(false) });

@@ -1,9 +1,8 @@
 // POST /v2/ingest/{kind} – upsert a batch of records, all or nothing
 import { NextResponse } from "next/server";
-import { readBody } from "@/lib/engine/http";
+import { readBody, ingest, isIngestKind } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
-import { ingest, isIngestKind } from "@/lib/engine/ingest";
-import { invalid, notFound } from "@/lib/server/errors";
+import { invalid, notFound } from "@/lib/server";
 
 export const POST = withApiKey<{ kind: string }>(async (req, { engine, projectIdentifier, orgIdentifier, params }) => {
   if (!isIngestKind(params.kind)) throw notFound(`Unknown record kind "${params.kind.slice(0, 40)}".`);

@@ -1,7 +1,6 @@
 // GET /api/exports/{id}/download – the export's CSV, streamed: `?as=gzip` the file as SEI made it, else decompressed CSV
-import { proxyContext } from "@/lib/dashboard/route-context";
-import { downloadFor } from "@/lib/dashboard/service";
-import { invalid } from "@/lib/server/errors";
+import { proxyContext, downloadFor } from "@/lib/dashboard";
+import { invalid } from "@/lib/server";
 import { withSession } from "@/lib/runtime";
 
 export const GET = withSession<{ id: string }>(async (req, ctx) => {

@@ -1,8 +1,8 @@
 // DELETE /v2/ingest/{kind}/{id} – remove one record
 import { NextResponse } from "next/server";
 import { withApiKey } from "@/lib/runtime";
-import { deleteRecord, isIngestKind } from "@/lib/engine/ingest";
-import { notFound } from "@/lib/server/errors";
+import { deleteRecord, isIngestKind } from "@/lib/engine";
+import { notFound } from "@/lib/server";
 
 export const DELETE = withApiKey<{ kind: string; id: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) => {
   if (!isIngestKind(params.kind)) throw notFound(`Unknown record kind "${params.kind.slice(0, 40)}".`);

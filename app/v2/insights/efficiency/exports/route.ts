@@ -1,7 +1,6 @@
 // POST /v2/insights/efficiency/exports – create an export job (202), or reuse an identical recent one (200)
 import { NextResponse } from "next/server";
-import { createExport } from "@/lib/engine/exports";
-import { readBody } from "@/lib/engine/http";
+import { createExport, readBody } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
 
 export const POST = withApiKey(async (req, { engine, projectIdentifier, orgIdentifier }) => {

@@ -1,8 +1,7 @@
 // POST /v2/insights/teams/reports – the legacy synchronous DORA report, as CSV
-import { readBody } from "@/lib/engine/http";
+import { readBody, legacyReport } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
-import { legacyReport } from "@/lib/engine/reports";
-import { csvAttachment } from "@/lib/server/csv-response";
+import { csvAttachment } from "@/lib/server";
 
 export const POST = withApiKey(
   async (req, { engine, projectIdentifier, orgIdentifier }) => {

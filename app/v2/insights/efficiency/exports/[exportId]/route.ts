@@ -1,6 +1,6 @@
 // GET /v2/insights/efficiency/exports/{exportId} – an export job's status
 import { NextResponse } from "next/server";
-import { exportStatus } from "@/lib/engine/exports";
+import { exportStatus } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
 
 export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) =>

@@ -1,5 +1,5 @@
 // GET /v2/insights/efficiency/exports/{exportId}/download – the export's CSV file (gzip unless asked otherwise)
-import { openExportDownload } from "@/lib/engine/exports";
+import { openExportDownload } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
 
 export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) => {

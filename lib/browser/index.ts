@@ -1,0 +1,37 @@
+// The browser's data: the dashboard API's query options and fetchers, reading export CSVs (in a
+// worker) into the model the charts, scorecards and tables read, and a view's state in the URL.
+// No module here runs code at import (the parse worker starts only when asked for), and
+// package.json's "sideEffects" lets the bundler leave out of a page what the page does not use.
+export { csvDownloadPath, exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "./api/export-request";
+export {
+  createExport,
+  ensureExportOptions,
+  exportKeys,
+  exportStatusOptions,
+  parsedExportOptions,
+  type ExportStatus,
+  type ExportView,
+} from "./api/exports";
+export { ApiProblem, fetchJson, problemOf } from "./api/fetch-json";
+export { signOut } from "./api/sign-out";
+export { niceAxis } from "./csv/axis";
+export { parseCsvText } from "./csv/feed";
+export { focusTeam } from "./csv/focus";
+export { formatCount, formatDuration, formatPercent, formatRate } from "./csv/format";
+export { teamRows, type ParsedExport, type PeriodRow, type TeamExport } from "./csv/model";
+export { parseCsvInWorker, warmParseWorker, type ParseProgress } from "./csv/parse-client";
+export { toTeamSeries, type CfrPoint, type DfPoint, type LttcPoint, type MttrPoint, type TeamSeries } from "./csv/series";
+export { changeFrom, summarise, type Direction, type ExportSummary, type MetricSummary } from "./csv/summary";
+export { teamTable } from "./csv/table";
+export { lastView, rememberView, rememberViewScript } from "./last-view";
+export { safeCallbackUrl } from "./safe-callback";
+export {
+  presetRange,
+  previousRange,
+  RANGE_LABELS,
+  RANGE_PRESETS,
+  readViewParams,
+  todayUtc,
+  viewSearch,
+  type ViewParams,
+} from "./view-params";

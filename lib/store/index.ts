@@ -1,0 +1,14 @@
+// The SQLite store (Kysely over better-sqlite3): opening it (migrations run at start-up), its
+// schema's types, and the links between stored records. Server only.
+export { openStore, writeTransaction, type Store } from "./db";
+export {
+  deploymentReach,
+  LINK_OF,
+  linkDeployments,
+  relinkPullRequests,
+  relinkWorkItems,
+  storedRows,
+  unlinkDeployments,
+  type PrLink,
+} from "./record-links";
+export type { DB, ExportJobsTable, ExportRegistryTable } from "./schema";
