@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { parseJsonc } from "@/lib/dora/jsonc";
+import { parseBodyText } from "@/lib/dora/jsonc";
 import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
 import { ApiError, errorResponse, invalid } from "@/lib/server/errors";
 import { getRuntime } from "@/lib/server/runtime";
@@ -61,12 +61,7 @@ function mapEngineError(err: unknown): unknown {
 
 /** Reads a JSON body (comments and trailing commas allowed, spec §1) of at most `maxBytes`. */
 export async function readBody(req: NextRequest, maxBytes: number): Promise<unknown> {
-  const text = await readBodyText(req, maxBytes);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    const parsed = parseJsonc(text);
-    if (!parsed.ok) throw invalid(parsed.message, [{ field: "body", message: parsed.message }]);
-    return parsed.value;
-  }
+  const parsed = parseBodyText(await readBodyText(req, maxBytes));
+  if (!parsed.ok) throw invalid(parsed.message, [{ field: "body", message: parsed.message }]);
+  return parsed.value;
 }
