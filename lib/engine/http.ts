@@ -4,7 +4,7 @@ import { parseBodyText } from "@/lib/dora/jsonc";
 import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
 import { ApiError, errorResponse, invalid } from "@/lib/server/errors";
 import { getRuntime } from "@/lib/server/runtime";
-import { readBodyText } from "@/lib/server/body";
+import { readUtf8Body } from "@/lib/server/body";
 import type { Engine } from "./engine";
 import { TeamInUseError } from "./ingest";
 import { checkApiKey } from "./keys";
@@ -59,9 +59,9 @@ function mapEngineError(err: unknown): unknown {
   return err;
 }
 
-/** Reads a JSON body (comments and trailing commas allowed, spec §1) of at most `maxBytes`. */
+/** Reads a UTF-8 JSON body (comments and trailing commas allowed, spec §1) of at most `maxBytes`. */
 export async function readBody(req: NextRequest, maxBytes: number): Promise<unknown> {
-  const parsed = parseBodyText(await readBodyText(req, maxBytes));
+  const parsed = parseBodyText(await readUtf8Body(req, maxBytes));
   if (!parsed.ok) throw invalid(parsed.message, [{ field: "body", message: parsed.message }]);
   return parsed.value;
 }

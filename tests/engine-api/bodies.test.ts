@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { api, ingestOk, json, setupEngine, type ErrorBody } from "./helpers";
 
-setupEngine({ jobs: false });
+const runtime = setupEngine({ jobs: false });
 
 const nested = (depth: number) => `{"items":[${"[".repeat(depth)}${"]".repeat(depth)}],}`;
 
@@ -43,5 +43,74 @@ describe("deeply nested bodies", () => {
     );
     expect(res.status).toBe(400);
     expect((await json<ErrorBody>(res)).details).toEqual([{ index: 0, field: "x", message: "unknown field" }]);
+  });
+});
+
+const LONE = "must be well-formed Unicode (it holds a lone surrogate, U+D800 to U+DFFF)";
+
+describe("text that is not well-formed Unicode", () => {
+  it("POST /v2/ingest/teams – ids and names with a lone surrogate → 400 naming each item and field; nothing written", async () => {
+    const res = await api.ingest(
+      "teams",
+      String.raw`{"items":[{"id":"ls-ok","name":"Fine","orgTree":"Eng"},{"id":"ls-\ud800","name":"A","orgTree":"Eng"},{"id":"ls-2","name":"B \udfff","orgTree":"Eng","parentId":"\ud83d"}]}`,
+    );
+    expect(res.status).toBe(400);
+    expect((await json<ErrorBody>(res)).details).toEqual([
+      { index: 1, field: "id", message: LONE },
+      { index: 2, field: "name", message: LONE },
+      { index: 2, field: "parentId", message: LONE },
+    ]);
+    const { db } = await runtime();
+    expect(await db.selectFrom("teams").select("id").where("id", "like", "ls-%").execute()).toEqual([]);
+  });
+
+  it("POST /v2/ingest/deployments – a lone surrogate in a list entry names the entry", async () => {
+    await ingestOk("teams", [{ id: "ls-team", name: "T", orgTree: "Eng" }]);
+    const res = await api.ingest(
+      "deployments",
+      String.raw`{"items":[{"id":"d","teamId":"ls-team","environment":"prod","status":"success","finishedAt":"2026-01-05T10:00:00Z","commitShas":["abc","\udc00x"]}]}`,
+    );
+    expect(res.status).toBe(400);
+    expect((await json<ErrorBody>(res)).details).toEqual([{ index: 0, field: "commitShas.1", message: LONE }]);
+  });
+
+  it("a surrogate pair (an emoji) is well-formed: stored and read back as sent, and a resend counts as updates", async () => {
+    const items = [
+      { id: "emoji-😀", name: "Smile 😀", orgTree: "Eng" },
+      { id: "emoji-𝄞", name: "Clef", orgTree: "Eng" },
+      { id: "emoji-plain", name: "Plain", orgTree: "Eng" },
+    ];
+    expect(await json(await api.ingest("teams", { items }))).toEqual({ received: 3, created: 3, updated: 0 });
+    expect(await json(await api.ingest("teams", { items }))).toEqual({ received: 3, created: 0, updated: 3 });
+    const { db } = await runtime();
+    const stored = await db
+      .selectFrom("teams")
+      .select(["id", "name"])
+      .where("id", "like", "emoji-%")
+      .orderBy("id")
+      .execute();
+    expect(stored.map((t) => t.id).sort()).toEqual(items.map((t) => t.id).sort());
+    expect(stored.find((t) => t.id === "emoji-😀")?.name).toBe("Smile 😀");
+  });
+
+  it("POST /v2/insights/efficiency/exports – a lone surrogate in scope.teamId → 400 naming the field", async () => {
+    const res = await api.createExport(
+      String.raw`{"scope":{"teamId":"x\ud800"},"dateRange":{"start":"2026-01-01","end":"2026-01-31"},"metricGroups":["df"],"options":{"granularity":"MONTHLY"}}`,
+    );
+    expect(res.status).toBe(400);
+    expect((await json<ErrorBody>(res)).details).toEqual([{ field: "scope.teamId", message: LONE }]);
+  });
+
+  it("a body that is not UTF-8 → 400 INVALID_ARGUMENT", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"items":[{"id":"bad-'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","name":"N","orgTree":"Eng"}]}'),
+    ]);
+    const res = await api.ingest("teams", new Uint8Array(bytes));
+    expect(res.status).toBe(400);
+    const body = await json<ErrorBody>(res);
+    expect(body.code).toBe("INVALID_ARGUMENT");
+    expect(body.message).toMatch(/not valid UTF-8/);
   });
 });
