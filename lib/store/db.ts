@@ -43,7 +43,10 @@ export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Pr
       await sql`commit`.execute(conn);
       return result;
     } catch (err) {
-      await sql`rollback`.execute(conn);
+      // After SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY or SQLITE_NOMEM, SQLite may have rolled the
+      // transaction back already; then this rollback fails ("no transaction is active"), and the
+      // error to report is still the first one (a full disk, not a rollback).
+      await sql`rollback`.execute(conn).catch(() => undefined);
       throw err;
     }
   });
