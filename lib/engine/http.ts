@@ -46,11 +46,23 @@ export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts:
       }
       const projectIdentifier = identifier(req, "projectIdentifier", true)!;
       const orgIdentifier = identifier(req, "orgIdentifier", opts.orgRequired);
-      return await handler(req, { engine, projectIdentifier, orgIdentifier, params: await ctx.params });
+      return untransformed(await handler(req, { engine, projectIdentifier, orgIdentifier, params: await ctx.params }));
     } catch (err) {
-      return errorResponse(mapEngineError(err), { method: req.method, path: req.nextUrl.pathname });
+      return untransformed(errorResponse(mapEngineError(err), { method: req.method, path: req.nextUrl.pathname }));
     }
   };
+}
+
+/**
+ * JSON answers are marked `no-transform`, which keeps Next.js from gzipping them: for an answer of a
+ * few hundred bytes that cost the request thread about a millisecond and a zlib stream (some 256 KB
+ * of native memory) each. Files (downloads, reports) are still compressed for clients that ask.
+ */
+function untransformed(res: Response): Response {
+  if (!res.headers.get("content-type")?.startsWith("application/json")) return res;
+  const cacheControl = res.headers.get("cache-control");
+  res.headers.set("Cache-Control", cacheControl ? `${cacheControl}, no-transform` : "no-store, no-transform");
+  return res;
 }
 
 function mapEngineError(err: unknown): unknown {
