@@ -11,7 +11,7 @@ import { parseExportRequest } from "@/lib/dora/schemas/export-request";
 import { openStore, type Store } from "@/lib/store/db";
 import { ingest } from "../ingest";
 import { completeJob, createOrReuse, failAttempt, findJob, LEASE_MS } from "./repo";
-import { runNext, type LoopDeps, type WorkerMessage } from "./worker-loop";
+import { HELD_JOBS, runNext, type LoopDeps, type WorkerMessage } from "./worker-loop";
 
 const SCOPE = { org: "acme", project: "web" };
 let dir: string;
@@ -136,5 +136,59 @@ describe("the export worker on a full disk", () => {
     const healthy = worker({ fullFor: 0 });
     expect(await runNext(healthy.deps)).toBe(true);
     expect((await findJob(db, SCOPE, id))!).toMatchObject({ status: "COMPLETED", attempts: 2 });
+  });
+});
+
+describe("the export worker's run of waiting jobs", () => {
+  /** `n` more jobs, each a month of its own. */
+  async function jobs(n: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let m = 1; m <= n; m++) {
+      const day = (d: number) =>
+        `20${String(10 + Math.floor((m - 1) / 12)).padStart(2, "0")}-${String(((m - 1) % 12) + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      const body = {
+        scope: { teamId: "t" },
+        dateRange: { start: day(1), end: day(28) },
+        metricGroups: ["df"],
+        options: { granularity: "MONTHLY" },
+      };
+      const parsed = parseExportRequest(body, {
+        orgIdentifier: SCOPE.org,
+        projectIdentifier: SCOPE.project,
+        benchmarks: BENCHMARK_NAMES,
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.details));
+      ids.push(
+        (await createOrReuse(db, SCOPE, parsed.params, exportParamsKey(parsed.params, SCOPE.org, SCOPE.project))).job
+          .id,
+      );
+    }
+    return ids;
+  }
+
+  const processing = async () =>
+    (await db.selectFrom("export_jobs").select("id").where("status", "=", "PROCESSING").execute()).length;
+
+  it("runs every waiting job in one go, holding at most HELD_JOBS at once; a failed one waits for its retry", async () => {
+    const ids = await jobs(HELD_JOBS + 3);
+    const seen: number[] = [];
+    const w = worker({
+      fullFor: 0,
+      run: async (_db, _dir, job) => {
+        seen.push(await processing());
+        if (job.id === ids[0]) throw new Error("boom");
+        return { artifact: `${job.id}.csv`, rowCount: 0, sizeBytes: 0 };
+      },
+    });
+    expect(await runNext(w.deps)).toBe(true);
+    expect(seen).toHaveLength(ids.length);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(HELD_JOBS);
+    expect((await findJob(db, SCOPE, ids[0]!))!).toMatchObject({ status: "QUEUED", attempts: 1 });
+    for (const id of ids.slice(1))
+      expect((await findJob(db, SCOPE, id))!).toMatchObject({ status: "COMPLETED", attempts: 1 });
+    expect(w.messages.filter((m) => m.type === "started").map((m) => (m as { id: string }).id)).toEqual(ids);
+    expect(w.messages.filter((m) => m.type === "failed")).toHaveLength(1);
+    expect(w.messages.filter((m) => m.type === "completed")).toHaveLength(ids.length - 1);
+    expect(await runNext(w.deps)).toBe(false);
   });
 });

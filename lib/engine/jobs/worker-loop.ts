@@ -1,8 +1,8 @@
 // What the export worker does with one job, apart from the thread it runs in (worker-entry.ts), so
 // that its handling of a store it cannot write to can be tested.
 import { ScopeNotFoundError } from "@/lib/dora/hierarchy";
-import type { Store } from "@/lib/store/db";
-import { claimNext, completeJob, failAttempt, type JobRow } from "./repo";
+import { writeTransaction, type Store } from "@/lib/store/db";
+import { claimIn, claimNext, completeJob, failAttempt, type JobRow } from "./repo";
 import { runExport, type Artifact } from "./run-export";
 
 /** What the worker tells the server, which logs it. */
@@ -32,46 +32,83 @@ export interface LoopDeps {
 /** How long the worker waits between tries to record a job's outcome in a store it cannot write to. */
 export const RECORD_RETRY_MS = [250, 500, 1000, 2000] as const;
 
-/** Claims and runs one job; false when none was waiting. */
+/** Jobs the worker holds at once: each lock wait then serves up to this many small exports. */
+export const HELD_JOBS = 8;
+/** How long a computed job may wait for the ones after it before the outcomes are recorded. */
+export const RECORD_EVERY_MS = 250;
+
+interface Outcome {
+  job: JobRow;
+  artifact: Artifact | null;
+  failure: unknown;
+}
+
+/**
+ * Claims waiting jobs and runs them, and the jobs that come meanwhile, until none is left; false
+ * when none was waiting. While ingestion keeps the store's write lock busy, every claim or record
+ * waits for a transaction to end, so the worker holds up to HELD_JOBS jobs at once, and records
+ * the outcomes of those computed (at least every RECORD_EVERY_MS) with the claim of the next ones,
+ * in one transaction.
+ */
 export async function runNext(deps: LoopDeps): Promise<boolean> {
-  const job = await claimNext(deps.db, deps.owner);
-  if (!job) return false;
-  deps.post({ type: "started", id: job.id });
-  if (deps.delayMs) await new Promise((r) => setTimeout(r, deps.delayMs));
-  const deferred: (() => Promise<void>)[] = [];
-  let artifact: Artifact | null = null;
-  let failure: unknown = null;
-  try {
-    artifact = await (deps.run ?? runExport)(deps.db, deps.exportsDir, job, (task) => deferred.push(task));
-  } catch (err) {
-    failure = err;
+  let held = await claimNext(deps.db, deps.owner, HELD_JOBS);
+  if (held.length === 0) return false;
+  while (held.length > 0) {
+    const done: Outcome[] = [];
+    const deferred: (() => Promise<void>)[] = [];
+    let first = 0;
+    while (held.length > 0 && (done.length === 0 || performance.now() - first < RECORD_EVERY_MS)) {
+      const job = held.shift()!;
+      deps.post({ type: "started", id: job.id });
+      if (deps.delayMs) await new Promise((r) => setTimeout(r, deps.delayMs));
+      const outcome: Outcome = { job, artifact: null, failure: null };
+      try {
+        outcome.artifact = await (deps.run ?? runExport)(deps.db, deps.exportsDir, job, (task) => deferred.push(task));
+      } catch (err) {
+        outcome.failure = err;
+      }
+      if (done.length === 0) first = performance.now();
+      done.push(outcome);
+    }
+    held = [...held, ...(await record(deps, done, HELD_JOBS - held.length))];
+    // Losing this work only costs the next export its head start.
+    for (const task of deferred) await task().catch(() => {});
   }
-  await record(deps, job, artifact, failure);
-  // Losing this work only costs the next export its head start.
-  for (const task of deferred) await task().catch(() => {});
   return true;
 }
 
 /**
- * Records a job's outcome, trying again until the store takes it. A full disk fails the write of the
- * file and then the record of that failure too: a worker that gave up there left the job PROCESSING
- * until its lease ran out, 10 minutes on. It holds the job instead, so once space is back the job
- * is completed, or retried on its schedule (2 s, 8 s), counted from then.
+ * Records jobs' outcomes and claims up to `claim` more (returned), trying again until the store
+ * takes them. A full disk fails the write of a file and then the record of that failure too: a
+ * worker that gave up there left the job PROCESSING until its lease ran out, 10 minutes on. It
+ * holds the job instead, so once space is back the job is completed, or retried on its schedule
+ * (2 s, 8 s), counted from then.
  */
-async function record(deps: LoopDeps, job: JobRow, artifact: Artifact | null, failure: unknown): Promise<void> {
+async function record(deps: LoopDeps, done: Outcome[], claim: number): Promise<JobRow[]> {
   const complete = deps.complete ?? completeJob;
   const fail = deps.fail ?? failAttempt;
   for (let tries = 0; ; tries++) {
     try {
-      if (artifact) {
-        if (await complete(deps.db, job.id, deps.owner, artifact)) {
-          deps.post({ type: "completed", id: job.id, rowCount: artifact.rowCount });
+      const { recorded, next } = await writeTransaction(deps.db, async (trx) => {
+        const recorded: (boolean | "retry" | "failed")[] = [];
+        for (const { job, artifact, failure } of done) {
+          recorded.push(
+            artifact
+              ? await complete(trx, job.id, deps.owner, artifact)
+              : await fail(trx, job, deps.owner, describe(failure)),
+          );
         }
-      } else {
-        const outcome = await fail(deps.db, job, deps.owner, describe(failure));
-        deps.post({ type: "failed", id: job.id, outcome, error: errorText(failure), ...diskOf(failure, deps) });
-      }
-      return;
+        return { recorded, next: await claimIn(trx, deps.owner, claim) };
+      });
+      done.forEach(({ job, artifact, failure }, i) => {
+        const r = recorded[i]!;
+        if (artifact) {
+          if (r === true) deps.post({ type: "completed", id: job.id, rowCount: artifact.rowCount });
+        } else if (r === "retry" || r === "failed") {
+          deps.post({ type: "failed", id: job.id, outcome: r, error: errorText(failure), ...diskOf(failure, deps) });
+        }
+      });
+      return next;
     } catch (err) {
       deps.post({ type: "store_error", error: errorText(err), ...diskOf(err, deps) });
       await deps.idle(RECORD_RETRY_MS[Math.min(tries, RECORD_RETRY_MS.length - 1)]!);
