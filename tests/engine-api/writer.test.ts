@@ -1,9 +1,11 @@
 // The engine's writes run on a thread of their own (lib/engine/writer), so a batch, however long
 // it waits for the store, never holds up other requests; and the server holds at most 8 batches.
+import fs from "node:fs";
 import Database from "better-sqlite3";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as ingestRoute from "@/app/v2/ingest/[kind]/route";
+import { WRITER_NICE } from "@/lib/engine/thread-priority";
 import { MAX_BATCHES, writerOf } from "@/lib/engine/writer";
 import { storeFile } from "@/lib/store/db";
 import { api, AUTH, exportBody, ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "./helpers";
@@ -83,6 +85,22 @@ describe("the store writer", () => {
     expect((await api.ingest("teams", { items: [team("after-stop")] })).status).toBe(200);
     expect((await api.remove("teams", "after-stop")).status).toBe(200);
   });
+});
+
+describe("the store writer's priority", () => {
+  const nice = (stat: string) => Number(fs.readFileSync(stat, "utf8").split(") ")[1]!.split(" ")[16]);
+
+  it.skipIf(!fs.existsSync("/proc/thread-self"))(
+    `runs ${WRITER_NICE} nice steps below the request thread, so requests come first on a busy machine`,
+    async () => {
+      await ingestOk("teams", [team("nice")]);
+      const main = nice(`/proc/${process.pid}/stat`);
+      const threads = fs
+        .readdirSync(`/proc/${process.pid}/task`)
+        .map((tid) => nice(`/proc/${process.pid}/task/${tid}/stat`));
+      expect(threads).toContain(Math.min(19, main + WRITER_NICE));
+    },
+  );
 });
 
 describe("POST /v2/ingest/{kind} – the bound on batches", () => {

@@ -4,6 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import fs from "node:fs";
 import path from "node:path";
 import { openStore, type Store } from "@/lib/store/db";
+import { EXPORT_WORKER_NICE, lowerThreadPriority } from "../thread-priority";
 import { expiredArtifacts, forgetArtifact } from "./repo";
 import { diskOf, errorText, runNext, type WorkerMessage } from "./worker-loop";
 
@@ -43,6 +44,7 @@ async function sweep(db: Store) {
 }
 
 async function main() {
+  lowerThreadPriority(EXPORT_WORKER_NICE);
   const db = await openStore(config.dbFile, { migrate: false, busyTimeoutMs: 30_000 });
   const storeDir = path.dirname(config.dbFile);
   const deps = { db, storeDir, exportsDir: config.exportsDir, owner: config.owner, post, idle, delayMs: DELAY_MS };

@@ -3,12 +3,14 @@
 // waiting batches, so an export create waits for at most the batch being written.
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "@/lib/store/db";
+import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { runOp } from "./ops";
 import type { Reply, Request } from "./protocol";
 
 const { dbFile } = workerData as { dbFile: string };
 
 async function main() {
+  lowerThreadPriority(WRITER_NICE);
   const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000 });
   const small: Request[] = [];
   const batches: Request[] = [];
