@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { securityHeaders } from "@/lib/server";
 
-// Runs before every request: a fresh CSP nonce and the security headers, and, for pages, a quick
-// redirect to sign-in when there is no session cookie at all. The real session check is done
-// again where the data is: the app layout and every API handler (withSession).
+// Runs before every request but the engine's (/v2/): a fresh CSP nonce and the security headers,
+// and, for pages, a quick redirect to sign-in when there is no session cookie at all. The real
+// session check is done again where the data is: the app layout and every API handler (withSession).
+// /v2/ is left out because Next.js copies the body of every request the proxy sees and cuts the
+// copy at 10 MB, while ingestion takes up to 32 MiB; next.config.mjs gives /v2/ its headers.
 
 const PUBLIC_PAGES = ["/signin"];
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -13,7 +15,7 @@ export function proxy(req: NextRequest) {
   const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
   const headers = securityHeaders({ nonce, https, dev: process.env.NODE_ENV === "development" });
   const { pathname, search } = req.nextUrl;
-  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/v2/") && !pathname.startsWith("/_next/");
+  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
 
   if (isPage && !PUBLIC_PAGES.includes(pathname) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
@@ -34,5 +36,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!favicon.ico).*)" }],
+  matcher: [{ source: "/((?!favicon.ico|v2/).*)" }],
 };

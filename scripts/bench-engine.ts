@@ -1,6 +1,7 @@
 // npm run bench:engine [-- --scale 0.1] – the engine end to end over HTTP on a production build:
 // ingestion rate, org-tree and one-team export times, poll latency during an export, peak memory,
-// and a bare SQLite aggregation over the same rows as the floor. See docs/benchmarks.md.
+// and a bare SQLite aggregation over the same rows as the floor. With --mixed: ingestion, polls,
+// new connections and small exports all at once (bench-engine/mixed.ts). See docs/benchmarks.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +12,8 @@ import type { Client } from "./bench-engine/client";
 import { waitReady } from "./bench-engine/client";
 import { runExport, type ExportRun, type ExportSpec } from "./bench-engine/exports";
 import { ingestAll } from "./bench-engine/ingest";
-import { DIST_DIR, ensureBuild, freePort, processTree, startServer, statusMiB, threadCount, type Server } from "./bench-engine/server";
+import { mixed } from "./bench-engine/mixed";
+import { DIST_DIR, ensureBuild, freePort, serverMemory, startServer, type Server } from "./bench-engine/server";
 import { sqliteFloor } from "./bench-engine/sqlite-floor";
 import { fmt, median, percentile } from "./bench-engine/stats";
 
@@ -30,6 +32,11 @@ const USAGE = `Usage: npm run bench:engine [-- options]
   --range-days <n>   days in each export's date range, ending the day before the data ends [1096]
   --end <date>       the data's exclusive end (yyyy-mm-dd, UTC)                       [2026-06-01]
   --keep-data        keep the temporary data dir
+  --mixed            instead: writers, pollers, new connections and small exports at once
+  --duration <s>     with --mixed: how long the load runs                                     [60]
+  --load-scale <x>   with --mixed: the scale of the organisation the writers send           [0.25]
+  --dist-dir <dir>   serve another build (e.g. of older code, to compare)    [${DIST_DIR}]
+  With --mixed, --scale is that of the data the exports read, ingested first                 [0.1]
 `;
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -48,17 +55,6 @@ async function exportsOf(c: Client, label: string, specs: ExportSpec[]): Promise
     out(`  ${label} ${spec.timezone.padEnd(18)} ${fmt(run.ms).padStart(7)} ms  (server ${fmt(run.serverMs)} ms, ${fmt(run.rowCount)} rows, ${fmt(run.sizeBytes / 1024)} KiB gz)`);
   }
   return runs;
-}
-
-/** The server process (the largest of the group: next start may fork it) and its memory. */
-function memory(server: Server): { pid: number; hwm: number; rss: number; threads: number } | null {
-  if (server.child.pid === undefined) return null;
-  let best: { pid: number; hwm: number; rss: number; threads: number } | null = null;
-  for (const pid of processTree(server.child.pid)) {
-    const hwm = statusMiB(pid, "VmHWM");
-    if (hwm !== null && (!best || hwm > best.hwm)) best = { pid, hwm, rss: statusMiB(pid, "VmRSS") ?? 0, threads: threadCount(pid) };
-  }
-  return best;
 }
 
 async function bench(server: Server, c: Client, opts: { scale: number; inFlight: number; runs: number; rangeDays: number; end: Date; dataDir: string }) {
@@ -89,7 +85,7 @@ async function bench(server: Server, c: Client, opts: { scale: number; inFlight:
   out(`  org tree: median ${fmt(treeMs)} ms; one team (${SQUAD}): median ${fmt(teamMs)} ms`);
   out(`  polls during the org-tree exports: ${polls.length}, p50 ${fmt(percentile(polls, 0.5), 1)} ms, p99 ${fmt(percentile(polls, 0.99), 1)} ms, max ${fmt(Math.max(...polls), 1)} ms\n`);
 
-  const mem = memory(server);
+  const mem = serverMemory(server);
   if (mem) out(`memory: server pid ${mem.pid} VmHWM ${fmt(mem.hwm)} MiB, VmRSS now ${fmt(mem.rss)} MiB (${mem.threads} threads; the export worker is a thread of this process)\n`);
 
   const floor = sqliteFloor(path.join(opts.dataDir, "fourfold.db"), ORG, PROJECT);
@@ -106,18 +102,24 @@ async function bench(server: Server, c: Client, opts: { scale: number; inFlight:
 async function main() {
   const { values } = parseArgs({
     options: {
-      scale: { type: "string", default: "1" },
+      scale: { type: "string" },
       "skip-build": { type: "boolean" },
       "in-flight": { type: "string", default: "3" },
       runs: { type: "string", default: "3" },
       "range-days": { type: "string", default: "1096" },
       end: { type: "string", default: "2026-06-01" },
       "keep-data": { type: "boolean" },
+      mixed: { type: "boolean" },
+      duration: { type: "string", default: "60" },
+      "load-scale": { type: "string", default: "0.25" },
+      "dist-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) return out(USAGE);
-  const scale = Number(values.scale);
+  const scale = Number(values.scale ?? (values.mixed ? "0.1" : "1"));
+  const durationS = Number(values.duration);
+  const loadScale = Number(values["load-scale"]);
   const inFlight = Number(values["in-flight"]);
   const runs = Number(values.runs);
   const rangeDays = Number(values["range-days"]);
@@ -127,11 +129,15 @@ async function main() {
   if (!(Number.isInteger(runs) && runs >= 1 && runs <= ZONES.length)) throw new Error(`--runs must be 1..${ZONES.length}`);
   if (!(Number.isInteger(rangeDays) && rangeDays >= 1 && rangeDays <= 1096)) throw new Error("--range-days must be 1..1096");
   if (Number.isNaN(end.getTime())) throw new Error("--end must be a yyyy-mm-dd date");
+  if (!(Number.isInteger(durationS) && durationS >= 5 && durationS <= 3600)) throw new Error("--duration must be 5..3600 seconds");
+  if (!(loadScale > 0 && loadScale <= 2)) throw new Error("--load-scale must be in (0, 2]");
+  const distDir = values["dist-dir"];
+  if (distDir !== undefined && !fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`--dist-dir: no build in ${distDir}`);
 
-  ensureBuild(Boolean(values["skip-build"]));
+  if (distDir === undefined) ensureBuild(Boolean(values["skip-build"]));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-bench-"));
   const key = `ff_bench_${crypto.randomBytes(18).toString("base64url")}`;
-  const server = startServer({ port: await freePort(), dataDir, apiKey: key });
+  const server = startServer({ port: await freePort(), dataDir, apiKey: key, distDir });
   const cleanUp = () => {
     server.stop();
     if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -144,7 +150,15 @@ async function main() {
   }
   const client: Client = { base: server.base, key, org: ORG, project: PROJECT };
   try {
-    await bench(server, client, { scale, inFlight, runs, rangeDays, end, dataDir });
+    if (values.mixed) {
+      await waitReady(client, 180_000, () => server.child.exitCode === null);
+      out(`machine: ${machine()}; load average ${os.loadavg().map((l) => fmt(l, 2)).join(", ")}`);
+      out(`server:  ${client.base} (pid ${server.child.pid}, build ${distDir ?? DIST_DIR}), data ${dataDir}\n`);
+      await mixed(server, client, { durationS, scale, loadScale, end, writers: 4, pollers: 50, exporters: 10 }, out);
+      out(`load average at the end: ${os.loadavg().map((l) => fmt(l, 2)).join(", ")}`);
+    } else {
+      await bench(server, client, { scale, inFlight, runs, rangeDays, end, dataDir });
+    }
   } catch (err) {
     process.stderr.write(`server output (tail):\n${server.log.join("").slice(-4000)}\n`);
     throw err;

@@ -1,5 +1,6 @@
 // Bundles the worker threads into dist/: the export worker (lib/engine/jobs/worker-entry.ts →
-// export-worker.mjs) and the chart worker (components/charts/frames/worker-entry.ts → chart-worker.mjs).
+// export-worker.mjs), the store writer (lib/engine/writer/writer-entry.ts → store-writer.mjs) and
+// the chart worker (components/charts/frames/worker-entry.ts → chart-worker.mjs).
 // Next.js bundles the server, but a worker thread needs a file of its own to start from.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,19 +21,27 @@ const common = {
   logLevel: "warning",
 };
 
+// `server-only` guards the Next.js bundles; the engine's threads are server code by construction.
+const serverOnly = {
+  name: "server-only",
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(root, "lib/server/testing/server-only-stub.ts") }));
+  },
+};
+
 await build({
   ...common,
   entryPoints: [path.join(root, "lib/engine/jobs/worker-entry.ts")],
   outfile: path.join(root, "dist/export-worker.mjs"),
-  plugins: [
-    {
-      // `server-only` guards the Next.js bundles; this file is server code by construction.
-      name: "server-only",
-      setup(b) {
-        b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(root, "lib/server/testing/server-only-stub.ts") }));
-      },
-    },
-  ],
+  plugins: [serverOnly],
+});
+
+// The store writer (lib/engine/writer/writer-entry.ts): every write of the engine's API.
+await build({
+  ...common,
+  entryPoints: [path.join(root, "lib/engine/writer/writer-entry.ts")],
+  outfile: path.join(root, "dist/store-writer.mjs"),
+  plugins: [serverOnly],
 });
 
 // The chart worker (components/charts/frames/worker-entry.ts) draws the trend charts' first frames

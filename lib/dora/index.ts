@@ -17,7 +17,7 @@ export { setStages } from "./figures/populations";
 export { RECORD_KINDS, recordSetsOf, splitByTeam, type RecordKind, type RecordSets, type TeamRecords } from "./figures/records";
 export type { Dataset } from "./figures/types";
 export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
-export { parseJsonc } from "./jsonc";
+export { parseBodyText, parseJsonc } from "./jsonc";
 export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
 export { exportParamsKey } from "./params-key";
 export { wholeRange } from "./periods";
@@ -57,3 +57,4 @@ export {
   type WorkItem,
 } from "./types";
 export { DAY_MS, dayToIsoDate, epochDay } from "./zone";
+export { isWellFormed, NOT_WELL_FORMED } from "./schemas/common";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ORG_TREE_EXPORT_BODY, TEAM_EXPORT_BODY } from "./fixtures/harness-doc-bodies";
-import { parseJsonc } from "./jsonc";
+import { MAX_NESTING, nestedTooDeep, parseBodyText, parseJsonc } from "./jsonc";
 
 describe("parseJsonc – accepted", () => {
   it.each([
@@ -74,5 +74,36 @@ describe("parseJsonc – refused", () => {
 
   it("names an empty body", () => {
     expect(parseJsonc("")).toEqual({ ok: false, message: expect.stringContaining("line 1, column 1") });
+  });
+});
+
+describe("nesting", () => {
+  const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+
+  it.each([
+    ["JSONC arrays 3,000 deep", `{"items":[${deep(3000)}],}`],
+    ["JSONC objects 3,000 deep", `${'{"a":'.repeat(3000)}1${"}".repeat(3000)}`],
+    ["plain JSON 100,000 deep", deep(100_000)],
+    ["one level past the limit", deep(MAX_NESTING + 1)],
+  ])("refuses %s, JSON or JSONC, naming the limit", (_name, text) => {
+    for (const parse of [parseJsonc, parseBodyText]) {
+      expect(parse(text)).toEqual({
+        ok: false,
+        message: `Invalid JSON: the body is nested more than ${MAX_NESTING} levels deep`,
+      });
+    }
+  });
+
+  it("parses a body at the limit", () => {
+    expect(parseJsonc(deep(MAX_NESTING)).ok).toBe(true);
+    expect(parseBodyText(`{"a": ${deep(MAX_NESTING - 1)},}`).ok).toBe(true);
+  });
+
+  it.each([
+    ["brackets in strings", `["${"[".repeat(100)}", "\\\\", "\\"[[["]`, false],
+    ["brackets in comments", `[// ${"[".repeat(100)}\n1 /* ${"{".repeat(100)} */]`, false],
+    ["brackets after an escaped quote", `["\\"", ${deep(10)}]`, true],
+  ])("counts only structure: %s", (_name, text, deeper) => {
+    expect(nestedTooDeep(text, 10)).toBe(deeper);
   });
 });

@@ -19,7 +19,8 @@ import { ApiError, invalid, notFound } from "@/lib/server";
 import { listTeams } from "./dataset";
 import type { Engine } from "./engine";
 import type { Scope } from "./ingest";
-import { createOrReuse, EXPORT_ID_PATTERN, findJob, type JobRow } from "./jobs/repo";
+import { EXPORT_ID_PATTERN, findJob, type JobRow } from "./jobs/repo";
+import { writerOf } from "./writer";
 
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
 
@@ -34,7 +35,7 @@ export async function createExport(engine: Engine, scope: Scope, body: unknown):
     const what = parsed.params.scope.kind === "team" ? `Team ${parsed.params.scope.teamId}` : `Org tree ${parsed.params.scope.orgTreeName}`;
     throw notFound(`${what} was not found in this project.`);
   }
-  const { job, reused } = await createOrReuse(engine.db, scope, parsed.params, exportParamsKey(parsed.params, scope.org, scope.project));
+  const { job, reused } = await writerOf(engine).createJob(scope, parsed.params, exportParamsKey(parsed.params, scope.org, scope.project));
   if (!reused) engine.runner?.notify();
   return {
     reused,

@@ -7,4 +7,5 @@ export { engineRoutes, readBody } from "./http";
 export { deleteRecord, ingest, isIngestKind, type IngestPayload, type Scope } from "./ingest";
 export { startJobRunner } from "./jobs/runner";
 export { newApiKey } from "./keys";
+export { ingestRequest, writerOf } from "./writer";
 export { legacyReport } from "./reports";

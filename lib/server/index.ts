@@ -1,6 +1,6 @@
 // The server's leaves: env, errors and their responses, logging, request bodies, secrets, rate
 // limits and security headers. Everything but the email schema and the headers is server only.
-export { readBodyText, readStreamText } from "./body";
+export { readBodyBytes, readBodyText, readStreamText, readUtf8Body } from "./body";
 export { csvAttachment } from "./csv-response";
 export { emailSchema } from "./email";
 export { publicConfig, serverEnv, type ServerEnv } from "./env";

@@ -26,8 +26,16 @@ export async function openStore(file: string, opts: { migrate?: boolean; busyTim
   sqlite.pragma("cache_size = -262144");
   sqlite.pragma("wal_autocheckpoint = 10000");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (file !== ":memory:") files.set(db, path.resolve(file));
   if (opts.migrate !== false) await migrateToLatest(db);
   return db;
+}
+
+const files = new WeakMap<Store, string>();
+
+/** The file a store was opened from, for a thread that opens its own connection; null in memory. */
+export function storeFile(db: Store): string | null {
+  return files.get(db) ?? null;
 }
 
 /**
@@ -43,7 +51,10 @@ export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Pr
       await sql`commit`.execute(conn);
       return result;
     } catch (err) {
-      await sql`rollback`.execute(conn);
+      // After SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY or SQLITE_NOMEM, SQLite may have rolled the
+      // transaction back already; then this rollback fails ("no transaction is active"), and the
+      // error to report is still the first one (a full disk, not a rollback).
+      await sql`rollback`.execute(conn).catch(() => undefined);
       throw err;
     }
   });

@@ -1,6 +1,6 @@
 // The SQLite store (Kysely over better-sqlite3): opening it (migrations run at start-up), its
 // schema's types, and the links between stored records. Server only.
-export { openStore, writeTransaction, type Store } from "./db";
+export { openStore, storeFile, writeTransaction, type Store } from "./db";
 export {
   deploymentReach,
   LINK_OF,

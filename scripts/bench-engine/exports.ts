@@ -1,5 +1,5 @@
-// Export jobs through the V2 API: create, then poll every 50 ms until COMPLETED, timing both the
-// job (create → COMPLETED) and every poll.
+// Export jobs through the V2 API: create, then poll (every 50 ms unless told) until COMPLETED,
+// timing both the job (create → COMPLETED) and every poll.
 import { call, type Client } from "./client";
 
 export const ALL_GROUPS = ["lttc", "work_items", "deployment_frequency", "cfr", "mttr", "rating", "summary"];
@@ -17,6 +17,8 @@ export interface ExportRun {
   ms: number;
   /** The server's own completedAt − createdAt. */
   serverMs: number;
+  /** The server's startedAt − createdAt: how long the job waited for the worker. */
+  queuedMs: number;
   rowCount: number;
   sizeBytes: number;
   pollMs: number[];
@@ -29,24 +31,45 @@ export function exportBody(spec: ExportSpec): unknown {
     scope: spec.scope,
     dateRange: { start: spec.start, end: spec.end },
     metricGroups: ALL_GROUPS,
-    options: { granularity: "WEEKLY", aggregation: "median", compression: "gzip", format: "csv", timezone: spec.timezone },
+    options: {
+      granularity: "WEEKLY",
+      aggregation: "median",
+      compression: "gzip",
+      format: "csv",
+      timezone: spec.timezone,
+    },
   };
 }
 
-export async function runExport(c: Client, spec: ExportSpec, timeoutMs: number): Promise<ExportRun> {
+export async function runExport(
+  c: Client,
+  spec: ExportSpec,
+  timeoutMs: number,
+  pollEveryMs = POLL_EVERY_MS,
+): Promise<ExportRun> {
   const t0 = performance.now();
   const created = await call(c, "POST", "/v2/insights/efficiency/exports", exportBody(spec));
   const job = created.body as { exportId?: string; message?: string };
   if (created.status !== 202 || !job.exportId) {
-    throw new Error(`export create: HTTP ${created.status} ${JSON.stringify(created.body).slice(0, 300)} (a 200 means a reused job)`);
+    throw new Error(
+      `export create: HTTP ${created.status} ${JSON.stringify(created.body).slice(0, 300)} (a 200 means a reused job)`,
+    );
   }
   const pollMs: number[] = [];
-  for (let next = t0 + POLL_EVERY_MS; performance.now() - t0 < timeoutMs; next += POLL_EVERY_MS) {
+  for (let next = t0 + pollEveryMs; performance.now() - t0 < timeoutMs; next += pollEveryMs) {
     const wait = next - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     else next = performance.now();
     const r = await call(c, "GET", `/v2/insights/efficiency/exports/${job.exportId}`, undefined, 30_000);
-    const s = r.body as { status?: string; createdAt?: string; completedAt?: string; rowCount?: number; sizeBytes?: number; error?: unknown };
+    const s = r.body as {
+      status?: string;
+      createdAt?: string;
+      startedAt?: string;
+      completedAt?: string;
+      rowCount?: number;
+      sizeBytes?: number;
+      error?: unknown;
+    };
     if (r.status !== 200) throw new Error(`export poll: HTTP ${r.status}`);
     if (s.status === "FAILED") throw new Error(`export ${job.exportId} FAILED: ${JSON.stringify(s.error)}`);
     if (s.status === "COMPLETED") {
@@ -54,6 +77,7 @@ export async function runExport(c: Client, spec: ExportSpec, timeoutMs: number):
         exportId: job.exportId,
         ms: performance.now() - t0,
         serverMs: Date.parse(s.completedAt!) - Date.parse(s.createdAt!),
+        queuedMs: Date.parse(s.startedAt!) - Date.parse(s.createdAt!),
         rowCount: s.rowCount ?? 0,
         sizeBytes: s.sizeBytes ?? 0,
         pollMs,

@@ -19,15 +19,15 @@ function newest(p: string): number {
   return max;
 }
 
-/** Builds into DIST_DIR (and the worker bundle) when either is missing or older than the sources. */
+/** Builds into DIST_DIR (and the worker bundles) when any is missing or older than the sources. */
 export function ensureBuild(skip: boolean): void {
   const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
-  const worker = path.join(ROOT, "dist", "export-worker.mjs");
+  const workers = ["export-worker.mjs", "store-writer.mjs"].map((f) => path.join(ROOT, "dist", f));
   if (skip) {
     if (!fs.existsSync(buildId)) throw new Error(`--skip-build: no build in ${DIST_DIR}`);
     return;
   }
-  const built = Math.min(fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0, fs.existsSync(worker) ? fs.statSync(worker).mtimeMs : 0);
+  const built = Math.min(...[buildId, ...workers].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   const sources = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
   if (built > sources) return;
   process.stdout.write(`› building into ${DIST_DIR} (FOURFOLD_DIST_DIR=${DIST_DIR} npm run build)\n`);
@@ -59,7 +59,7 @@ export interface Server {
 }
 
 /** `next start` in its own process group, so stop() ends it and anything it started. */
-export function startServer(opts: { port: number; dataDir: string; apiKey: string }): Server {
+export function startServer(opts: { port: number; dataDir: string; apiKey: string; distDir?: string }): Server {
   const log: string[] = [];
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
@@ -69,7 +69,7 @@ export function startServer(opts: { port: number; dataDir: string; apiKey: strin
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      FOURFOLD_DIST_DIR: DIST_DIR,
+      FOURFOLD_DIST_DIR: opts.distDir ?? DIST_DIR,
       FOURFOLD_DATA_DIR: opts.dataDir,
       FOURFOLD_DEMO: "off",
       FOURFOLD_API_KEYS: opts.apiKey,
@@ -131,4 +131,15 @@ export function threadCount(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** The server process (the largest of the group: next start may fork it) and its memory. */
+export function serverMemory(server: Server): { pid: number; hwm: number; rss: number; threads: number } | null {
+  if (server.child.pid === undefined) return null;
+  let best: { pid: number; hwm: number; rss: number; threads: number } | null = null;
+  for (const pid of processTree(server.child.pid)) {
+    const hwm = statusMiB(pid, "VmHWM");
+    if (hwm !== null && (!best || hwm > best.hwm)) best = { pid, hwm, rss: statusMiB(pid, "VmRSS") ?? 0, threads: threadCount(pid) };
+  }
+  return best;
 }

@@ -57,7 +57,7 @@ export interface CallOptions {
   query?: Record<string, string>;
 }
 
-/** A request as Next.js would hand it over; an object body is sent as JSON, a string verbatim. */
+/** A request as Next.js would hand it over; an object body is sent as JSON, a string or bytes verbatim. */
 export function request(method: string, pathname: string, body?: unknown, opts: CallOptions = {}): NextRequest {
   const url = new URL(pathname, BASE);
   const org = opts.org === undefined ? ORG : opts.org;
@@ -68,7 +68,8 @@ export function request(method: string, pathname: string, body?: unknown, opts: 
   const headers = new Headers({ "content-type": "application/json" });
   const auth = opts.auth === undefined ? AUTH : opts.auth;
   if (auth !== null) headers.set("authorization", auth);
-  const text = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
+  const text =
+    body === undefined || typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body);
   return new NextRequest(url, { method, headers, body: text });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epochDay } from "../zone";
-import { fieldPath, rangeProblem } from "./common";
+import { fieldPath, isWellFormed, rangeProblem } from "./common";
 
 describe("epochDay", () => {
   it.each<[string, number | null]>([
@@ -48,5 +48,18 @@ describe("fieldPath", () => {
     [["efficiency", "metrics", 0], "efficiency.metrics[0]"],
   ])("%j → %s", (path, expected) => {
     expect(fieldPath(path)).toBe(expected);
+  });
+});
+
+describe("isWellFormed", () => {
+  it.each([
+    ["plain", "team-1", true],
+    ["accents", "équipe", true],
+    ["a surrogate pair", "😀", true],
+    ["a lone high surrogate", "ls-\ud800", false],
+    ["a lone low surrogate", "\udfff-x", false],
+    ["a pair the wrong way round", "\udc00\ud800", false],
+  ])("%s → %s", (_name, text, expected) => {
+    expect(isWellFormed(text)).toBe(expected);
   });
 });

@@ -30,8 +30,19 @@ export function fieldsOf(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** A non-blank string. */
-export const nonBlank = z.string().refine((s) => s.trim() !== "", "must not be empty");
+const LONE_SURROGATE = /\p{Cs}/u;
+/**
+ * Whether a string is well-formed Unicode: a lone half of a surrogate pair (`"\ud800"` in JSON) has
+ * no UTF-8 form, so the store would keep bytes that read back as U+FFFD, another string.
+ */
+export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
+export const NOT_WELL_FORMED = "must be well-formed Unicode (it holds a lone surrogate, U+D800 to U+DFFF)";
+
+/** A non-blank, well-formed string. */
+export const nonBlank = z
+  .string()
+  .refine((s) => s.trim() !== "", "must not be empty")
+  .refine(isWellFormed, NOT_WELL_FORMED);
 
 
 export const isoDate = z.string().refine((s) => epochDay(s) !== null, "must be a real calendar date yyyy-MM-dd");

@@ -2,7 +2,7 @@
 // Zod only validates (transforms would take it off its fast path, and batches are large); `convert`
 // then turns a valid item into the plain types of lib/dora/types.ts (epoch ms, absent fields null).
 import { z } from "zod";
-import type { Build, Deployment, Incident, PullRequest, Status, Team, WorkItem } from "@/lib/dora";
+import { isWellFormed, NOT_WELL_FORMED, type Build, type Deployment, type Incident, type PullRequest, type Status, type Team, type WorkItem } from "@/lib/dora";
 import { parseInstant } from "./instant";
 import type { IngestKind } from "./kinds";
 
@@ -11,11 +11,18 @@ export const TEXT_MAX_LENGTH = 500;
 export const MAX_REF_ID = 2_147_483_647;
 export const MAX_LINKS = 1000;
 
-const id = z.string().min(1, "must not be empty").max(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`);
+// Ids and text must be well-formed Unicode: a lone surrogate would be stored as other bytes and read
+// back as U+FFFD, and a resend would no longer find its record.
+const id = z
+  .string()
+  .min(1, "must not be empty")
+  .max(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`)
+  .refine(isWellFormed, NOT_WELL_FORMED);
 const text = z
   .string()
   .min(1, "must not be empty")
-  .max(TEXT_MAX_LENGTH, `must be at most ${TEXT_MAX_LENGTH} characters`);
+  .max(TEXT_MAX_LENGTH, `must be at most ${TEXT_MAX_LENGTH} characters`)
+  .refine(isWellFormed, NOT_WELL_FORMED);
 const instant = z
   .string()
   .refine(

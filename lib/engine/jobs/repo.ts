@@ -83,28 +83,38 @@ const runnable = (now: number) => (eb: ExpressionBuilder<DB, "export_jobs">) =>
   ]);
 
 /**
- * Takes the next runnable job under a lease for `owner`, or nothing. It looks without a lock first:
- * an idle worker must not queue for the write lock every second while ingestion holds it.
+ * Takes up to `limit` runnable jobs, oldest first, under a lease for `owner`. It looks without a lock
+ * first: an idle worker must not queue for the write lock every second while ingestion holds it.
  */
-export async function claimNext(db: Store, owner: string, now = Date.now()): Promise<JobRow | undefined> {
+export async function claimNext(db: Store, owner: string, limit = 1, now = Date.now()): Promise<JobRow[]> {
   const waiting = await db.selectFrom("export_jobs").select("id").where(runnable(now)).limit(1).executeTakeFirst();
-  if (!waiting) return undefined;
-  return writeTransaction(db, async (trx) => {
-    const next = await trx.selectFrom("export_jobs").select("id").where(runnable(now)).orderBy("run_after").executeTakeFirst();
-    if (!next) return undefined;
-    return trx
-      .updateTable("export_jobs")
-      .set((eb) => ({
-        status: "PROCESSING",
-        started_at: eb.fn.coalesce("started_at", eb.val(now)),
-        lease_owner: owner,
-        lease_until: now + LEASE_MS,
-        attempts: eb("attempts", "+", 1),
-      }))
-      .where("id", "=", next.id)
-      .returningAll()
-      .executeTakeFirst();
-  });
+  if (!waiting) return [];
+  return writeTransaction(db, (trx) => claimIn(trx, owner, limit, now));
+}
+
+/** The claim itself, inside a write transaction the caller holds. */
+export async function claimIn(trx: Store, owner: string, limit: number, now = Date.now()): Promise<JobRow[]> {
+  if (limit <= 0) return [];
+  const next = await trx.selectFrom("export_jobs").select("id").where(runnable(now)).orderBy("run_after").limit(limit).execute();
+  if (next.length === 0) return [];
+  const claimed = await trx
+    .updateTable("export_jobs")
+    .set((eb) => ({
+      status: "PROCESSING",
+      started_at: eb.fn.coalesce("started_at", eb.val(now)),
+      lease_owner: owner,
+      lease_until: now + LEASE_MS,
+      attempts: eb("attempts", "+", 1),
+    }))
+    .where(
+      "id",
+      "in",
+      next.map((j) => j.id),
+    )
+    .returningAll()
+    .execute();
+  const order = new Map(next.map((j, i) => [j.id, i]));
+  return claimed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 /** Marks a job done, only if `owner` still holds its lease: a job completes once. */

@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { Store } from "@/lib/store";
 import { log } from "@/lib/server";
 import { recoverOrphans } from "./repo";
+import type { WorkerMessage } from "./worker-loop";
 
 export interface JobRunner {
   /** Tells the worker a job is waiting, so it need not wait for its next look. */
@@ -37,11 +38,14 @@ export async function startJobRunner(opts: { db: Store; dbFile: string; exportsD
   const spawn = () => {
     const owner = `${boot}-${++generation}`;
     const worker = new Worker(/*turbopackIgnore: true*/ file, { workerData: { dbFile: opts.dbFile, exportsDir: opts.exportsDir, owner, idleMs: opts.idleMs } });
-    worker.on("message", (msg: { type: string; id?: string; error?: string; outcome?: string }) => {
+    worker.on("message", (msg: WorkerMessage) => {
       if (msg.type === "failed") log.warn("export.attempt_failed", { exportId: msg.id, outcome: msg.outcome, error: msg.error });
       else if (msg.type === "crashed") log.error("export.worker_crashed", { error: msg.error });
       else if (msg.type === "completed") log.info("export.completed", { exportId: msg.id });
       else if (msg.type === "store_error") log.warn("export.worker_store_error", { error: msg.error });
+      if ((msg.type === "failed" || msg.type === "store_error") && msg.disk) {
+        log.error("export.disk_full", { dir: msg.disk, error: msg.error, hint: "free space on the disk holding this folder" });
+      }
     });
     worker.on("error", (err) => log.error("export.worker_error", { error: err.message }));
     worker.on("exit", (code) => {

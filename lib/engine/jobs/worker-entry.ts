@@ -3,10 +3,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import fs from "node:fs";
 import path from "node:path";
-import { openStore } from "@/lib/store";
-import { ScopeNotFoundError } from "@/lib/dora";
-import { claimNext, completeJob, expiredArtifacts, failAttempt, forgetArtifact } from "./repo";
-import { runExport } from "./run-export";
+import { openStore, type Store } from "@/lib/store";
+import { EXPORT_WORKER_NICE, lowerThreadPriority } from "../thread-priority";
+import { expiredArtifacts, forgetArtifact } from "./repo";
+import { diskOf, errorText, runNext, type WorkerMessage } from "./worker-loop";
 
 export interface WorkerConfig {
   dbFile: string;
@@ -22,6 +22,8 @@ parentPort?.on("message", (msg: unknown) => {
   if (msg === "wake") wake?.();
 });
 
+const post = (msg: WorkerMessage) => parentPort?.postMessage(msg);
+
 function idle(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -34,43 +36,18 @@ function idle(ms: number): Promise<void> {
   });
 }
 
-function describe(err: unknown): { code: string; message: string } {
-  if (err instanceof ScopeNotFoundError) return { code: "INVALID_EXPORT", message: err.message };
-  if (err instanceof RangeError) return { code: "INVALID_EXPORT", message: err.message };
-  return { code: "EXPORT_FAILED", message: "The export could not be computed." };
-}
-
-async function sweep(db: Awaited<ReturnType<typeof openStore>>) {
+async function sweep(db: Store) {
   for (const { id, artifact } of await expiredArtifacts(db)) {
     fs.rmSync(path.join(config.exportsDir, artifact), { force: true });
     await forgetArtifact(db, id);
   }
 }
 
-/** Claims and runs one job; false when none was waiting. */
-async function runNext(db: Awaited<ReturnType<typeof openStore>>): Promise<boolean> {
-  const job = await claimNext(db, config.owner);
-  if (!job) return false;
-  parentPort?.postMessage({ type: "started", id: job.id });
-  // Holds each job in PROCESSING for a while: the crash-recovery test needs time to kill the server.
-  if (DELAY_MS > 0) await new Promise((r) => setTimeout(r, DELAY_MS));
-  const deferred: (() => Promise<void>)[] = [];
-  try {
-    const artifact = await runExport(db, config.exportsDir, job, (task) => deferred.push(task));
-    await completeJob(db, job.id, config.owner, artifact);
-    parentPort?.postMessage({ type: "completed", id: job.id, rowCount: artifact.rowCount });
-  } catch (err) {
-    const reason = describe(err);
-    const outcome = await failAttempt(db, job, config.owner, reason);
-    parentPort?.postMessage({ type: "failed", id: job.id, outcome, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-  }
-  // Losing this work only costs the next export its head start.
-  for (const task of deferred) await task().catch(() => {});
-  return true;
-}
-
 async function main() {
+  lowerThreadPriority(EXPORT_WORKER_NICE);
   const db = await openStore(config.dbFile, { migrate: false, busyTimeoutMs: 30_000 });
+  const storeDir = path.dirname(config.dbFile);
+  const deps = { db, storeDir, exportsDir: config.exportsDir, owner: config.owner, post, idle, delayMs: DELAY_MS };
   let lastSweep = 0;
   let backoff = 0;
   for (;;) {
@@ -79,20 +56,20 @@ async function main() {
       await sweep(db).catch(() => {});
     }
     try {
-      const ran = await runNext(db);
+      const ran = await runNext(deps);
       backoff = 0;
       if (!ran) await idle(config.idleMs ?? 1000);
     } catch (err) {
-      // The store was busy for longer than its timeout (heavy ingestion), or briefly unwritable: a
-      // job it could not mark stays leased and is taken up again; the worker carries on.
+      // The store was busy for longer than its timeout (heavy ingestion), or briefly unwritable
+      // (a full disk) while no job was held: the worker carries on.
       backoff = Math.min(10_000, Math.max(1000, backoff * 2));
-      parentPort?.postMessage({ type: "store_error", error: err instanceof Error ? err.message : String(err) });
+      post({ type: "store_error", error: errorText(err), ...diskOf(err, deps) });
       await idle(backoff);
     }
   }
 }
 
 main().catch((err: unknown) => {
-  parentPort?.postMessage({ type: "crashed", error: err instanceof Error ? err.message : String(err) });
+  post({ type: "crashed", error: errorText(err) });
   process.exit(1);
 });

@@ -3,8 +3,8 @@ import { NextResponse } from "next/server";
 import { createExport, readBody } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
 
-export const POST = withApiKey(async (req, { engine, projectIdentifier, orgIdentifier }) => {
+export const POST = withApiKey(async (req, { engine, scope }) => {
   const body = await readBody(req, 64 * 1024);
-  const { reused, response } = await createExport(engine, { org: orgIdentifier!, project: projectIdentifier }, body);
+  const { reused, response } = await createExport(engine, scope, body);
   return NextResponse.json(response, { status: reused ? 200 : 202 });
 });

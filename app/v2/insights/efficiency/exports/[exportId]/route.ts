@@ -3,8 +3,8 @@ import { NextResponse } from "next/server";
 import { exportStatus } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
 
-export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) =>
-  NextResponse.json(await exportStatus(engine, { org: orgIdentifier!, project: projectIdentifier }, params.exportId), {
+export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, scope, params }) =>
+  NextResponse.json(await exportStatus(engine, scope, params.exportId), {
     headers: { "Cache-Control": "no-store" },
   }),
 );

@@ -2,7 +2,7 @@
 import { openExportDownload } from "@/lib/engine";
 import { withApiKey } from "@/lib/runtime";
 
-export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, projectIdentifier, orgIdentifier, params }) => {
-  const { body, headers } = await openExportDownload(engine, { org: orgIdentifier!, project: projectIdentifier }, params.exportId);
+export const GET = withApiKey<{ exportId: string }>(async (_req, { engine, scope, params }) => {
+  const { body, headers } = await openExportDownload(engine, scope, params.exportId);
   return new Response(body, { status: 200, headers });
 });

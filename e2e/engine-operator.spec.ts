@@ -1,0 +1,248 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { expect, test } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
+
+// The engine as an operator runs it, on the production server: bodies up to the documented 32 MiB
+// arrive whole and larger ones are 413, and `npm start` stops within 10 s whichever of its
+// processes a process manager signals.
+
+const SUITE_PORT = Number(process.env.E2E_PORT ?? 3210);
+// A port of its own for the servers this file starts, beside the suite's.
+const OWN_PORT = SUITE_PORT + 7;
+const MiB = 1024 * 1024;
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One request over a fresh connection; `body` may be a stream (then sent chunked, with no length). */
+function send(
+  port: number,
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body?: Buffer | Readable,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
+      res.on("error", reject);
+    });
+    // The server may answer (413) before the whole body is sent and close the connection.
+    req.on("error", reject);
+    if (body instanceof Readable) body.pipe(req);
+    else req.end(body);
+  });
+}
+
+test.describe("bodies on the production server", () => {
+  const key = () => fs.readFileSync(path.join(E2E_DATA_DIR, "engine-api-key"), "utf8").trim();
+  const q = "orgIdentifier=demo&projectIdentifier=operator";
+  const auth = () => ({ authorization: `ApiKey ${key()}`, "content-type": "application/json" });
+
+  test("a valid 13 MiB batch (5,000 deployments with 60 commitShas each) → 200", async () => {
+    test.setTimeout(120_000);
+    const team = await send(
+      SUITE_PORT,
+      "POST",
+      `/v2/ingest/teams?${q}`,
+      auth(),
+      Buffer.from(JSON.stringify({ items: [{ id: "big", name: "Big", orgTree: "Ops" }] })),
+    );
+    expect(team.status).toBe(200);
+    const items = Array.from({ length: 5000 }, (_, i) => ({
+      id: `deployment-${i}-of-a-large-batch`,
+      teamId: "big",
+      environment: "production",
+      status: "success",
+      finishedAt: "2026-03-04T15:00:00Z",
+      commitShas: Array.from({ length: 60 }, (_, j) => `${String(i).padStart(6, "0")}${String(j).padStart(34, "0")}`),
+    }));
+    const body = Buffer.from(JSON.stringify({ items }));
+    expect(body.length).toBeGreaterThan(13 * MiB);
+    const res = await send(SUITE_PORT, "POST", `/v2/ingest/deployments?${q}`, auth(), body);
+    expect(res.status, res.body).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ received: 5000 });
+  });
+
+  test("a 50 MB body → 413 PAYLOAD_TOO_LARGE, with or without content-length", async () => {
+    test.setTimeout(120_000);
+    const declared = await send(
+      SUITE_PORT,
+      "POST",
+      `/v2/ingest/deployments?${q}`,
+      auth(),
+      Buffer.alloc(50_000_000, 0x20),
+    );
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    const chunk = Buffer.alloc(MiB, 0x20);
+    const chunked = await send(
+      SUITE_PORT,
+      "POST",
+      `/v2/ingest/deployments?${q}`,
+      auth(),
+      Readable.from(Array.from({ length: 48 }, () => chunk)),
+    );
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+
+  test("the engine's answers carry the security headers", async () => {
+    const res = await send(SUITE_PORT, "GET", `/v2/insights/efficiency/exports/exp_0000000000?${q}`, auth());
+    expect(res.status).toBe(404);
+    expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+  });
+});
+
+/** A process and its descendants, as /proc lists them (pid, parent pid, name, command line). */
+function tree(root: number): { pid: number; ppid: number; name: string; args: string }[] {
+  const out: { pid: number; ppid: number; name: string; args: string }[] = [];
+  const visit = (pid: number, ppid: number) => {
+    let name: string;
+    let args: string;
+    try {
+      name = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+    } catch {
+      return;
+    }
+    out.push({ pid, ppid, name, args });
+    for (const task of fs.readdirSync(`/proc/${pid}/task`, { withFileTypes: true })) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${task.name}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) visit(Number(child), pid);
+    }
+  };
+  visit(root, 0);
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z";
+  } catch {
+    return false;
+  }
+};
+
+async function healthy(port: number, within: number): Promise<void> {
+  const until = Date.now() + within;
+  while (Date.now() < until) {
+    const ok = await send(port, "GET", "/api/health", {}).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("the server did not start");
+}
+
+/** Starts a batch and stalls halfway through its body, as a slow or stuck client would. */
+function stallUpload(port: number): () => void {
+  const req = http.request({
+    host: "127.0.0.1",
+    port,
+    method: "POST",
+    path: "/v2/ingest/teams?orgIdentifier=o&projectIdentifier=p",
+    headers: { authorization: "ApiKey ff_signal_test_key", "content-length": "1000" },
+    agent: false,
+  });
+  req.on("error", () => {});
+  req.write('{"items":[');
+  return () => req.destroy();
+}
+
+/** Polls on one kept-alive connection until stopped, as a dashboard keeps polling during a stop. */
+function keepBusy(port: number): () => void {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let stopped = false;
+  const loop = () => {
+    if (stopped) return;
+    const req = http.get({ host: "127.0.0.1", port, path: "/api/health", agent }, (res) => {
+      res.resume();
+      res.on("end", () => setTimeout(loop, 20));
+    });
+    req.on("error", () => setTimeout(loop, 100));
+  };
+  loop();
+  return () => {
+    stopped = true;
+    agent.destroy();
+  };
+}
+
+test.describe("npm start and signals", () => {
+  test.describe.configure({ mode: "serial" });
+
+  for (const target of ["npm", "sh -c", "scripts/start.sh", "next-server"] as const) {
+    test(`SIGTERM to ${target} alone, with requests open → every process of npm start is gone within 10 s`, async () => {
+      test.setTimeout(120_000);
+      const data = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-signals-"));
+      const npm: ChildProcess = spawn("npm", ["start"], {
+        env: {
+          ...process.env,
+          PORT: String(OWN_PORT),
+          FOURFOLD_DATA_DIR: data,
+          FOURFOLD_DEMO: "off",
+          FOURFOLD_API_KEYS: "ff_signal_test_key",
+          FOURFOLD_ADMIN_EMAIL: "admin@example.com",
+          FOURFOLD_ADMIN_PASSWORD: "correct-horse-battery",
+          NEXTAUTH_URL: `http://127.0.0.1:${OWN_PORT}`,
+        },
+        stdio: "ignore",
+        detached: true,
+      });
+      let stopBusy = () => {};
+      try {
+        await healthy(OWN_PORT, 90_000);
+        const procs = tree(npm.pid!).filter((p) => p.name !== "sleep");
+        const matches: Record<typeof target, (p: (typeof procs)[number]) => boolean> = {
+          npm: (p) => p.pid === npm.pid,
+          "sh -c": (p) => p.ppid === npm.pid,
+          "scripts/start.sh": (p) => p.name === "bash" && p.args.includes("scripts/start.sh"),
+          "next-server": (p) => p.name.startsWith("next-server"),
+        };
+        const signalled = procs.find(matches[target]);
+        expect(signalled, `${target} in ${JSON.stringify(procs)}`).toBeDefined();
+
+        // Next.js lets open requests finish before it exits: a stalled upload would hold it open.
+        const stopBusyPolls = keepBusy(OWN_PORT);
+        const stopUpload = stallUpload(OWN_PORT);
+        stopBusy = () => {
+          stopBusyPolls();
+          stopUpload();
+        };
+        await new Promise((r) => setTimeout(r, 500));
+        const t0 = Date.now();
+        process.kill(signalled!.pid, "SIGTERM");
+        while (procs.some((p) => alive(p.pid)) && Date.now() - t0 < 15_000)
+          await new Promise((r) => setTimeout(r, 100));
+        const left = procs.filter((p) => alive(p.pid)).map((p) => p.name);
+        expect(left, "processes still running").toEqual([]);
+        expect(Date.now() - t0).toBeLessThan(10_000);
+        await expect(send(OWN_PORT, "GET", "/api/health", {})).rejects.toThrow();
+      } finally {
+        stopBusy();
+        try {
+          process.kill(-npm.pid!, "SIGKILL");
+        } catch {}
+        fs.rmSync(data, { recursive: true, force: true });
+      }
+    });
+  }
+});

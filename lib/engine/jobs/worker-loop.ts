@@ -1,0 +1,137 @@
+// What the export worker does with one job, apart from the thread it runs in (worker-entry.ts), so
+// that its handling of a store it cannot write to can be tested.
+import { ScopeNotFoundError } from "@/lib/dora";
+import { writeTransaction, type Store } from "@/lib/store";
+import { claimIn, claimNext, completeJob, failAttempt, type JobRow } from "./repo";
+import { runExport, type Artifact } from "./run-export";
+
+/** What the worker tells the server, which logs it. */
+export type WorkerMessage =
+  | { type: "started"; id: string }
+  | { type: "completed"; id: string; rowCount: number }
+  | { type: "failed"; id: string; outcome: "retry" | "failed"; error: string; disk?: string }
+  | { type: "store_error"; error: string; disk?: string }
+  | { type: "crashed"; error: string };
+
+export interface LoopDeps {
+  db: Store;
+  /** The store's folder, named in the log when its disk is full. */
+  storeDir: string;
+  exportsDir: string;
+  owner: string;
+  post: (msg: WorkerMessage) => void;
+  /** Waits `ms`, or less when woken. */
+  idle: (ms: number) => Promise<void>;
+  /** Holds each job in PROCESSING for a while (the crash-recovery test). */
+  delayMs?: number;
+  run?: typeof runExport;
+  complete?: typeof completeJob;
+  fail?: typeof failAttempt;
+}
+
+/** How long the worker waits between tries to record a job's outcome in a store it cannot write to. */
+export const RECORD_RETRY_MS = [250, 500, 1000, 2000] as const;
+
+/** Jobs the worker holds at once: each lock wait then serves up to this many small exports. */
+export const HELD_JOBS = 8;
+/** How long a computed job may wait for the ones after it before the outcomes are recorded. */
+export const RECORD_EVERY_MS = 250;
+
+interface Outcome {
+  job: JobRow;
+  artifact: Artifact | null;
+  failure: unknown;
+}
+
+/**
+ * Claims waiting jobs and runs them, and the jobs that come meanwhile, until none is left; false
+ * when none was waiting. While ingestion keeps the store's write lock busy, every claim or record
+ * waits for a transaction to end, so the worker holds up to HELD_JOBS jobs at once, and records
+ * the outcomes of those computed (at least every RECORD_EVERY_MS) with the claim of the next ones,
+ * in one transaction.
+ */
+export async function runNext(deps: LoopDeps): Promise<boolean> {
+  let held = await claimNext(deps.db, deps.owner, HELD_JOBS);
+  if (held.length === 0) return false;
+  while (held.length > 0) {
+    const done: Outcome[] = [];
+    const deferred: (() => Promise<void>)[] = [];
+    let first = 0;
+    while (held.length > 0 && (done.length === 0 || performance.now() - first < RECORD_EVERY_MS)) {
+      const job = held.shift()!;
+      deps.post({ type: "started", id: job.id });
+      if (deps.delayMs) await new Promise((r) => setTimeout(r, deps.delayMs));
+      const outcome: Outcome = { job, artifact: null, failure: null };
+      try {
+        outcome.artifact = await (deps.run ?? runExport)(deps.db, deps.exportsDir, job, (task) => deferred.push(task));
+      } catch (err) {
+        outcome.failure = err;
+      }
+      if (done.length === 0) first = performance.now();
+      done.push(outcome);
+    }
+    held = [...held, ...(await record(deps, done, HELD_JOBS - held.length))];
+    // Losing this work only costs the next export its head start.
+    for (const task of deferred) await task().catch(() => {});
+  }
+  return true;
+}
+
+/**
+ * Records jobs' outcomes and claims up to `claim` more (returned), trying again until the store
+ * takes them. A full disk fails the write of a file and then the record of that failure too: a
+ * worker that gave up there left the job PROCESSING until its lease ran out, 10 minutes on. It
+ * holds the job instead, so once space is back the job is completed, or retried on its schedule
+ * (2 s, 8 s), counted from then.
+ */
+async function record(deps: LoopDeps, done: Outcome[], claim: number): Promise<JobRow[]> {
+  const complete = deps.complete ?? completeJob;
+  const fail = deps.fail ?? failAttempt;
+  for (let tries = 0; ; tries++) {
+    try {
+      const { recorded, next } = await writeTransaction(deps.db, async (trx) => {
+        const recorded: (boolean | "retry" | "failed")[] = [];
+        for (const { job, artifact, failure } of done) {
+          recorded.push(
+            artifact
+              ? await complete(trx, job.id, deps.owner, artifact)
+              : await fail(trx, job, deps.owner, describe(failure)),
+          );
+        }
+        return { recorded, next: await claimIn(trx, deps.owner, claim) };
+      });
+      done.forEach(({ job, artifact, failure }, i) => {
+        const r = recorded[i]!;
+        if (artifact) {
+          if (r === true) deps.post({ type: "completed", id: job.id, rowCount: artifact.rowCount });
+        } else if (r === "retry" || r === "failed") {
+          deps.post({ type: "failed", id: job.id, outcome: r, error: errorText(failure), ...diskOf(failure, deps) });
+        }
+      });
+      return next;
+    } catch (err) {
+      deps.post({ type: "store_error", error: errorText(err), ...diskOf(err, deps) });
+      await deps.idle(RECORD_RETRY_MS[Math.min(tries, RECORD_RETRY_MS.length - 1)]!);
+    }
+  }
+}
+
+/** The job's error as the poll shows it: never internals. */
+export function describe(err: unknown): { code: string; message: string } {
+  if (err instanceof ScopeNotFoundError) return { code: "INVALID_EXPORT", message: err.message };
+  if (err instanceof RangeError) return { code: "INVALID_EXPORT", message: err.message };
+  return { code: "EXPORT_FAILED", message: "The export could not be computed." };
+}
+
+export const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+
+/**
+ * `{disk}`, the folder whose disk is full, when that is what the error says, so that the log names
+ * it: the store's (SQLite's SQLITE_FULL) or the export files' (the system's ENOSPC or EDQUOT).
+ */
+export function diskOf(err: unknown, dirs: { storeDir: string; exportsDir: string }): { disk?: string } {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === "SQLITE_FULL") return { disk: dirs.storeDir };
+  if (code === "ENOSPC" || code === "EDQUOT") return { disk: dirs.exportsDir };
+  return {};
+}

@@ -1,0 +1,54 @@
+// What the store writer does with each operation. Pure of threads: the writer thread runs it on its
+// own connection, and a store in memory (tests) runs it on the request thread's.
+import { parseBodyText } from "@/lib/dora";
+import type { Store } from "@/lib/store";
+import { deleteRecord, ingest, TeamInUseError } from "../ingest";
+import { createOrReuse } from "../jobs/repo";
+import type { OpError, OpOutcome, WriterOp } from "./protocol";
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+export async function runOp(db: Store, op: WriterOp): Promise<OpOutcome> {
+  try {
+    switch (op.op) {
+      case "ingest":
+        return await ingestBody(db, op);
+      case "delete":
+        return { ok: true, value: await deleteRecord(db, op.scope, op.kind, op.id) };
+      case "createJob":
+        return { ok: true, value: await createOrReuse(db, op.scope, op.params, op.paramsKey) };
+    }
+  } catch (err) {
+    return { ok: false, error: errorOf(err) };
+  }
+}
+
+async function ingestBody(db: Store, op: Extract<WriterOp, { op: "ingest" }>): Promise<OpOutcome> {
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(op.body);
+  } catch {
+    return refused("The body is not valid UTF-8.", "is not valid UTF-8");
+  }
+  const parsed = parseBodyText(text);
+  if (!parsed.ok) return refused(parsed.message, parsed.message);
+  const result = await ingest(db, op.scope, op.kind, parsed.value);
+  if (!result.ok) {
+    const message = `The batch was refused: ${result.details.length} problem(s); nothing was written.`;
+    return { ok: false, error: { kind: "invalid", message, details: result.details } };
+  }
+  const { received, created, updated } = result;
+  return { ok: true, value: { received, created, updated } };
+}
+
+const refused = (message: string, detail: string): OpOutcome => ({
+  ok: false,
+  error: { kind: "invalid", message, details: [{ field: "body", message: detail }] },
+});
+
+function errorOf(err: unknown): OpError {
+  if (err instanceof TeamInUseError) return { kind: "team_in_use", teamId: err.teamId, usedBy: err.usedBy };
+  return err instanceof Error
+    ? { kind: "internal", name: err.name, message: err.message }
+    : { kind: "internal", name: "Error", message: String(err) };
+}

@@ -1,0 +1,43 @@
+// The messages between the request thread and the store writer (writer-entry.ts): every write of
+// the engine's API, so that the request thread never parses a batch or waits for the store's lock.
+import type { ExportParams } from "@/lib/dora";
+import type { IngestIssue, IngestKind, Scope } from "../ingest";
+import type { JobRow } from "../jobs/repo";
+
+export type WriterOp =
+  /** A batch as the bytes of its body: decoding, parsing and validating it is the writer's work too. */
+  | { op: "ingest"; scope: Scope; kind: IngestKind; body: Uint8Array }
+  | { op: "delete"; scope: Scope; kind: IngestKind; id: string }
+  | { op: "createJob"; scope: Scope; params: ExportParams; paramsKey: string };
+
+export interface Ingested {
+  received: number;
+  created: number;
+  updated: number;
+}
+
+export interface OpValue {
+  ingest: Ingested;
+  delete: boolean;
+  createJob: { job: JobRow; reused: boolean };
+}
+
+/** A refusal the API answers as it is (400, 409), or a failure it answers 500 and logs. */
+export type OpError =
+  | { kind: "invalid"; message: string; details: IngestIssue[] }
+  | { kind: "team_in_use"; teamId: string; usedBy: string[] }
+  | { kind: "internal"; name: string; message: string };
+
+export type OpOutcome<T = unknown> = { ok: true; value: T } | { ok: false; error: OpError };
+
+export interface Request {
+  id: number;
+  op: WriterOp;
+}
+
+export interface Reply {
+  id: number;
+  outcome: OpOutcome;
+  /** How long the operation took in the writer, waiting for the store's lock included. */
+  ms: number;
+}

@@ -1,2 +1,0 @@
-// Moved: the composition root lives in lib/runtime.
-export * from "@/lib/runtime/runtime";
