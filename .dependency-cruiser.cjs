@@ -44,7 +44,8 @@ function scan(dirs, test) {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && test(fs.readFileSync(full, "utf8"))) out.push(full);
+      else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && test(fs.readFileSync(full, "utf8")))
+        out.push(full);
     }
   };
   for (const d of dirs) if (fs.existsSync(d)) walk(d);

@@ -3,18 +3,32 @@ import nextTypescript from "eslint-config-next/typescript";
 
 // What the browser's code may not import: the server, whose modules hold secrets and the store.
 // Each part by its face and by a path into it.
-const SERVER_DATA = ["engine", "sei", "store", "auth"].flatMap((p) => [`@/lib/${p}`, `@/lib/${p}/*`]).concat("better-sqlite3");
+const SERVER_DATA = ["engine", "sei", "store", "auth"]
+  .flatMap((p) => [`@/lib/${p}`, `@/lib/${p}/*`])
+  .concat("better-sqlite3");
 const SERVER = ["@/lib/server", "@/lib/server/*"];
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "dist/**", "node_modules/**", "data/**", ".tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "dist/**",
+      "node_modules/**",
+      "data/**",
+      ".tmp/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {

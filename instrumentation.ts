@@ -19,7 +19,10 @@ export async function register() {
  */
 function exitSoonAfterSignals() {
   if (process.env.NEXT_MANUAL_SIG_HANDLE) return;
-  for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+  for (const [signal, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const) {
     process.once(signal, () => setTimeout(() => process.exit(code), 6000).unref());
   }
 }

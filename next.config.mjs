@@ -1,7 +1,10 @@
 // The security headers of the engine's API (/v2/), which the proxy (proxy.ts) does not see: its
 // answers are JSON and CSV only, so a policy that allows nothing.
 const ENGINE_HEADERS = [
-  { key: "Content-Security-Policy", value: "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" },
+  {
+    key: "Content-Security-Policy",
+    value: "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },

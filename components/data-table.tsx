@@ -46,7 +46,10 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
     if (windowed && px && Math.abs(px - rowPx) > 0.5) setRowPx(px);
   }, [windowed, rowPx]);
 
-  const onScroll = windowed ? (e: React.UIEvent<HTMLDivElement>) => setFirst(Math.max(0, Math.floor(e.currentTarget.scrollTop / rowPx) - OVERSCAN)) : undefined;
+  const onScroll = windowed
+    ? (e: React.UIEvent<HTMLDivElement>) =>
+        setFirst(Math.max(0, Math.floor(e.currentTarget.scrollTop / rowPx) - OVERSCAN))
+    : undefined;
   const spacer = (n: number, key: string) =>
     n > 0 && (
       <tr key={key} aria-hidden="true">
@@ -55,7 +58,14 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
     );
 
   return (
-    <div role="region" aria-labelledby={id} tabIndex={0} onScroll={onScroll} className="overflow-auto rounded-md border border-slate-200 dark:border-slate-700" style={maxHeight ? { maxHeight } : undefined}>
+    <div
+      role="region"
+      aria-labelledby={id}
+      tabIndex={0}
+      onScroll={onScroll}
+      className="overflow-auto rounded-md border border-slate-200 dark:border-slate-700"
+      style={maxHeight ? { maxHeight } : undefined}
+    >
       <table className="w-full border-collapse text-sm" aria-rowcount={windowed ? rows.length + 1 : undefined}>
         <caption id={id} className={showCaption ? "px-3 py-2 text-left font-medium" : "sr-only"}>
           {caption}
@@ -63,9 +73,15 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
         <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
           <tr aria-rowindex={windowed ? 1 : undefined}>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={`px-3 py-2 align-bottom font-semibold whitespace-nowrap ${c.numeric ? "text-right" : "text-left"}`}>
+              <th
+                key={i}
+                scope="col"
+                className={`px-3 py-2 align-bottom font-semibold whitespace-nowrap ${c.numeric ? "text-right" : "text-left"}`}
+              >
                 {c.label}
-                {c.hint && <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{c.hint}</span>}
+                {c.hint && (
+                  <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{c.hint}</span>
+                )}
               </th>
             ))}
           </tr>
@@ -73,7 +89,14 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
         <tbody ref={body}>
           {spacer(start, "before")}
           {rows.slice(start, end).map((r, n) => (
-            <BodyRow key={r.key} index={start + n} windowed={windowed} cells={r.cells} columns={columns} rowHeader={rowHeader} />
+            <BodyRow
+              key={r.key}
+              index={start + n}
+              windowed={windowed}
+              cells={r.cells}
+              columns={columns}
+              rowHeader={rowHeader}
+            />
           ))}
           {spacer(rows.length - end, "after")}
         </tbody>
@@ -82,11 +105,26 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
   );
 }
 
-function BodyRow({ index, windowed, cells, columns, rowHeader }: { index: number; windowed: boolean; cells: React.ReactNode[]; columns: DataTableColumn[]; rowHeader: number }) {
+function BodyRow({
+  index,
+  windowed,
+  cells,
+  columns,
+  rowHeader,
+}: {
+  index: number;
+  windowed: boolean;
+  cells: React.ReactNode[];
+  columns: DataTableColumn[];
+  rowHeader: number;
+}) {
   // Stripes by the row's place in the data, not in the DOM, which a spacer row shifts.
   const stripe = index % 2 === 0 ? "bg-white dark:bg-slate-900" : "bg-slate-50 dark:bg-slate-950";
   return (
-    <tr aria-rowindex={windowed ? index + 2 : undefined} className={`border-t border-slate-200 dark:border-slate-800 ${stripe}`}>
+    <tr
+      aria-rowindex={windowed ? index + 2 : undefined}
+      className={`border-t border-slate-200 dark:border-slate-800 ${stripe}`}
+    >
       {cells.map((cell, i) => {
         const cls = `px-3 py-1.5 whitespace-nowrap ${columns[i]?.numeric ? "text-right tabular-nums" : "text-left"}`;
         return i === rowHeader ? (

@@ -20,7 +20,9 @@ export interface RatingBadgeProps {
 export function RatingBadge({ rating, label, size = "md" }: RatingBadgeProps) {
   const sizing = size === "sm" ? "px-1.5 py-0 text-xs" : "px-2 py-0.5 text-sm";
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full font-semibold whitespace-nowrap ring-1 ring-inset ${sizing} ${rating ? STYLE[rating] : NONE}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full font-semibold whitespace-nowrap ring-1 ring-inset ${sizing} ${rating ? STYLE[rating] : NONE}`}
+    >
       {label && <span className="sr-only">{label}: </span>}
       {rating ?? "No rating"}
     </span>

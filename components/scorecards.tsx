@@ -30,13 +30,38 @@ interface CardSpec {
 }
 
 const CARDS: CardSpec[] = [
-  { metric: "LTTC", title: "Lead time for changes", better: "lower", value: formatDuration, sample: (n) => `${formatCount(n)} ${n === 1 ? "change" : "changes"}` },
-  { metric: "DF", title: "Deployment frequency", better: "higher", value: formatRate, sample: (n) => `${formatCount(n)} ${n === 1 ? "deployment" : "deployments"}` },
-  { metric: "CFR", title: "Change failure rate", better: "lower", value: formatPercent, sample: (n, s) => `${formatCount(s.failures ?? null)} failed of ${formatCount(n)}` },
-  { metric: "MTTR", title: "Mean time to restore", better: "lower", value: formatDuration, sample: (n) => `${formatCount(n)} ${n === 1 ? "incident" : "incidents"}` },
+  {
+    metric: "LTTC",
+    title: "Lead time for changes",
+    better: "lower",
+    value: formatDuration,
+    sample: (n) => `${formatCount(n)} ${n === 1 ? "change" : "changes"}`,
+  },
+  {
+    metric: "DF",
+    title: "Deployment frequency",
+    better: "higher",
+    value: formatRate,
+    sample: (n) => `${formatCount(n)} ${n === 1 ? "deployment" : "deployments"}`,
+  },
+  {
+    metric: "CFR",
+    title: "Change failure rate",
+    better: "lower",
+    value: formatPercent,
+    sample: (n, s) => `${formatCount(s.failures ?? null)} failed of ${formatCount(n)}`,
+  },
+  {
+    metric: "MTTR",
+    title: "Mean time to restore",
+    better: "lower",
+    value: formatDuration,
+    sample: (n) => `${formatCount(n)} ${n === 1 ? "incident" : "incidents"}`,
+  },
 ];
 
-const CARD = "flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900";
+const CARD =
+  "flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900";
 
 export function Scorecards({ summary, previous, note }: ScorecardsProps) {
   return (
@@ -71,13 +96,26 @@ export function Scorecards({ summary, previous, note }: ScorecardsProps) {
   );
 }
 
-function Change({ current, previous, better }: { current: number | null; previous: number | null | undefined; better: Direction }) {
+function Change({
+  current,
+  previous,
+  better,
+}: {
+  current: number | null;
+  previous: number | null | undefined;
+  better: Direction;
+}) {
   if (previous === undefined) return null;
   const change = changeFrom(current, previous, better);
   if (!change) return <p className="text-sm text-slate-600 dark:text-slate-400">No previous figure to compare</p>;
   const { percent, improved } = change;
   const arrow = percent > 0 ? "▲" : percent < 0 ? "▼" : "■";
-  const colour = improved === null ? "text-slate-700 dark:text-slate-300" : improved ? "text-elite dark:text-green-400" : "text-low dark:text-red-400";
+  const colour =
+    improved === null
+      ? "text-slate-700 dark:text-slate-300"
+      : improved
+        ? "text-elite dark:text-green-400"
+        : "text-low dark:text-red-400";
   const verdict = improved === null ? "unchanged" : improved ? "better" : "worse";
   return (
     <p className={`text-sm font-medium ${colour}`}>

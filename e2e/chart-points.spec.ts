@@ -11,7 +11,8 @@ const ALL_CHARTS = [...LINE_CHARTS, "Deployment frequency"];
 async function openCsv(page: Page, shape: CsvShape) {
   await page.goto("/import");
   await page.getByLabel("CSV file").setInputFiles(csvFile("series.csv", shape));
-  for (const name of ALL_CHARTS) await expect(page.getByRole("img", { name: `${name} chart` }).locator("svg")).toBeVisible();
+  for (const name of ALL_CHARTS)
+    await expect(page.getByRole("img", { name: `${name} chart` }).locator("svg")).toBeVisible();
 }
 
 const charts = (page: Page) => page.getByRole("img", { name: / chart$/ });
@@ -19,15 +20,19 @@ const dots = (page: Page, chart: string) => page.getByRole("img", { name: `${cha
 
 /** What an animation would change: each path, bar and dot's geometry and dash, as drawn now. */
 async function shapes(page: Page): Promise<string[]> {
-  return charts(page).locator("svg").evaluateAll((svgs) =>
-    svgs.flatMap((svg) =>
-      [...svg.querySelectorAll("path, rect, circle")].map((el) => {
-        const style = getComputedStyle(el);
-        const geometry = ["d", "x", "y", "width", "height", "cx", "cy"].map((a) => el.getAttribute(a) ?? "").join(",");
-        return `${el.tagName} ${geometry} ${style.strokeDasharray} ${style.strokeDashoffset}`;
-      }),
-    ),
-  );
+  return charts(page)
+    .locator("svg")
+    .evaluateAll((svgs) =>
+      svgs.flatMap((svg) =>
+        [...svg.querySelectorAll("path, rect, circle")].map((el) => {
+          const style = getComputedStyle(el);
+          const geometry = ["d", "x", "y", "width", "height", "cx", "cy"]
+            .map((a) => el.getAttribute(a) ?? "")
+            .join(",");
+          return `${el.tagName} ${geometry} ${style.strokeDasharray} ${style.strokeDashoffset}`;
+        }),
+      ),
+    );
 }
 
 test("a short series (6 monthly periods) draws a dot on every point", async ({ page }) => {
@@ -55,13 +60,17 @@ test("a long series (300 weekly periods) draws no dots and does not animate", as
   expect(first.filter((s) => s.startsWith("path") && !s.endsWith(" none 0px"))).toEqual([]);
   await page.waitForTimeout(800);
   expect(await shapes(page)).toEqual(first);
-  const moving = await charts(page).locator("svg").evaluateAll((svgs) =>
-    svgs.flatMap((svg) => [
-      ...svg.getAnimations({ subtree: true }).map((a) => `animation ${a.constructor.name}`),
-      ...[...svg.querySelectorAll("animate, animateTransform, animateMotion, set")].map((el) => `SMIL ${el.tagName}`),
-      ...[...svg.querySelectorAll("*")].filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0).map((el) => `transition on ${el.tagName}`),
-    ]),
-  );
+  const moving = await charts(page)
+    .locator("svg")
+    .evaluateAll((svgs) =>
+      svgs.flatMap((svg) => [
+        ...svg.getAnimations({ subtree: true }).map((a) => `animation ${a.constructor.name}`),
+        ...[...svg.querySelectorAll("animate, animateTransform, animateMotion, set")].map((el) => `SMIL ${el.tagName}`),
+        ...[...svg.querySelectorAll("*")]
+          .filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0)
+          .map((el) => `transition on ${el.tagName}`),
+      ]),
+    );
   expect(moving).toEqual([]);
 });
 

@@ -62,7 +62,9 @@ test("an export interrupted by SIGKILL completes once after a restart", async ()
   let server = startServer({ FOURFOLD_EXPORT_DELAY_MS: "60000" }, path.join(DATA, "..", "crash-1.log"));
   try {
     await waitHealthy();
-    const created = await (await fetch(`${BASE}/v2/insights/efficiency/exports?${Q}`, { method: "POST", headers: AUTH, body: body("gzip") })).json();
+    const created = await (
+      await fetch(`${BASE}/v2/insights/efficiency/exports?${Q}`, { method: "POST", headers: AUTH, body: body("gzip") })
+    ).json();
     const id = created.exportId as string;
     await until(id, "PROCESSING", 20_000);
 
@@ -81,13 +83,18 @@ test("an export interrupted by SIGKILL completes once after a restart", async ()
     expect(lines.length - 1).toBe(done.rowCount);
 
     // The same figures computed by a fresh, uninterrupted job.
-    const plain = await (await fetch(`${BASE}/v2/insights/efficiency/exports?${Q}`, { method: "POST", headers: AUTH, body: body("none") })).json();
+    const plain = await (
+      await fetch(`${BASE}/v2/insights/efficiency/exports?${Q}`, { method: "POST", headers: AUTH, body: body("none") })
+    ).json();
     const plainDone = await until(plain.exportId, "COMPLETED", 60_000);
     const fresh = await (await fetch(`${BASE}${plainDone.downloadUrl}?${Q}`, { headers: AUTH })).text();
     expect(csv).toBe(fresh);
 
     // Completed once: one completion logged, one file, no partial left behind.
-    const completions = fs.readFileSync(log2, "utf8").split("\n").filter((l) => l.includes('"export.completed"') && l.includes(id));
+    const completions = fs
+      .readFileSync(log2, "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"export.completed"') && l.includes(id));
     expect(completions).toHaveLength(1);
     const files = fs.readdirSync(path.join(DATA, "exports")).filter((f) => f.startsWith(id));
     expect(files).toEqual([`${id}.csv.gz`]);

@@ -8,12 +8,19 @@ const CHARTS = ["Lead time for changes", "Deployment frequency", "Change failure
 
 test.beforeEach(async ({ page }) => {
   await page.goto(LINK);
-  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", {
+    timeout: 30_000,
+  });
 });
 
 // Drawn at two widths: the one for the screen shows (components/charts/plot-props.ts, FRAME_WIDTHS).
-for (const [screen, width, drawn] of [["a desktop", 1280, 640], ["a phone", 390, 330]] as const) {
-  test(`on ${screen}, a complete view's page brings its scorecards and four charts drawn ${drawn} px wide, before its code has loaded`, async ({ browser }) => {
+for (const [screen, width, drawn] of [
+  ["a desktop", 1280, 640],
+  ["a phone", 390, 330],
+] as const) {
+  test(`on ${screen}, a complete view's page brings its scorecards and four charts drawn ${drawn} px wide, before its code has loaded`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ storageState: E2E_STORAGE_STATE, viewport: { width, height: 900 } });
     const page = await context.newPage();
     // The page's code never arrives: what shows is the server's HTML (and React's inline streaming).
@@ -21,11 +28,19 @@ for (const [screen, width, drawn] of [["a desktop", 1280, 640], ["a phone", 390,
     await page.goto(LINK);
     await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem")).toHaveCount(5);
     for (const name of CHARTS) {
-      const frame = page.getByRole("img", { name: `${name} chart` }).locator("svg").filter({ visible: true });
+      const frame = page
+        .getByRole("img", { name: `${name} chart` })
+        .locator("svg")
+        .filter({ visible: true });
       await expect(frame).toHaveCount(1);
       await expect(frame).toHaveAttribute("viewBox", `0 0 ${drawn} 240`);
       // Axes with the periods' labels, and the series drawn (bars or a line are paths).
-      await expect(frame.locator("text").filter({ hasText: /^\d{4}-\d{2}$/ }).first()).toBeVisible();
+      await expect(
+        frame
+          .locator("text")
+          .filter({ hasText: /^\d{4}-\d{2}$/ })
+          .first(),
+      ).toBeVisible();
       expect(await frame.locator("path").count()).toBeGreaterThan(1);
     }
     await expect(page.getByRole("heading", { name: "Sub-teams" })).toBeVisible();
@@ -33,7 +48,9 @@ for (const [screen, width, drawn] of [["a desktop", 1280, 640], ["a phone", 390,
   });
 }
 
-test("with scripts, the live charts replace the drawn ones, with no hydration error and no download of the CSV", async ({ page }) => {
+test("with scripts, the live charts replace the drawn ones, with no hydration error and no download of the CSV", async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(e.message));

@@ -13,7 +13,9 @@ async function open(page: Page, file: string | { name: string; mimeType: string;
   await page.getByLabel("CSV file").setInputFiles(file);
 }
 
-test("an engine export is charted: five rated scorecards from its TOTAL row, four charts, every column", async ({ page }) => {
+test("an engine export is charted: five rated scorecards from its TOTAL row, four charts, every column", async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on("request", (r) => {
     if (!r.url().includes("/_next/")) requests.push(`${r.method()} ${new URL(r.url()).pathname}`);
@@ -61,7 +63,9 @@ test("an engine export is charted: five rated scorecards from its TOTAL row, fou
   expect(requests.filter((r) => !r.startsWith("GET "))).toEqual([]);
 });
 
-test("a file of 1,000 teams: the picker lists only the first matches and finds any team; a long table renders only the rows in view", async ({ page }) => {
+test("a file of 1,000 teams: the picker lists only the first matches and finds any team; a long table renders only the rows in view", async ({
+  page,
+}) => {
   await open(page, csvFile("thousand.csv", { teams: 1000, periods: 2, firstTeamPeriods: 100, granularity: "WEEKLY" }));
   await expect(page.getByRole("status")).toHaveText(/2,098 rows, 1000 teams/);
   await expect(page.getByRole("heading", { name: "Team t0", level: 2 })).toBeVisible();
@@ -79,7 +83,9 @@ test("a file of 1,000 teams: the picker lists only the first matches and finds a
   await picker.press("Enter");
   await expect(picker).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("heading", { name: "Team t999", level: 2 })).toBeVisible();
-  await expect(page.getByRole("table", { name: /Every column of the export for Team t999/ }).getByRole("row")).toHaveCount(3);
+  await expect(
+    page.getByRole("table", { name: /Every column of the export for Team t999/ }).getByRole("row"),
+  ).toHaveCount(3);
 
   // Escape leaves the choice as it was.
   await picker.fill("t5");
@@ -112,7 +118,8 @@ test("a gzip-compressed export, as the API downloads it by default, opens too", 
 });
 
 test("columns it does not know are kept and shown", async ({ page }) => {
-  const csv = "Team_Id,Team_Name,Period,Start_Date,End_Date,LTTC_Mean_Days,LTTC_Change_Count,Squad_Mood\nt,Tigers,2026-01,2026-01-01,2026-01-31,2.5,4,sunny\n";
+  const csv =
+    "Team_Id,Team_Name,Period,Start_Date,End_Date,LTTC_Mean_Days,LTTC_Change_Count,Squad_Mood\nt,Tigers,2026-01,2026-01-01,2026-01-31,2.5,4,sunny\n";
   await open(page, { name: "with-extra.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByText("Columns Fourfold does not know are shown as they are: Squad_Mood.")).toBeVisible();
   const table = page.getByRole("table", { name: /Every column of the export for Tigers/ });
@@ -124,13 +131,21 @@ test("columns it does not know are kept and shown", async ({ page }) => {
 test("a malformed CSV is explained clearly, with its lines", async ({ page }) => {
   await open(page, fixture("export-malformed.csv"));
   const alert = page.getByRole("alert").filter({ hasText: "What could not be read" });
-  await expect(alert).toContainText("Column LTTC_Mean_Days has values that are not numbers; they are shown as no data (line 3).");
+  await expect(alert).toContainText(
+    "Column LTTC_Mean_Days has values that are not numbers; they are shown as no data (line 3).",
+  );
   await expect(alert).toContainText("A quoted cell is not closed");
 });
 
 test("a file that is not a CSV is refused with a sentence", async ({ page }) => {
-  await open(page, { name: "picture.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
-  await expect(page.getByRole("alert").filter({ hasText: "What could not be read" })).toContainText("This file is not text, so it is not a CSV file.");
+  await open(page, {
+    name: "picture.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "What could not be read" })).toContainText(
+    "This file is not text, so it is not a CSV file.",
+  );
   await expect(page.getByRole("list", { name: "Scorecards" })).toHaveCount(0);
 });
 
@@ -138,8 +153,13 @@ test("the import page has no axe violations, empty and with an export open", asy
   await page.goto("/import");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByLabel("CSV file").setInputFiles(fixture("export-sample.csv"));
-  await expect(page.getByRole("img", { name: "Mean time to restore chart" }).getByText("2025-12").first()).toBeVisible();
-  await page.getByRole("region", { name: "Change failure rate" }).getByRole("button", { name: "Show data as table" }).click();
+  await expect(
+    page.getByRole("img", { name: "Mean time to restore chart" }).getByText("2025-12").first(),
+  ).toBeVisible();
+  await page
+    .getByRole("region", { name: "Change failure rate" })
+    .getByRole("button", { name: "Show data as table" })
+    .click();
   const picker = page.getByRole("combobox", { name: "Team" });
   await picker.focus();
   await picker.press("ArrowDown");

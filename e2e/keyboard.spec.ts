@@ -16,7 +16,11 @@ async function expectFocusVisible(target: Locator) {
   await expect(target).toBeFocused();
   const look = await target.evaluate((el) => {
     const s = getComputedStyle(el);
-    return { matches: el.matches(":focus-visible"), outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0, ring: s.boxShadow !== "none" };
+    return {
+      matches: el.matches(":focus-visible"),
+      outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0,
+      ring: s.boxShadow !== "none",
+    };
   });
   expect(look.matches).toBe(true);
   expect(look.outline || look.ring).toBe(true);
@@ -38,7 +42,9 @@ test("from home to a team, its settings, a sub-team, the exports and a CSV, by k
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/teams\/eng(\?|$)/);
   await expect(page.getByRole("heading", { level: 1, name: "Engineering" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", {
+    timeout: 30_000,
+  });
 
   const granularity = page.getByLabel("Granularity");
   await tabTo(page, granularity);
@@ -48,7 +54,9 @@ test("from home to a team, its settings, a sub-team, the exports and a CSV, by k
   await expect(granularity).not.toHaveValue(before);
   const after = await granularity.inputValue();
   await expect(page).toHaveURL(new RegExp(`granularity=${after}`));
-  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Export status" })).toContainText("Completed", {
+    timeout: 30_000,
+  });
 
   const subTeam = page.getByRole("table", { name: /Direct sub-teams/ }).getByRole("link", { name: "Payments" });
   await tabTo(page, subTeam, { max: 120 });

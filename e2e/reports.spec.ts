@@ -14,7 +14,10 @@ test("the report for Engineering shows as a table, with its CSV to download", as
   expect(await table.getByRole("row").count()).toBeGreaterThan(1);
   await expect(table.getByRole("columnheader").first()).not.toBeEmpty();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^efficiency-report-\d+\.csv$/);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

@@ -19,7 +19,8 @@ test.describe("signed out", () => {
     await page.getByLabel("Password").fill(admin().password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const name of ["Teams", "Exports", "Report", "Open CSV"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+    for (const name of ["Teams", "Exports", "Report", "Open CSV"])
+      await expect(nav.getByRole("link", { name })).toBeVisible();
     await expect(page.getByText(admin().email)).toBeVisible();
     await expect(page.getByText("Embedded engine")).toBeVisible();
 

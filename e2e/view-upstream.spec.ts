@@ -22,12 +22,17 @@ async function holdBrowserCreates(page: Page): Promise<string[]> {
   return creates;
 }
 
-test("a view opened from another site's link renders, but its page creates no export; the browser asks itself", async ({ page, baseURL }) => {
+test("a view opened from another site's link renders, but its page creates no export; the browser asks itself", async ({
+  page,
+  baseURL,
+}) => {
   const [start, end] = ["2025-03-03", "2025-04-13"];
   const link = `${baseURL}/teams/eng?start=${start}&end=${end}&granularity=WEEKLY`;
   // Another site's page with a link to the view: following it is a cross-site, top-level navigation,
   // which carries the session cookie (SameSite=Lax).
-  await page.route("http://elsewhere.test/", (route) => route.fulfill({ contentType: "text/html", body: `<a href="${link}">a team view</a>` }));
+  await page.route("http://elsewhere.test/", (route) =>
+    route.fulfill({ contentType: "text/html", body: `<a href="${link}">a team view</a>` }),
+  );
   const creates = await holdBrowserCreates(page);
   await page.goto("http://elsewhere.test/");
   await page.getByRole("link", { name: "a team view" }).click();
@@ -48,9 +53,13 @@ test("a view opened directly (typed, bookmarked) has its export created by its p
   await expect.poll(() => registered(page, start, end)).toBe(true);
 });
 
-test("while SEI does not answer, the view's status says it is trying again, until an answer comes", async ({ page }) => {
+test("while SEI does not answer, the view's status says it is trying again, until an answer comes", async ({
+  page,
+}) => {
   const unreachable = { code: "UPSTREAM_UNREACHABLE", message: "SEI did not answer in time. Try again in a moment." };
-  await page.route(/\/api\/exports\/[^/?]+$/, (route) => route.fulfill({ status: 504, contentType: "application/json", body: JSON.stringify(unreachable) }));
+  await page.route(/\/api\/exports\/[^/?]+$/, (route) =>
+    route.fulfill({ status: 504, contentType: "application/json", body: JSON.stringify(unreachable) }),
+  );
   await page.goto("/teams/eng?start=2025-07-07&end=2025-08-17&granularity=WEEKLY");
   const status = page.getByRole("status").filter({ hasText: "Export status" });
   await expect(status).toContainText("SEI is not answering; trying again", { timeout: 15_000 });

@@ -52,51 +52,86 @@ async function exportsOf(c: Client, label: string, specs: ExportSpec[]): Promise
   for (const spec of specs) {
     const run = await runExport(c, spec, 10 * 60_000);
     runs.push(run);
-    out(`  ${label} ${spec.timezone.padEnd(18)} ${fmt(run.ms).padStart(7)} ms  (server ${fmt(run.serverMs)} ms, ${fmt(run.rowCount)} rows, ${fmt(run.sizeBytes / 1024)} KiB gz)`);
+    out(
+      `  ${label} ${spec.timezone.padEnd(18)} ${fmt(run.ms).padStart(7)} ms  (server ${fmt(run.serverMs)} ms, ${fmt(run.rowCount)} rows, ${fmt(run.sizeBytes / 1024)} KiB gz)`,
+    );
   }
   return runs;
 }
 
-async function bench(server: Server, c: Client, opts: { scale: number; inFlight: number; runs: number; rangeDays: number; end: Date; dataDir: string }) {
+async function bench(
+  server: Server,
+  c: Client,
+  opts: { scale: number; inFlight: number; runs: number; rangeDays: number; end: Date; dataDir: string },
+) {
   await waitReady(c, 180_000, () => server.child.exitCode === null);
   out(`machine: ${machine()}`);
   out(`server:  ${c.base} (pid ${server.child.pid}), data ${opts.dataDir}`);
-  out(`data:    benchOrg(end ${isoDay(opts.end.getTime())}, scale ${opts.scale}), ${opts.inFlight} requests in flight\n`);
+  out(
+    `data:    benchOrg(end ${isoDay(opts.end.getTime())}, scale ${opts.scale}), ${opts.inFlight} requests in flight\n`,
+  );
 
   out("ingestion (records/s)");
   const org = benchOrg(opts.end, opts.scale);
   const rates = await ingestAll(c, org, opts.inFlight, (r) =>
-    out(`  ${r.kind.padEnd(14)} ${fmt(r.records).padStart(10)} records ${fmt(r.ms / 1000, 1).padStart(7)} s ${fmt((r.records / r.ms) * 1000).padStart(9)} /s`),
+    out(
+      `  ${r.kind.padEnd(14)} ${fmt(r.records).padStart(10)} records ${fmt(r.ms / 1000, 1).padStart(7)} s ${fmt((r.records / r.ms) * 1000).padStart(9)} /s`,
+    ),
   );
   const records = rates.reduce((s, r) => s + r.records, 0);
   const ingestMs = rates.reduce((s, r) => s + r.ms, 0);
   const overall = (records / ingestMs) * 1000;
-  out(`  ${"overall".padEnd(14)} ${fmt(records).padStart(10)} records ${fmt(ingestMs / 1000, 1).padStart(7)} s ${fmt(overall).padStart(9)} /s\n`);
+  out(
+    `  ${"overall".padEnd(14)} ${fmt(records).padStart(10)} records ${fmt(ingestMs / 1000, 1).padStart(7)} s ${fmt(overall).padStart(9)} /s\n`,
+  );
 
   const endDay = opts.end.getTime() - DAY;
   const range = { start: isoDay(endDay - (opts.rangeDays - 1) * DAY), end: isoDay(endDay) };
   const zones = ZONES.slice(0, opts.runs);
   out(`exports (WEEKLY, every group, median, gzip; ${range.start}..${range.end}; one fresh job per time zone)`);
-  const tree = await exportsOf(c, "org tree", zones.map((timezone) => ({ scope: { orgTreeName: "Bench", orgIdentifier: ORG, projectIdentifier: PROJECT }, ...range, timezone })));
-  const team = await exportsOf(c, "one team", zones.map((timezone) => ({ scope: { teamId: SQUAD }, ...range, timezone })));
+  const tree = await exportsOf(
+    c,
+    "org tree",
+    zones.map((timezone) => ({
+      scope: { orgTreeName: "Bench", orgIdentifier: ORG, projectIdentifier: PROJECT },
+      ...range,
+      timezone,
+    })),
+  );
+  const team = await exportsOf(
+    c,
+    "one team",
+    zones.map((timezone) => ({ scope: { teamId: SQUAD }, ...range, timezone })),
+  );
   const polls = tree.flatMap((r) => r.pollMs);
   const treeMs = median(tree.map((r) => r.ms));
   const teamMs = median(team.map((r) => r.ms));
   out(`  org tree: median ${fmt(treeMs)} ms; one team (${SQUAD}): median ${fmt(teamMs)} ms`);
-  out(`  polls during the org-tree exports: ${polls.length}, p50 ${fmt(percentile(polls, 0.5), 1)} ms, p99 ${fmt(percentile(polls, 0.99), 1)} ms, max ${fmt(Math.max(...polls), 1)} ms\n`);
+  out(
+    `  polls during the org-tree exports: ${polls.length}, p50 ${fmt(percentile(polls, 0.5), 1)} ms, p99 ${fmt(percentile(polls, 0.99), 1)} ms, max ${fmt(Math.max(...polls), 1)} ms\n`,
+  );
 
   const mem = serverMemory(server);
-  if (mem) out(`memory: server pid ${mem.pid} VmHWM ${fmt(mem.hwm)} MiB, VmRSS now ${fmt(mem.rss)} MiB (${mem.threads} threads; the export worker is a thread of this process)\n`);
+  if (mem)
+    out(
+      `memory: server pid ${mem.pid} VmHWM ${fmt(mem.hwm)} MiB, VmRSS now ${fmt(mem.rss)} MiB (${mem.threads} threads; the export worker is a thread of this process)\n`,
+    );
 
   const floor = sqliteFloor(path.join(opts.dataDir, "fourfold.db"), ORG, PROJECT);
-  out(`floor: bare SQLite median lead time per team and month over ${fmt(floor.prs)} merged PRs (${fmt(floor.groups)} groups): ${fmt(floor.ms)} ms`);
+  out(
+    `floor: bare SQLite median lead time per team and month over ${fmt(floor.prs)} merged PRs (${fmt(floor.groups)} groups): ${fmt(floor.ms)} ms`,
+  );
   out(`       org-tree export / floor = ${fmt(treeMs / floor.ms, 2)}\n`);
 
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   out("targets");
-  out(`  ingestion >= ${fmt(TARGETS.ingestPerSec)} records/s: ${fmt(overall)} – ${verdict(overall >= TARGETS.ingestPerSec)}`);
+  out(
+    `  ingestion >= ${fmt(TARGETS.ingestPerSec)} records/s: ${fmt(overall)} – ${verdict(overall >= TARGETS.ingestPerSec)}`,
+  );
   out(`  org-tree export < ${fmt(TARGETS.orgExportMs)} ms: ${fmt(treeMs)} – ${verdict(treeMs < TARGETS.orgExportMs)}`);
-  out(`  poll p99 < ${TARGETS.pollP99Ms} ms: ${fmt(percentile(polls, 0.99), 1)} – ${verdict(percentile(polls, 0.99) < TARGETS.pollP99Ms)}`);
+  out(
+    `  poll p99 < ${TARGETS.pollP99Ms} ms: ${fmt(percentile(polls, 0.99), 1)} – ${verdict(percentile(polls, 0.99) < TARGETS.pollP99Ms)}`,
+  );
 }
 
 async function main() {
@@ -126,13 +161,17 @@ async function main() {
   const end = new Date(`${values.end}T00:00:00Z`);
   if (!(scale > 0 && scale <= 2)) throw new Error("--scale must be in (0, 2]");
   if (!(Number.isInteger(inFlight) && inFlight >= 1 && inFlight <= 16)) throw new Error("--in-flight must be 1..16");
-  if (!(Number.isInteger(runs) && runs >= 1 && runs <= ZONES.length)) throw new Error(`--runs must be 1..${ZONES.length}`);
-  if (!(Number.isInteger(rangeDays) && rangeDays >= 1 && rangeDays <= 1096)) throw new Error("--range-days must be 1..1096");
+  if (!(Number.isInteger(runs) && runs >= 1 && runs <= ZONES.length))
+    throw new Error(`--runs must be 1..${ZONES.length}`);
+  if (!(Number.isInteger(rangeDays) && rangeDays >= 1 && rangeDays <= 1096))
+    throw new Error("--range-days must be 1..1096");
   if (Number.isNaN(end.getTime())) throw new Error("--end must be a yyyy-mm-dd date");
-  if (!(Number.isInteger(durationS) && durationS >= 5 && durationS <= 3600)) throw new Error("--duration must be 5..3600 seconds");
+  if (!(Number.isInteger(durationS) && durationS >= 5 && durationS <= 3600))
+    throw new Error("--duration must be 5..3600 seconds");
   if (!(loadScale > 0 && loadScale <= 2)) throw new Error("--load-scale must be in (0, 2]");
   const distDir = values["dist-dir"];
-  if (distDir !== undefined && !fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`--dist-dir: no build in ${distDir}`);
+  if (distDir !== undefined && !fs.existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error(`--dist-dir: no build in ${distDir}`);
 
   if (distDir === undefined) ensureBuild(Boolean(values["skip-build"]));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-bench-"));
@@ -152,10 +191,20 @@ async function main() {
   try {
     if (values.mixed) {
       await waitReady(client, 180_000, () => server.child.exitCode === null);
-      out(`machine: ${machine()}; load average ${os.loadavg().map((l) => fmt(l, 2)).join(", ")}`);
+      out(
+        `machine: ${machine()}; load average ${os
+          .loadavg()
+          .map((l) => fmt(l, 2))
+          .join(", ")}`,
+      );
       out(`server:  ${client.base} (pid ${server.child.pid}, build ${distDir ?? DIST_DIR}), data ${dataDir}\n`);
       await mixed(server, client, { durationS, scale, loadScale, end, writers: 4, pollers: 50, exporters: 10 }, out);
-      out(`load average at the end: ${os.loadavg().map((l) => fmt(l, 2)).join(", ")}`);
+      out(
+        `load average at the end: ${os
+          .loadavg()
+          .map((l) => fmt(l, 2))
+          .join(", ")}`,
+      );
     } else {
       await bench(server, client, { scale, inFlight, runs, rangeDays, end, dataDir });
     }

@@ -21,7 +21,9 @@ import { getRuntime } from "@/lib/runtime";
 import { FakeSei } from "../tests/proxy/fake-sei";
 
 const MiB = 1024 * 1024;
-const { values } = parseArgs({ options: { mib: { type: "string", default: "500" }, concurrent: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { mib: { type: "string", default: "500" }, concurrent: { type: "string", default: "1" } },
+});
 const size = Number(values.mib) * MiB;
 const concurrent = Number(values.concurrent);
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -34,7 +36,10 @@ function csvSource(bytes: number): Readable {
     read() {
       if (left <= 0) return void this.push(null);
       const lines: string[] = [];
-      for (let i = 0; i < 2000; i++, row++) lines.push(`team-${row % 97},${row},Team ${row % 97},2026-${String((row % 12) + 1).padStart(2, "0")},${(row * 7919) % 100000 / 100}`);
+      for (let i = 0; i < 2000; i++, row++)
+        lines.push(
+          `team-${row % 97},${row},Team ${row % 97},2026-${String((row % 12) + 1).padStart(2, "0")},${((row * 7919) % 100000) / 100}`,
+        );
       let chunk = Buffer.from(`${lines.join("\n")}\n`);
       if (chunk.length > left) chunk = chunk.subarray(0, left);
       left -= chunk.length;
@@ -46,7 +51,9 @@ function csvSource(bytes: number): Readable {
 /** What stays once a burst is over: RSS, V8's heap, and memory outside it (buffers, zlib), against the base. */
 async function afterBurst(before: NodeJS.MemoryUsage) {
   const show = (when: string, m = process.memoryUsage()) =>
-    out(`  ${when}: RSS ${m === before ? "" : "+"}${((m === before ? m.rss : m.rss - before.rss) / MiB).toFixed(1)} MiB, heap used ${(m.heapUsed / MiB).toFixed(1)} MiB, outside the heap ${(m.external / MiB).toFixed(1)} MiB`);
+    out(
+      `  ${when}: RSS ${m === before ? "" : "+"}${((m === before ? m.rss : m.rss - before.rss) / MiB).toFixed(1)} MiB, heap used ${(m.heapUsed / MiB).toFixed(1)} MiB, outside the heap ${(m.external / MiB).toFixed(1)} MiB`,
+    );
   show("before", before);
   await new Promise((r) => setTimeout(r, 2000));
   show("2 s after");
@@ -63,10 +70,17 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-bench-proxy-"));
   const fake = await new FakeSei().start();
   Object.assign(process.env, {
-    FOURFOLD_DATA_DIR: dir, FOURFOLD_DEMO: "off", FOURFOLD_LOG: "silent", FOURFOLD_API_KEYS: "ff_bench",
-    FOURFOLD_ADMIN_EMAIL: "root@example.com", FOURFOLD_ADMIN_PASSWORD: "correct-horse-battery",
+    FOURFOLD_DATA_DIR: dir,
+    FOURFOLD_DEMO: "off",
+    FOURFOLD_LOG: "silent",
+    FOURFOLD_API_KEYS: "ff_bench",
+    FOURFOLD_ADMIN_EMAIL: "root@example.com",
+    FOURFOLD_ADMIN_PASSWORD: "correct-horse-battery",
     NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-    SEI_BASE_URL: fake.baseUrl, SEI_API_KEY: "sei_bench_key", SEI_ORG_IDENTIFIER: "acme", SEI_PROJECT_IDENTIFIER: "web",
+    SEI_BASE_URL: fake.baseUrl,
+    SEI_API_KEY: "sei_bench_key",
+    SEI_ORG_IDENTIFIER: "acme",
+    SEI_PROJECT_IDENTIFIER: "web",
   });
   try {
     const runtime = await getRuntime({ jobs: false });
@@ -74,11 +88,26 @@ async function main() {
     const admin = await addUser(runtime.db, { email: "bench@example.com", password: null, admin: true, scopes: [] });
     const sid = await startSession(runtime.db, { userId: admin.id, provider: "credentials" });
     const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id, sid }, secret: runtime.sessionSecret })}`;
-    const headers = { cookie, origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" };
-    const body = JSON.stringify({ scope: { teamId: "pay" }, dateRange: { start: "2026-01-01", end: "2026-03-31" }, metricGroups: ["lttc"], options: { granularity: "MONTHLY" } });
-    const created = await exportsRoute.POST(new NextRequest("http://localhost:3000/api/exports", { method: "POST", headers, body }), { params: Promise.resolve({}) });
+    const headers = {
+      cookie,
+      origin: "http://localhost:3000",
+      "sec-fetch-site": "same-origin",
+      "content-type": "application/json",
+    };
+    const body = JSON.stringify({
+      scope: { teamId: "pay" },
+      dateRange: { start: "2026-01-01", end: "2026-03-31" },
+      metricGroups: ["lttc"],
+      options: { granularity: "MONTHLY" },
+    });
+    const created = await exportsRoute.POST(
+      new NextRequest("http://localhost:3000/api/exports", { method: "POST", headers, body }),
+      { params: Promise.resolve({}) },
+    );
     const id = ((await created.json()) as { export: { id: string } }).export.id;
-    out(`machine: ${os.cpus().length} cores, node ${process.version}; ${values.mib} MiB per download, ${concurrent} at once`);
+    out(
+      `machine: ${os.cpus().length} cores, node ${process.version}; ${values.mib} MiB per download, ${concurrent} at once`,
+    );
     for (const as of ["csv", "gzip"] as const) {
       fake.download = () => (as === "csv" ? csvSource(size).pipe(createGzip({ level: 1 })) : csvSource(size));
       global.gc?.();
@@ -88,7 +117,10 @@ async function main() {
       const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
       const t0 = Date.now();
       const one = async () => {
-        const res = await downloadRoute.GET(new NextRequest(`http://localhost:3000/api/exports/${id}/download?as=${as}`, { headers }), { params: Promise.resolve({ id }) });
+        const res = await downloadRoute.GET(
+          new NextRequest(`http://localhost:3000/api/exports/${id}/download?as=${as}`, { headers }),
+          { params: Promise.resolve({ id }) },
+        );
         let bytes = 0;
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           bytes += chunk.byteLength;
@@ -101,7 +133,9 @@ async function main() {
       clearInterval(timer);
       const growth = (peak - base) / MiB;
       const secs = (Date.now() - t0) / 1000;
-      out(`as=${as.padEnd(4)} ${(bytes / MiB).toFixed(0)} MiB to the client in ${secs.toFixed(1)} s (${(bytes / MiB / secs).toFixed(0)} MiB/s); peak RSS growth ${growth.toFixed(1)} MiB ${concurrent > 1 ? "" : growth < 100 ? "(< 100 MB: ok)" : "(OVER the 100 MB bar)"}`);
+      out(
+        `as=${as.padEnd(4)} ${(bytes / MiB).toFixed(0)} MiB to the client in ${secs.toFixed(1)} s (${(bytes / MiB / secs).toFixed(0)} MiB/s); peak RSS growth ${growth.toFixed(1)} MiB ${concurrent > 1 ? "" : growth < 100 ? "(< 100 MB: ok)" : "(OVER the 100 MB bar)"}`,
+      );
       if (concurrent > 1) await afterBurst(before);
     }
     await runtime.db.destroy();

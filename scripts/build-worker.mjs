@@ -25,7 +25,9 @@ const common = {
 const serverOnly = {
   name: "server-only",
   setup(b) {
-    b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(root, "lib/server/testing/server-only-stub.ts") }));
+    b.onResolve({ filter: /^server-only$/ }, () => ({
+      path: path.join(root, "lib/server/testing/server-only-stub.ts"),
+    }));
   },
 };
 

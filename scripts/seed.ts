@@ -8,7 +8,9 @@ async function main() {
   logToStderr();
   const { values } = parseArgs({ options: { reset: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
-    process.stdout.write("Usage: npm run seed [-- --reset]\n  --reset  delete the demo project's records and exports, then generate them again\n");
+    process.stdout.write(
+      "Usage: npm run seed [-- --reset]\n  --reset  delete the demo project's records and exports, then generate them again\n",
+    );
     return;
   }
   process.env.FOURFOLD_DEMO = "off"; // the runtime must not seed on its own before --reset clears

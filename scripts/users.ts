@@ -28,7 +28,6 @@ const USAGE = `Usage: npm run users -- <command>
 A new password is read from standard input with --password-stdin (a TTY prompts for it);
 otherwise one is generated and printed once. Logs go to stderr; stdout holds only the answer.`;
 
-
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
@@ -36,7 +35,10 @@ function fail(message: string): never {
 
 function parseScopeList(raw: string | undefined): string[] {
   if (!raw) return [];
-  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of list) {
     const r = scopeSchema.safeParse(s);
     if (!r.success) fail(`--scopes: "${s}" ${r.error.issues[0]?.message ?? "is invalid"}`);
@@ -69,7 +71,8 @@ async function main() {
     return;
   }
   const { db } = await getRuntime({ jobs: false });
-  const existing = async (address: string) => (await findUserByEmail(db, address)) ?? fail(`${address} does not exist.`);
+  const existing = async (address: string) =>
+    (await findUserByEmail(db, address)) ?? fail(`${address} does not exist.`);
   const email = () => {
     const r = emailSchema.safeParse(rawEmail);
     return r.success ? r.data : fail(`<email> ${rawEmail ? "is not an email address" : "is missing"}.\n${USAGE}`);
@@ -89,14 +92,17 @@ async function main() {
       const list = await listIdentities(db, user.id);
       if (list.length === 0) process.stdout.write(`${user.email} has no single sign-on identity.\n`);
       for (const i of list) {
-        process.stdout.write(`${i.id}\t${i.provider}\t${i.issuer}\t${i.subject}\t${i.email ?? "-"}\tlinked ${i.linkedAt}\tlast ${i.lastSignInAt}\n`);
+        process.stdout.write(
+          `${i.id}\t${i.provider}\t${i.issuer}\t${i.subject}\t${i.email ?? "-"}\tlinked ${i.linkedAt}\tlast ${i.lastSignInAt}\n`,
+        );
       }
       return;
     }
     case "unlink": {
       const user = await existing(email());
       const id = Number(rawIdentity);
-      if (!Number.isInteger(id) || id <= 0) fail(`<identity-id> must be a number from \`npm run users -- identities ${user.email}\`.`);
+      if (!Number.isInteger(id) || id <= 0)
+        fail(`<identity-id> must be a number from \`npm run users -- identities ${user.email}\`.`);
       if (!(await removeIdentity(db, user.id, id))) fail(`${user.email} has no identity ${id}.`);
       process.stdout.write(`Unlinked identity ${id} from ${user.email}; its sessions ended.\n`);
       return;
@@ -111,7 +117,12 @@ async function main() {
       const address = email();
       if (await findUserByEmail(db, address)) fail(`${address} already exists.`);
       const { password, generated } = await newPassword(Boolean(values["password-stdin"]));
-      await addUser(db, { email: address, password, admin: Boolean(values.admin), scopes: parseScopeList(values.scopes) });
+      await addUser(db, {
+        email: address,
+        password,
+        admin: Boolean(values.admin),
+        scopes: parseScopeList(values.scopes),
+      });
       process.stdout.write(`Added ${address}.${generated ? `\nPassword: ${password}` : ""}\n`);
       return;
     }
@@ -126,13 +137,18 @@ async function main() {
       if (!(await findUserByEmail(db, address))) fail(`${address} does not exist.`);
       const { password, generated } = await newPassword(Boolean(values["password-stdin"]));
       await updateUser(db, address, { password });
-      process.stdout.write(`Changed the password of ${address}; its sessions ended.${generated ? `\nPassword: ${password}` : ""}\n`);
+      process.stdout.write(
+        `Changed the password of ${address}; its sessions ended.${generated ? `\nPassword: ${password}` : ""}\n`,
+      );
       return;
     }
     case "scopes": {
       const address = email();
       const admin = values.admin ? true : values["no-admin"] ? false : undefined;
-      const ok = await updateUser(db, address, { scopes: values.scopes === undefined ? undefined : parseScopeList(values.scopes), admin });
+      const ok = await updateUser(db, address, {
+        scopes: values.scopes === undefined ? undefined : parseScopeList(values.scopes),
+        admin,
+      });
       if (!ok) fail(`${address} does not exist.`);
       process.stdout.write(`Updated ${address}.\n`);
       return;

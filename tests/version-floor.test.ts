@@ -33,7 +33,10 @@ describe("security version floors", () => {
   });
 
   it("package.json pins exact versions", () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as Record<string, Record<string, string>>;
+    const pkg = JSON.parse(fs.readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string>
+    >;
     for (const deps of [pkg.dependencies, pkg.devDependencies]) {
       for (const [name, range] of Object.entries(deps ?? {})) expect(range, name).toMatch(/^\d+\.\d+\.\d+$/);
     }

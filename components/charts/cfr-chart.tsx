@@ -8,7 +8,9 @@ import type { LinePlotProps } from "./line-plot";
 import { cfrPlotProps, type PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
-const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(props: LinePlotProps<P>) => React.ReactNode;
+const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(
+  props: LinePlotProps<P>,
+) => React.ReactNode;
 
 export interface CfrChartProps {
   points: CfrPoint[];
@@ -20,11 +22,25 @@ export interface CfrChartProps {
 export function CfrChart({ points, benchmark, frame }: CfrChartProps) {
   const plot = cfrPlotProps(points, benchmark);
   const table = {
-    columns: [{ label: "Period" }, { label: "Failure rate", numeric: true }, { label: "Failures", numeric: true }, { label: "Deployments", numeric: true }],
-    rows: points.map((p) => ({ key: p.period, cells: [p.period, formatPercent(p.percent), formatCount(p.failures), formatCount(p.total)] })),
+    columns: [
+      { label: "Period" },
+      { label: "Failure rate", numeric: true },
+      { label: "Failures", numeric: true },
+      { label: "Deployments", numeric: true },
+    ],
+    rows: points.map((p) => ({
+      key: p.period,
+      cells: [p.period, formatPercent(p.percent), formatCount(p.failures), formatCount(p.total)],
+    })),
   };
   return (
-    <ChartCard title="Change failure rate" description="Share of production deployments that failed or caused an incident, per period. Periods without deployments are gaps." bands={plot.bands} bound={formatPercent} table={table}>
+    <ChartCard
+      title="Change failure rate"
+      description="Share of production deployments that failed or caused an incident, per period. Periods without deployments are gaps."
+      bands={plot.bands}
+      bound={formatPercent}
+      table={table}
+    >
       <PlotSlot frame={frame}>
         <LinePlot {...plot} />
       </PlotSlot>

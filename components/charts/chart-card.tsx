@@ -23,7 +23,10 @@ export function ChartCard({ title, description, bands, bound, table, children }:
   const headingId = useId();
   const descId = useId();
   return (
-    <section aria-labelledby={headingId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby={headingId}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={headingId} className="text-base font-semibold">
           {title}
@@ -43,10 +46,21 @@ export function ChartCard({ title, description, bands, bound, table, children }:
       <BandKey bands={bands} bound={bound} />
       {asTable ? (
         <div className="mt-3">
-          <DataTable caption={`${title}: data by period`} showCaption columns={table.columns} rows={table.rows} maxHeight={320} />
+          <DataTable
+            caption={`${title}: data by period`}
+            showCaption
+            columns={table.columns}
+            rows={table.rows}
+            maxHeight={320}
+          />
         </div>
       ) : (
-        <div role="img" aria-label={`${title} chart`} aria-describedby={descId} className="mt-3 text-slate-800 dark:text-slate-200">
+        <div
+          role="img"
+          aria-label={`${title} chart`}
+          aria-describedby={descId}
+          className="mt-3 text-slate-800 dark:text-slate-200"
+        >
           {children}
         </div>
       )}
@@ -57,10 +71,17 @@ export function ChartCard({ title, description, bands, bound, table, children }:
 function BandKey({ bands, bound }: { bands: RatingBand[]; bound: (value: number) => string }) {
   const shown = bands.filter((b) => b.from === null || b.to === null || b.from < b.to);
   return (
-    <ul aria-label="Benchmark bands" className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+    <ul
+      aria-label="Benchmark bands"
+      className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
+    >
       {shown.map((b) => (
         <li key={b.rating} className="flex items-center gap-1">
-          <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ background: RATING_FILL[b.rating], opacity: 0.6 }} />
+          <span
+            aria-hidden
+            className="inline-block size-2.5 rounded-sm"
+            style={{ background: RATING_FILL[b.rating], opacity: 0.6 }}
+          />
           {b.rating} {rangeText(b, bound)}
         </li>
       ))}

@@ -14,7 +14,9 @@ export function ChartTooltip({ title, lines }: { title: string; lines: TooltipLi
         {lines.map((l) => (
           <div key={l.label} className="contents">
             <dt className="flex items-center gap-1.5">
-              {l.colour && <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: l.colour }} />}
+              {l.colour && (
+                <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: l.colour }} />
+              )}
               {l.label}
             </dt>
             <dd className="text-right tabular-nums">{l.value}</dd>

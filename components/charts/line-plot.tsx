@@ -28,22 +28,47 @@ export interface LinePlotProps<P extends { period: string }> {
 export default function LinePlot<P extends { period: string }>(props: LinePlotProps<P>) {
   const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip, width } = props;
   const data = points.map((p) => ({ period: p.period, value: value(p), point: p }));
-  const { top: yMax, ticks } = niceAxis(data.map((d) => d.value), emptyMax, ceiling);
+  const { top: yMax, ticks } = niceAxis(
+    data.map((d) => d.value),
+    emptyMax,
+    ceiling,
+  );
   return sized(
     width,
-      <LineChart data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
-        {bandAreas(bands, yMax)}
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-        <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
-        <YAxis domain={[0, yMax]} ticks={ticks} allowDataOverflow tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} tickFormatter={(v: number) => (v === 0 ? "0" : tick(v))} width={64} />
-        <Tooltip
-          content={({ active, payload }) => {
-            const d = payload?.[0]?.payload as (typeof data)[number] | undefined;
-            if (!active || !d) return null;
-            return <ChartTooltip title={d.period} lines={tooltip(d.point)} />;
-          }}
-        />
-        <Line dataKey="value" name={name} stroke={colour} strokeWidth={2} connectNulls={false} dot={lineDots(data.map((d) => d.value), colour, MAX_POINTS_WITH_DOTS)} isAnimationActive={false} />
-      </LineChart>,
+    <LineChart data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
+      {bandAreas(bands, yMax)}
+      <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+      <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
+      <YAxis
+        domain={[0, yMax]}
+        ticks={ticks}
+        allowDataOverflow
+        tick={AXIS_TICK}
+        stroke="currentColor"
+        strokeOpacity={0.4}
+        tickFormatter={(v: number) => (v === 0 ? "0" : tick(v))}
+        width={64}
+      />
+      <Tooltip
+        content={({ active, payload }) => {
+          const d = payload?.[0]?.payload as (typeof data)[number] | undefined;
+          if (!active || !d) return null;
+          return <ChartTooltip title={d.period} lines={tooltip(d.point)} />;
+        }}
+      />
+      <Line
+        dataKey="value"
+        name={name}
+        stroke={colour}
+        strokeWidth={2}
+        connectNulls={false}
+        dot={lineDots(
+          data.map((d) => d.value),
+          colour,
+          MAX_POINTS_WITH_DOTS,
+        )}
+        isAnimationActive={false}
+      />
+    </LineChart>,
   );
 }

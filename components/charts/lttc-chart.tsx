@@ -18,8 +18,16 @@ export interface LttcChartProps {
 
 export function LttcChart({ points, benchmark, frame }: LttcChartProps) {
   const table = {
-    columns: [{ label: "Period" }, { label: "Lead time", numeric: true }, ...STAGES.map((s) => ({ label: s, numeric: true })), { label: "Changes", numeric: true }],
-    rows: points.map((p) => ({ key: p.period, cells: [p.period, formatDuration(p.LTTC), ...STAGES.map((s) => formatDuration(p[s])), formatCount(p.changes)] })),
+    columns: [
+      { label: "Period" },
+      { label: "Lead time", numeric: true },
+      ...STAGES.map((s) => ({ label: s, numeric: true })),
+      { label: "Changes", numeric: true },
+    ],
+    rows: points.map((p) => ({
+      key: p.period,
+      cells: [p.period, formatDuration(p.LTTC), ...STAGES.map((s) => formatDuration(p[s])), formatCount(p.changes)],
+    })),
   };
   return (
     <ChartCard

@@ -8,7 +8,9 @@ import type { LinePlotProps } from "./line-plot";
 import { mttrPlotProps, type PlotFrame } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
-const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(props: LinePlotProps<P>) => React.ReactNode;
+const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(
+  props: LinePlotProps<P>,
+) => React.ReactNode;
 
 export interface MttrChartProps {
   points: MttrPoint[];
@@ -24,7 +26,13 @@ export function MttrChart({ points, benchmark, frame }: MttrChartProps) {
     rows: points.map((p) => ({ key: p.period, cells: [p.period, formatDuration(p.days), formatCount(p.incidents)] })),
   };
   return (
-    <ChartCard title="Mean time to restore" description="Time from an incident's opening to its resolution, per period of resolution. Periods without resolved incidents are gaps." bands={plot.bands} bound={formatDuration} table={table}>
+    <ChartCard
+      title="Mean time to restore"
+      description="Time from an incident's opening to its resolution, per period of resolution. Periods without resolved incidents are gaps."
+      bands={plot.bands}
+      bound={formatDuration}
+      table={table}
+    >
       <PlotSlot frame={frame}>
         <LinePlot {...plot} />
       </PlotSlot>

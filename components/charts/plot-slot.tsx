@@ -32,10 +32,16 @@ export function PlotSlot({ frame, children }: { frame?: PlotFrame; children: Rea
     <div ref={slot} className="plot-slot relative" style={{ minHeight: CHART_HEIGHT }}>
       {/* The narrow frame on a phone-sized screen, the wide one elsewhere (each when drawn). */}
       {showFrame && frame.wide !== undefined && (
-        <div className={`plot-frame absolute inset-0 ${frame.narrow !== undefined ? "max-sm:hidden" : ""}`} dangerouslySetInnerHTML={{ __html: frame.wide }} />
+        <div
+          className={`plot-frame absolute inset-0 ${frame.narrow !== undefined ? "max-sm:hidden" : ""}`}
+          dangerouslySetInnerHTML={{ __html: frame.wide }}
+        />
       )}
       {showFrame && frame.narrow !== undefined && (
-        <div className={`plot-frame absolute inset-0 ${frame.wide !== undefined ? "hidden max-sm:block" : ""}`} dangerouslySetInnerHTML={{ __html: frame.narrow }} />
+        <div
+          className={`plot-frame absolute inset-0 ${frame.wide !== undefined ? "hidden max-sm:block" : ""}`}
+          dangerouslySetInnerHTML={{ __html: frame.narrow }}
+        />
       )}
       {hydrated ? (
         <div className="plot-live">

@@ -1,9 +1,20 @@
 // Colours and shared settings of the trend charts. Ratings use the same colours as the badges.
 import type { Rating } from "@/lib/dora";
 
-export const RATING_FILL: Record<Rating, string> = { Elite: "#15803d", High: "#1d4ed8", Medium: "#a16207", Low: "#b91c1c" };
+export const RATING_FILL: Record<Rating, string> = {
+  Elite: "#15803d",
+  High: "#1d4ed8",
+  Medium: "#a16207",
+  Low: "#b91c1c",
+};
 
-export const STAGE_COLOURS = { PLANNING: "#8b5cf6", CODING: "#0ea5e9", REVIEW: "#f59e0b", BUILD: "#14b8a6", DEPLOY: "#ec4899" } as const;
+export const STAGE_COLOURS = {
+  PLANNING: "#8b5cf6",
+  CODING: "#0ea5e9",
+  REVIEW: "#f59e0b",
+  BUILD: "#14b8a6",
+  DEPLOY: "#ec4899",
+} as const;
 
 export const SERIES_COLOUR = { df: "#0284c7", cfr: "#7c3aed", mttr: "#0891b2" } as const;
 

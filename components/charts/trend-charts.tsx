@@ -17,13 +17,22 @@ export interface TrendChartsProps {
   frames?: ChartFrameSets;
 }
 
-const NAMES = { lttc: "lead time", df: "deployment frequency", cfr: "change failure rate", mttr: "time to restore" } as const;
+const NAMES = {
+  lttc: "lead time",
+  df: "deployment frequency",
+  cfr: "change failure rate",
+  mttr: "time to restore",
+} as const;
 
 export function TrendCharts({ series, benchmark, frames }: TrendChartsProps) {
   const missing = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => !series.has[k]);
   return (
     <div className="space-y-3">
-      {missing.length > 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This export has no columns for {missing.map((k) => NAMES[k]).join(", ")}, so those charts are not shown.</p>}
+      {missing.length > 0 && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          This export has no columns for {missing.map((k) => NAMES[k]).join(", ")}, so those charts are not shown.
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         {series.has.lttc && <LttcChart points={series.lttc} benchmark={benchmark} frame={frameOf(frames, "lttc")} />}
         {series.has.df && <DfChart points={series.df} benchmark={benchmark} frame={frameOf(frames, "df")} />}

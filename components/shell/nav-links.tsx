@@ -18,7 +18,10 @@ export function NavLinks() {
     <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
       <ul className="flex gap-1 overflow-x-auto text-sm">
         {LINKS.map(({ href, label }) => {
-          const current = pathname === href || pathname.startsWith(`${href}/`) || (href === "/teams" && pathname.startsWith("/org-trees"));
+          const current =
+            pathname === href ||
+            pathname.startsWith(`${href}/`) ||
+            (href === "/teams" && pathname.startsWith("/org-trees"));
           return (
             <li key={href}>
               <Link

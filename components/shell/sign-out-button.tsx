@@ -20,7 +20,7 @@ export function SignOutButton({ email }: { email: string }) {
         >
           {email}
         </summary>
-        <div className="absolute left-0 z-20 mt-2 w-60 sm:right-0 sm:left-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div className="absolute left-0 z-20 mt-2 w-60 rounded-md border border-slate-200 bg-white p-2 shadow-lg sm:right-0 sm:left-auto dark:border-slate-700 dark:bg-slate-900">
           <button
             type="button"
             disabled={pending}

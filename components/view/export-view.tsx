@@ -134,7 +134,8 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
     stage: current.stage,
     since: current.create.dataUpdatedAt,
     error: current.status.data?.error?.message,
-    downloadHref: current.state === "COMPLETED" ? `/api/exports/${encodeURIComponent(current.id)}/download?as=gzip` : null,
+    downloadHref:
+      current.state === "COMPLETED" ? `/api/exports/${encodeURIComponent(current.id)}/download?as=gzip` : null,
     problem: current.problem,
     note: current.note,
     onRetry: retry,
@@ -155,8 +156,16 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
       {summary && series && model && team && (
         <>
           <h2 className="sr-only">Figures over the range</h2>
-          <Scorecards summary={summary} previous={prevSummary} note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined} />
-          <TrendCharts series={series} benchmark={benchmark} frames={first?.early.created.export.id === current.id ? first.frames : undefined} />
+          <Scorecards
+            summary={summary}
+            previous={prevSummary}
+            note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined}
+          />
+          <TrendCharts
+            series={series}
+            benchmark={benchmark}
+            frames={first?.early.created.export.id === current.id ? first.frames : undefined}
+          />
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>
       )}

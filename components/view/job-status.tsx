@@ -16,12 +16,29 @@ function useElapsed(since: number, running: boolean): number | null {
   return now === null || since === 0 ? null : Math.max(0, Math.round((now - since) / 1000));
 }
 
-export function JobStatus(props: { status: ExportStatus | "CREATING" | "PARSING"; since: number; error?: string | null; note?: string | null; onRetry?: () => void }) {
+export function JobStatus(props: {
+  status: ExportStatus | "CREATING" | "PARSING";
+  since: number;
+  error?: string | null;
+  note?: string | null;
+  onRetry?: () => void;
+}) {
   const running = props.status !== "COMPLETED" && props.status !== "FAILED";
   const waited = useElapsed(props.since, running);
-  const label = { CREATING: "Creating the export", QUEUED: "Queued", PROCESSING: "Processing", PARSING: "Reading the CSV", COMPLETED: "Completed", FAILED: "Failed" }[props.status];
+  const label = {
+    CREATING: "Creating the export",
+    QUEUED: "Queued",
+    PROCESSING: "Processing",
+    PARSING: "Reading the CSV",
+    COMPLETED: "Completed",
+    FAILED: "Failed",
+  }[props.status];
   return (
-    <div role="status" aria-live="polite" className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <span className="font-medium">
         Export status: <span data-status={props.status}>{label}</span>
       </span>
@@ -31,7 +48,11 @@ export function JobStatus(props: { status: ExportStatus | "CREATING" | "PARSING"
         <>
           <span className="text-red-700 dark:text-red-400">{props.error ?? "The export failed."}</span>
           {props.onRetry && (
-            <button type="button" onClick={props.onRetry} className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600">
+            <button
+              type="button"
+              onClick={props.onRetry}
+              className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600"
+            >
               Try again
             </button>
           )}

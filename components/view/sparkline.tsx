@@ -16,7 +16,14 @@ export function Sparkline({ values, label }: { values: (number | null)[]; label:
     pen = true;
   });
   return (
-    <svg role="img" aria-label={label} width={w} height={h} viewBox={`0 0 ${w} ${h}`} className="text-blue-700 dark:text-blue-300">
+    <svg
+      role="img"
+      aria-label={label}
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      className="text-blue-700 dark:text-blue-300"
+    >
       <path d={d} fill="none" stroke="currentColor" strokeWidth={1.5} />
     </svg>
   );

@@ -33,14 +33,21 @@ export function useEarlyExport(early: Promise<EarlyAnswer | null> | undefined) {
   }, [early, queryClient]);
 }
 
-export function useExport(body: ExportRequestInput, options: { enabled?: boolean; early?: () => Promise<EarlyAnswer | null> } = {}) {
+export function useExport(
+  body: ExportRequestInput,
+  options: { enabled?: boolean; early?: () => Promise<EarlyAnswer | null> } = {},
+) {
   const create = useQuery({ ...ensureExportOptions(body, options.early), enabled: options.enabled ?? true });
   const id = create.data?.export.id ?? "";
   const status = useQuery({ ...exportStatusOptions(id), enabled: id !== "" });
   // A reused export that is already complete is downloaded at once, alongside its first poll.
   const state = status.data?.id === id ? status.data.status : create.data?.status;
   const parsed = useQuery(parsedExportOptions(id, id !== "" && state === "COMPLETED"));
-  const stage: ExportStage = create.isPending ? "CREATING" : state === "COMPLETED" && parsed.isPending ? "PARSING" : (state ?? "QUEUED");
+  const stage: ExportStage = create.isPending
+    ? "CREATING"
+    : state === "COMPLETED" && parsed.isPending
+      ? "PARSING"
+      : (state ?? "QUEUED");
   const problem = create.error ?? status.error ?? parsed.error;
   const note = waitingNote([create, status, parsed]);
   return { create, id, status, state, parsed, stage, problem, note };

@@ -22,7 +22,15 @@ export interface ViewHeaderProps {
   search: string;
   notes: string[];
   onChange: (next: ViewParams) => void;
-  job: { stage: ExportStage; since: number; error?: string | null; note: string | null; downloadHref: string | null; problem: Error | null; onRetry: () => void };
+  job: {
+    stage: ExportStage;
+    since: number;
+    error?: string | null;
+    note: string | null;
+    downloadHref: string | null;
+    problem: Error | null;
+    onRetry: () => void;
+  };
 }
 
 export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }: ViewHeaderProps) {
@@ -35,7 +43,9 @@ export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }
             <li key={c.id} className="flex items-center gap-1">
               {i > 0 && <span aria-hidden="true">/</span>}
               {c.href && i < crumbs.length - 1 ? (
-                <Link className="underline" href={`${c.href}?${search}`} prefetch={false}>{c.name}</Link>
+                <Link className="underline" href={`${c.href}?${search}`} prefetch={false}>
+                  {c.name}
+                </Link>
               ) : (
                 <span aria-current={i === crumbs.length - 1 ? "page" : undefined}>{c.name}</span>
               )}
@@ -49,14 +59,22 @@ export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }
         {view.start} to {view.end}
       </p>
       {notes.length > 0 && (
-        <ul role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          {notes.map((n) => <li key={n}>{n}</li>)}
+        <ul
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       )}
       <div className="flex flex-wrap items-center gap-2">
         <JobStatus status={job.stage} since={job.since} error={job.error} note={job.note} onRetry={job.onRetry} />
         {job.downloadHref && (
-          <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600" href={job.downloadHref}>
+          <a
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
+            href={job.downloadHref}
+          >
             Download CSV
           </a>
         )}
@@ -67,7 +85,9 @@ export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }
         >
           Copy link
         </button>
-        <span role="status" className="text-sm">{copied ? "Link copied" : ""}</span>
+        <span role="status" className="text-sm">
+          {copied ? "Link copied" : ""}
+        </span>
       </div>
       {job.problem && (
         <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">

@@ -9,10 +9,22 @@ const idle = { isFetching: false, failureReason: null };
 describe("waitingNote", () => {
   it.each([
     ["nothing failed", [idle, { isFetching: true, failureReason: null }], null],
-    ["a query tries again after SEI did not answer", [idle, { isFetching: true, failureReason: unreachable }], NOT_ANSWERING],
-    ["it gave up (no longer fetching): the error is shown instead", [{ isFetching: false, failureReason: unreachable }], null],
+    [
+      "a query tries again after SEI did not answer",
+      [idle, { isFetching: true, failureReason: unreachable }],
+      NOT_ANSWERING,
+    ],
+    [
+      "it gave up (no longer fetching): the error is shown instead",
+      [{ isFetching: false, failureReason: unreachable }],
+      null,
+    ],
     ["SEI answered with a failure, not silence", [{ isFetching: true, failureReason: failed }], null],
-    ["a failure that is not the proxy's answer", [{ isFetching: true, failureReason: new TypeError("Failed to fetch") }], null],
+    [
+      "a failure that is not the proxy's answer",
+      [{ isFetching: true, failureReason: new TypeError("Failed to fetch") }],
+      null,
+    ],
   ])("%s", (_name, queries, expected) => {
     expect(waitingNote(queries)).toBe(expected);
   });

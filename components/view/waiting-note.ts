@@ -13,6 +13,8 @@ interface QueryState {
 }
 
 export function waitingNote(queries: QueryState[]): string | null {
-  const retrying = queries.some((q) => q.isFetching && q.failureReason instanceof ApiProblem && q.failureReason.code === "UPSTREAM_UNREACHABLE");
+  const retrying = queries.some(
+    (q) => q.isFetching && q.failureReason instanceof ApiProblem && q.failureReason.code === "UPSTREAM_UNREACHABLE",
+  );
   return retrying ? NOT_ANSWERING : null;
 }

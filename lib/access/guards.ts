@@ -15,7 +15,10 @@ export function assertSameOrigin(req: NextRequest, allowedOrigin: string | null)
   const expected = allowedOrigin ?? req.nextUrl.origin;
   const crossSite = (site !== null && site !== "same-origin") || (origin !== null && origin !== expected);
   if (crossSite || (site === null && origin === null)) {
-    throw new ApiError("PERMISSION_DENIED", "Cross-site requests are refused: this API only answers the dashboard itself.");
+    throw new ApiError(
+      "PERMISSION_DENIED",
+      "Cross-site requests are refused: this API only answers the dashboard itself.",
+    );
   }
 }
 
@@ -50,18 +53,28 @@ const MAX_BODY_BYTES = 64 * 1024;
  * The guards of a state-changing route, then its JSON body: same origin, `content-type:
  * application/json`, at most 64 KiB, strict JSON. Refusals are logged with the user.
  */
-export async function readMutationBody(req: NextRequest, user: { email: string }, allowedOrigin: string | null): Promise<unknown> {
+export async function readMutationBody(
+  req: NextRequest,
+  user: { email: string },
+  allowedOrigin: string | null,
+): Promise<unknown> {
   try {
     assertSameOrigin(req, allowedOrigin);
     assertJson(req);
   } catch (err) {
-    log.warn("proxy.denied", { user: user.email, reason: err instanceof ApiError ? err.code : "error", path: req.nextUrl.pathname });
+    log.warn("proxy.denied", {
+      user: user.email,
+      reason: err instanceof ApiError ? err.code : "error",
+      path: req.nextUrl.pathname,
+    });
     throw err;
   }
   const text = await readBodyText(req, MAX_BODY_BYTES);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError("INVALID_ARGUMENT", "The body is not valid JSON.", [{ field: "body", message: "is not valid JSON" }]);
+    throw new ApiError("INVALID_ARGUMENT", "The body is not valid JSON.", [
+      { field: "body", message: "is not valid JSON" },
+    ]);
   }
 }

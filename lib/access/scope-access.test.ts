@@ -2,10 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { Directory } from "./directory";
 import { canSeeScope, visibleDirectory, visibleScopes } from "./scope-access";
 
-const team = (id: string, parentId: string | null, orgTree: string) => ({ id, name: id.toUpperCase(), parentId, orgTree, refId: null });
+const team = (id: string, parentId: string | null, orgTree: string) => ({
+  id,
+  name: id.toUpperCase(),
+  parentId,
+  orgTree,
+  refId: null,
+});
 // Tree A: a1 → a2 → a3, a1 → a4. Tree B: b1 → b2. x1 claims a parent in another tree.
 const dir: Directory = {
-  teams: [team("a1", null, "A"), team("a2", "a1", "A"), team("a3", "a2", "A"), team("a4", "a1", "A"), team("b1", null, "B"), team("b2", "b1", "B"), team("x1", "a1", "B")],
+  teams: [
+    team("a1", null, "A"),
+    team("a2", "a1", "A"),
+    team("a3", "a2", "A"),
+    team("a4", "a1", "A"),
+    team("b1", null, "B"),
+    team("b2", "b1", "B"),
+    team("x1", "a1", "B"),
+  ],
   orgTrees: ["A", "B"],
 };
 const user = (teams: string[], trees: string[] = [], admin = false) => ({ admin, teams, trees });

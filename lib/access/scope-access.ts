@@ -25,7 +25,10 @@ export function visibleScopes(user: Access, dir: Directory): Visible {
   const trees = new Set(user.trees);
   const teams = new Set<string>();
   const children = childrenOf(dir.teams);
-  const stack = [...user.teams, ...dir.teams.filter((t) => t.orgTree !== null && trees.has(t.orgTree)).map((t) => t.id)];
+  const stack = [
+    ...user.teams,
+    ...dir.teams.filter((t) => t.orgTree !== null && trees.has(t.orgTree)).map((t) => t.id),
+  ];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (teams.has(id)) continue; // also ends a cycle

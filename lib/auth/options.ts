@@ -12,7 +12,14 @@ import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities"
 import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
 import { endSession, pruneSessions, startSession } from "./sessions";
-import { describeAuthError, githubPrimaryEmail, isVerified, mergeUserInfo, needsUserInfo, oidcClaims } from "./sso-claims";
+import {
+  describeAuthError,
+  githubPrimaryEmail,
+  isVerified,
+  mergeUserInfo,
+  needsUserInfo,
+  oidcClaims,
+} from "./sso-claims";
 
 /** Ten sign-in attempts per account per 5 minutes slow password guessing without locking anyone out for long. */
 const signInLimiter = new WindowLimiter(10, 5 * 60_000);
@@ -71,10 +78,20 @@ function githubProvider(clientId: string, clientSecret: string) {
     ...base,
     userinfo: {
       url: "https://api.github.com/user",
-      async request({ client, tokens }: { client: { userinfo: (t: string) => Promise<Record<string, unknown>> }; tokens: { access_token?: string } }) {
+      async request({
+        client,
+        tokens,
+      }: {
+        client: { userinfo: (t: string) => Promise<Record<string, unknown>> };
+        tokens: { access_token?: string };
+      }) {
         const profile = await client.userinfo(tokens.access_token!);
         const res = await fetch("https://api.github.com/user/emails", {
-          headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "Fourfold" },
+          headers: {
+            authorization: `Bearer ${tokens.access_token}`,
+            accept: "application/vnd.github+json",
+            "user-agent": "Fourfold",
+          },
           signal: AbortSignal.timeout(10_000),
         });
         return { ...profile, ...githubPrimaryEmail(res.ok ? await res.json() : []) };
@@ -148,7 +165,8 @@ export function buildAuthOptions({ env, db, sessionSecret }: AuthDeps): AuthOpti
           log.warn("auth.denied", { ...who, emailVerified: claims.emailVerified, reason: decision.reason });
           return `/signin?error=${DENIED_ERROR[decision.reason]}`;
         }
-        if (decision.how !== "matched") log.info(`auth.identity_${decision.how}`, { ...who, user: decision.user.email });
+        if (decision.how !== "matched")
+          log.info(`auth.identity_${decision.how}`, { ...who, user: decision.user.email });
         log.info("auth.sign_in", { ...who, user: decision.user.email, admin: decision.user.admin });
         return true;
       },
@@ -190,7 +208,8 @@ export function buildAuthOptions({ env, db, sessionSecret }: AuthDeps): AuthOpti
     events: {
       async signOut({ token }) {
         const sid = (token as JWT | null)?.sid;
-        if (typeof sid === "string" && (await endSession(db, sid))) log.info("auth.sign_out", { user: token.email ?? null });
+        if (typeof sid === "string" && (await endSession(db, sid)))
+          log.info("auth.sign_out", { user: token.email ?? null });
       },
     },
     logger: {

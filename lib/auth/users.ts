@@ -17,7 +17,13 @@ type Row = { id: number; email: string; password_hash: string | null; is_admin: 
 
 function toUser(row: Row): UserWithHash {
   const list = JSON.parse(row.scopes) as string[];
-  return { id: row.id, email: row.email, admin: row.is_admin === 1, ...parseScopes(list), passwordHash: row.password_hash };
+  return {
+    id: row.id,
+    email: row.email,
+    admin: row.is_admin === 1,
+    ...parseScopes(list),
+    passwordHash: row.password_hash,
+  };
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -41,7 +47,10 @@ export async function listUsers(db: Store): Promise<User[]> {
 }
 
 export async function countUsers(db: Store): Promise<number> {
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -91,6 +100,12 @@ export async function removeUser(db: Store, email: string): Promise<boolean> {
 
 /** Up to `limit` admins' emails: whom a user with no access can ask. */
 export async function adminEmails(db: Store, limit = 3): Promise<string[]> {
-  const rows = await db.selectFrom("users").select("email").where("is_admin", "=", 1).orderBy("id").limit(limit).execute();
+  const rows = await db
+    .selectFrom("users")
+    .select("email")
+    .where("is_admin", "=", 1)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.email);
 }

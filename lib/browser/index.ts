@@ -2,7 +2,13 @@
 // worker) into the model the charts, scorecards and tables read, and a view's state in the URL.
 // No module here runs code at import (the parse worker starts only when asked for), and
 // package.json's "sideEffects" lets the bundler leave out of a page what the page does not use.
-export { csvDownloadPath, exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "./api/export-request";
+export {
+  csvDownloadPath,
+  exportRequest,
+  type EarlyAnswer,
+  type EarlyExport,
+  type ViewScope,
+} from "./api/export-request";
 export {
   createExport,
   ensureExportOptions,
@@ -20,7 +26,14 @@ export { focusTeam } from "./csv/focus";
 export { formatCount, formatDuration, formatPercent, formatRate } from "./csv/format";
 export { teamRows, type ParsedExport, type PeriodRow, type TeamExport } from "./csv/model";
 export { parseCsvInWorker, warmParseWorker, type ParseProgress } from "./csv/parse-client";
-export { toTeamSeries, type CfrPoint, type DfPoint, type LttcPoint, type MttrPoint, type TeamSeries } from "./csv/series";
+export {
+  toTeamSeries,
+  type CfrPoint,
+  type DfPoint,
+  type LttcPoint,
+  type MttrPoint,
+  type TeamSeries,
+} from "./csv/series";
 export { changeFrom, summarise, type Direction, type ExportSummary, type MetricSummary } from "./csv/summary";
 export { teamTable } from "./csv/table";
 export { lastView, rememberView, rememberViewScript } from "./last-view";

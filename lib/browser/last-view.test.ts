@@ -19,10 +19,15 @@ describe("rememberViewScript", () => {
     expect(lastView()).toBe(href);
   });
 
-  it("never closes its script element", () => expect(rememberViewScript("/teams/x</script>")).not.toMatch(/<\/script/i));
+  it("never closes its script element", () =>
+    expect(rememberViewScript("/teams/x</script>")).not.toMatch(/<\/script/i));
 
   it("does not throw when storage is off", () => {
-    vi.stubGlobal("localStorage", { setItem: () => { throw new Error("off"); } });
+    vi.stubGlobal("localStorage", {
+      setItem: () => {
+        throw new Error("off");
+      },
+    });
     expect(() => new Function(rememberViewScript("/teams/eng"))()).not.toThrow();
   });
 });

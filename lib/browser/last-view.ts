@@ -18,7 +18,11 @@ export function lastView(): string | null {
   }
 }
 
-const literal = (v: string) => JSON.stringify(v).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const literal = (v: string) =>
+  JSON.stringify(v)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /**
  * `rememberView(href)` as the source of an inline script, so that a view's page remembers itself

@@ -23,15 +23,31 @@ describe("presetRange", () => {
 describe("readViewParams", () => {
   it("defaults: the last 6 full months, MONTHLY, median, sei", () => {
     expect(read("")).toEqual({
-      view: { range: "6m", start: "2026-05-01", end: "2026-10-31", granularity: "MONTHLY", aggregation: "median", benchmark: "sei" },
+      view: {
+        range: "6m",
+        start: "2026-05-01",
+        end: "2026-10-31",
+        granularity: "MONTHLY",
+        aggregation: "median",
+        benchmark: "sei",
+      },
       notes: [],
     });
   });
 
   it("reads every parameter, case-insensitively", () => {
-    const { view, notes } = read("range=custom&start=2026-01-01&end=2026-03-31&granularity=weekly&aggregation=P90&benchmark=DORA-2023");
+    const { view, notes } = read(
+      "range=custom&start=2026-01-01&end=2026-03-31&granularity=weekly&aggregation=P90&benchmark=DORA-2023",
+    );
     expect(notes).toEqual([]);
-    expect(view).toMatchObject({ range: "custom", start: "2026-01-01", end: "2026-03-31", granularity: "WEEKLY", aggregation: "p90", benchmark: "dora-2023" });
+    expect(view).toMatchObject({
+      range: "custom",
+      start: "2026-01-01",
+      end: "2026-03-31",
+      granularity: "WEEKLY",
+      aggregation: "p90",
+      benchmark: "dora-2023",
+    });
   });
 
   it.each([
@@ -58,7 +74,10 @@ describe("readViewParams", () => {
 describe("previousRange", () => {
   it("is the same length, just before", () => {
     // 184 days (May..October) before 2026-05-01.
-    expect(previousRange({ start: "2026-05-01", end: "2026-10-31" })).toEqual({ start: "2025-10-29", end: "2026-04-30" });
+    expect(previousRange({ start: "2026-05-01", end: "2026-10-31" })).toEqual({
+      start: "2025-10-29",
+      end: "2026-04-30",
+    });
   });
 });
 

@@ -41,7 +41,12 @@ export interface ViewParams {
   benchmark: string;
 }
 
-export const VIEW_DEFAULTS = { range: "6m", granularity: "MONTHLY", aggregation: "median", benchmark: DEFAULT_BENCHMARK } as const;
+export const VIEW_DEFAULTS = {
+  range: "6m",
+  granularity: "MONTHLY",
+  aggregation: "median",
+  benchmark: DEFAULT_BENCHMARK,
+} as const;
 
 type Search = { get(name: string): string | null };
 
@@ -69,7 +74,13 @@ export function presetRange(preset: Exclude<RangePreset, "custom">, today: IsoDa
   }
 }
 
-function pick<T extends string>(raw: string | null, allowed: readonly T[], fallback: T, name: string, notes: string[]): T {
+function pick<T extends string>(
+  raw: string | null,
+  allowed: readonly T[],
+  fallback: T,
+  name: string,
+  notes: string[],
+): T {
   if (raw === null || raw === "") return fallback;
   const found = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
   if (!found) notes.push(`Unknown ${name} "${raw.slice(0, 40)}"; showing ${fallback}.`);
@@ -82,16 +93,24 @@ export function readViewParams(search: Search, today: IsoDate): { view: ViewPara
   const granularity = pick(search.get("granularity"), GRANULARITIES, VIEW_DEFAULTS.granularity, "granularity", notes);
   const aggregation = pick(search.get("aggregation"), AGGREGATIONS, VIEW_DEFAULTS.aggregation, "aggregation", notes);
   const benchmark = pick(search.get("benchmark"), BENCHMARK_NAMES, VIEW_DEFAULTS.benchmark, "benchmark", notes);
-  let range = pick(search.get("range"), RANGE_PRESETS, search.get("start") ? "custom" : VIEW_DEFAULTS.range, "range", notes);
+  let range = pick(
+    search.get("range"),
+    RANGE_PRESETS,
+    search.get("start") ? "custom" : VIEW_DEFAULTS.range,
+    "range",
+    notes,
+  );
   let dates: { start: IsoDate; end: IsoDate } | null = null;
   if (range === "custom") {
     const start = search.get("start") ?? "";
     const end = search.get("end") ?? "";
     const s = epochDay(start);
     const e = epochDay(end);
-    if (s === null || e === null) notes.push("The custom range needs real start and end dates (yyyy-MM-dd); showing the last 6 months.");
+    if (s === null || e === null)
+      notes.push("The custom range needs real start and end dates (yyyy-MM-dd); showing the last 6 months.");
     else if (s > e) notes.push("The range starts after it ends; showing the last 6 months.");
-    else if (e - s > MAX_RANGE_DAYS) notes.push(`The range is longer than ${MAX_RANGE_DAYS} days; showing the last 6 months.`);
+    else if (e - s > MAX_RANGE_DAYS)
+      notes.push(`The range is longer than ${MAX_RANGE_DAYS} days; showing the last 6 months.`);
     else dates = { start, end };
     if (!dates) range = VIEW_DEFAULTS.range;
   }

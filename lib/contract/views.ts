@@ -24,4 +24,3 @@ export interface ExportStatusView extends ExportView {
   /** COMPLETED only: the dashboard's own download route, never SEI's address. */
   downloadUrl: string | null;
 }
-

@@ -42,7 +42,10 @@ export function registeredScope(params: ExportParams): RegisteredScope {
 function toExport(row: Row): RegisteredExport {
   return {
     id: row.upstream_id,
-    scope: row.scope_kind === "team" ? { kind: "team", teamId: row.scope_value } : { kind: "orgTree", orgTreeName: row.scope_value },
+    scope:
+      row.scope_kind === "team"
+        ? { kind: "team", teamId: row.scope_value }
+        : { kind: "orgTree", orgTreeName: row.scope_value },
     params: JSON.parse(row.params) as ExportParams,
     createdBy: row.created_by,
     createdAt: new Date(Number(row.created_at)).toISOString(),
@@ -88,7 +91,8 @@ export async function recordExport(
     .execute();
   const found = await findExport(db, connection, entry.id);
   if (!found) throw new Error("export registry: row vanished after insert");
-  if (found.scope.kind !== scope.kind || scopeValue(found.scope) !== scopeValue(scope)) throw new ScopeConflictError(found.scope);
+  if (found.scope.kind !== scope.kind || scopeValue(found.scope) !== scopeValue(scope))
+    throw new ScopeConflictError(found.scope);
   return found;
 }
 
@@ -125,7 +129,10 @@ export async function listExports(
       ]),
     );
   }
-  const rows = await query.orderBy("seq", "desc").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("seq", "desc")
+    .limit(limit + 1)
+    .execute();
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   return { items: kept.map(toExport), nextCursor: more ? kept[kept.length - 1]!.seq.toString(36) : null };

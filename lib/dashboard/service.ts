@@ -5,7 +5,14 @@ import { BENCHMARK_NAMES, parseExportRequest, type ExportParams } from "@/lib/do
 import { ApiError, invalid, notFound, log } from "@/lib/server";
 import type { Store } from "@/lib/store";
 import { EXPORT_ID, type CreatedExport, type SeiClient, prepareDownload, type DownloadAs } from "@/lib/sei";
-import { findExport, listExports, recordExport, registeredScope, ScopeConflictError, type RegisteredExport } from "./exports";
+import {
+  findExport,
+  listExports,
+  recordExport,
+  registeredScope,
+  ScopeConflictError,
+  type RegisteredExport,
+} from "./exports";
 import { exportView, statusView } from "./views";
 import type { ExportStatusView, ExportView } from "@/lib/contract";
 
@@ -33,10 +40,17 @@ function withIdentifiers(body: unknown, ids: { org: string; project: string }): 
   return { ...body, scope: { ...scope, orgIdentifier: ids.org, projectIdentifier: ids.project } };
 }
 
-export async function createExportFor(ctx: ProxyContext, body: unknown): Promise<{ export: ExportView; status: string; reused: boolean }> {
+export async function createExportFor(
+  ctx: ProxyContext,
+  body: unknown,
+): Promise<{ export: ExportView; status: string; reused: boolean }> {
   const { user, sei } = ctx;
   const ids = sei.identifiers;
-  const parsed = parseExportRequest(withIdentifiers(body, ids), { orgIdentifier: ids.org, projectIdentifier: ids.project, benchmarks: BENCHMARK_NAMES });
+  const parsed = parseExportRequest(withIdentifiers(body, ids), {
+    orgIdentifier: ids.org,
+    projectIdentifier: ids.project,
+    benchmarks: BENCHMARK_NAMES,
+  });
   if (!parsed.ok) throw invalid("The export request is invalid.", parsed.details);
   const scope = registeredScope(parsed.params);
   if (!canSeeScope(user, scope, await sei.directory())) {
@@ -51,7 +65,13 @@ export async function createExportFor(ctx: ProxyContext, body: unknown): Promise
   }
   const created = await sei.createExport(parsed.params, ctx.signal);
   const entry = await registerCreated(ctx, created, parsed.params, scope);
-  log.info("proxy.export_created", { user: user.email, exportId: created.exportId, scope: describe(scope), reused: created.reused, outcome: "ok" });
+  log.info("proxy.export_created", {
+    user: user.email,
+    exportId: created.exportId,
+    scope: describe(scope),
+    reused: created.reused,
+    outcome: "ok",
+  });
   return { export: exportView(entry), status: created.status, reused: created.reused };
 }
 
@@ -60,7 +80,12 @@ export async function createExportFor(ctx: ProxyContext, body: unknown): Promise
  * accept (a path, a header, 100 KB) is never registered or listed, and an id already registered
  * for another scope (a misbehaving or shared SEI) never hands its row, another team's, to the asker.
  */
-async function registerCreated(ctx: ProxyContext, created: CreatedExport, params: ExportParams, scope: AccessScope): Promise<RegisteredExport> {
+async function registerCreated(
+  ctx: ProxyContext,
+  created: CreatedExport,
+  params: ExportParams,
+  scope: AccessScope,
+): Promise<RegisteredExport> {
   const fields = { user: ctx.user.email, scope: describe(scope), reused: created.reused };
   if (!EXPORT_ID.test(created.exportId)) {
     // Not the id itself: it is SEI's text, of any length.
@@ -68,11 +93,24 @@ async function registerCreated(ctx: ProxyContext, created: CreatedExport, params
     throw new ApiError("UPSTREAM_FAILED", "SEI answered with an export id the dashboard does not accept.");
   }
   try {
-    return await recordExport(ctx.db, ctx.sei.connection, { id: created.exportId, params, createdBy: ctx.user.email, upstreamCreatedAt: created.createdAt });
+    return await recordExport(ctx.db, ctx.sei.connection, {
+      id: created.exportId,
+      params,
+      createdBy: ctx.user.email,
+      upstreamCreatedAt: created.createdAt,
+    });
   } catch (err) {
     if (!(err instanceof ScopeConflictError)) throw err;
-    log.warn("proxy.export_created", { ...fields, exportId: created.exportId, registeredScope: describe(err.registered), outcome: "scope_conflict" });
-    throw new ApiError("UPSTREAM_FAILED", "SEI answered with an export of another team or org tree; the dashboard refused it.");
+    log.warn("proxy.export_created", {
+      ...fields,
+      exportId: created.exportId,
+      registeredScope: describe(err.registered),
+      outcome: "scope_conflict",
+    });
+    throw new ApiError(
+      "UPSTREAM_FAILED",
+      "SEI answered with an export of another team or org tree; the dashboard refused it.",
+    );
   }
 }
 
@@ -96,17 +134,33 @@ export async function downloadFor(ctx: ProxyContext, id: string, as: DownloadAs)
   try {
     source = await ctx.sei.openDownload(id, ctx.signal);
   } catch (err) {
-    log.warn("proxy.export_download", { user: ctx.user.email, exportId: id, as, outcome: err instanceof ApiError ? err.code : "error" });
+    log.warn("proxy.export_download", {
+      user: ctx.user.email,
+      exportId: id,
+      as,
+      outcome: err instanceof ApiError ? err.code : "error",
+    });
     throw err;
   }
   const done = (outcome: string, bytes: number) =>
-    (outcome === "ok" ? log.info : log.warn)("proxy.export_download", { user: ctx.user.email, exportId: entry.id, as, outcome, bytes });
+    (outcome === "ok" ? log.info : log.warn)("proxy.export_download", {
+      user: ctx.user.email,
+      exportId: entry.id,
+      as,
+      outcome,
+      bytes,
+    });
   return prepareDownload(source, as, ctx.sei.limits.maxCsvBytes, done);
 }
 
-export async function listExportsFor(ctx: ProxyContext, page: { limit: number; cursor: string | null }): Promise<{ items: ExportView[]; nextCursor: string | null }> {
+export async function listExportsFor(
+  ctx: ProxyContext,
+  page: { limit: number; cursor: string | null },
+): Promise<{ items: ExportView[]; nextCursor: string | null }> {
   const visible = visibleScopes(ctx.user, await ctx.sei.directory());
-  const visibility = visible.all ? { all: true as const } : { all: false as const, teams: [...visible.teams], trees: [...visible.trees] };
+  const visibility = visible.all
+    ? { all: true as const }
+    : { all: false as const, teams: [...visible.teams], trees: [...visible.trees] };
   const result = await listExports(ctx.db, ctx.sei.connection, visibility, page);
   return { items: result.items.map(exportView), nextCursor: result.nextCursor };
 }

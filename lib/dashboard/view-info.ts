@@ -18,12 +18,21 @@ const treeHref = (name: string) => `/org-trees/${encodeURIComponent(name)}`;
 export async function viewInfo(user: User, runtime: DashboardDeps, scope: AccessScope): Promise<ViewInfo> {
   const dir = await getSeiClient(runtime).directory();
   const allowed = canSeeScope(user, scope, dir);
-  const tree = (name: string) => ({ id: `tree:${name}`, name, href: canSeeScope(user, { kind: "orgTree", orgTreeName: name }, dir) ? treeHref(name) : null });
+  const tree = (name: string) => ({
+    id: `tree:${name}`,
+    name,
+    href: canSeeScope(user, { kind: "orgTree", orgTreeName: name }, dir) ? treeHref(name) : null,
+  });
   if (scope.kind === "orgTree") return { allowed, title: scope.orgTreeName, crumbs: [tree(scope.orgTreeName)] };
   const byId = new Map(dir.teams.map((t) => [t.id, t]));
   const chain = [];
-  for (let t = byId.get(scope.teamId); t && chain.length < 50; t = t.parentId ? byId.get(t.parentId) : undefined) chain.unshift(t);
-  const crumbs = chain.map((t) => ({ id: t.id, name: t.name, href: canSeeScope(user, { kind: "team", teamId: t.id }, dir) ? teamHref(t.id) : null }));
+  for (let t = byId.get(scope.teamId); t && chain.length < 50; t = t.parentId ? byId.get(t.parentId) : undefined)
+    chain.unshift(t);
+  const crumbs = chain.map((t) => ({
+    id: t.id,
+    name: t.name,
+    href: canSeeScope(user, { kind: "team", teamId: t.id }, dir) ? teamHref(t.id) : null,
+  }));
   const root = chain[0];
   if (root?.orgTree) crumbs.unshift(tree(root.orgTree));
   const title = byId.get(scope.teamId)?.name ?? scope.teamId;

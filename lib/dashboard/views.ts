@@ -20,7 +20,13 @@ export function statusView(e: RegisteredExport, s: ExportStatusResponse): Export
     rowCount: s.rowCount ?? null,
     sizeBytes: s.sizeBytes ?? null,
     // SEI's reason is shown, cut short: it is one chosen field, never a whole upstream body.
-    error: s.status === "FAILED" ? { code: clip(s.error?.code ?? "EXPORT_FAILED", 64), message: clip(s.error?.message ?? "The export failed.", 300) } : null,
+    error:
+      s.status === "FAILED"
+        ? {
+            code: clip(s.error?.code ?? "EXPORT_FAILED", 64),
+            message: clip(s.error?.message ?? "The export failed.", 300),
+          }
+        : null,
     downloadUrl: s.status === "COMPLETED" ? `/api/exports/${encodeURIComponent(e.id)}/download` : null,
   };
 }

@@ -12,7 +12,12 @@ export const DEMO_SCOPE: Scope = { org: DEMO_ORG_IDENTIFIER, project: DEMO_PROJE
 const TABLES = ["incidents", "deployments", "pull_requests", "builds", "work_items", "teams"] as const;
 
 /** Sends generated data through the ingestion service, batch by batch, as the HTTP API would. */
-export async function ingestOrg(db: Store, scope: Scope, org: OrgData, onBatch?: (kind: string, n: number) => void): Promise<number> {
+export async function ingestOrg(
+  db: Store,
+  scope: Scope,
+  org: OrgData,
+  onBatch?: (kind: string, n: number) => void,
+): Promise<number> {
   let total = 0;
   for (const { kind, items } of org.all()) {
     const result = await ingest(db, scope, kind, { items });
@@ -51,12 +56,14 @@ export async function clearProject(db: Store, scope: Scope): Promise<string[]> {
 }
 
 /** Fills the demo project when it is empty (or always, with `reset`). Returns the records written, 0 when it left the store alone. */
-export async function seedDemo(db: Store, opts: { reset?: boolean; end?: Date; exportsDir?: string } = {}): Promise<number> {
+export async function seedDemo(
+  db: Store,
+  opts: { reset?: boolean; end?: Date; exportsDir?: string } = {},
+): Promise<number> {
   if (opts.reset) {
     for (const file of await clearProject(db, DEMO_SCOPE)) {
       if (opts.exportsDir) fs.rmSync(path.join(/*turbopackIgnore: true*/ opts.exportsDir, file), { force: true });
     }
-  }
-  else if (!(await projectIsEmpty(db, DEMO_SCOPE))) return 0;
+  } else if (!(await projectIsEmpty(db, DEMO_SCOPE))) return 0;
   return ingestOrg(db, DEMO_SCOPE, demoOrg(opts.end));
 }

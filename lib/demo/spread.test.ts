@@ -90,7 +90,14 @@ function figuresByTeam(org: OrgData): Map<string, Figures> {
   prs.forEach((pr, i) => {
     if (!(deployedAt[i]! === deployedAt[i]!)) return;
     const t0 = createdAt[i]!;
-    setStages(pop, 0, 0, { t0, t1: pr.firstCommitAt, t2: pr.openedAt, t3: pr.mergedAt!, t4: builtAt[i]!, t5: deployedAt[i]! });
+    setStages(pop, 0, 0, {
+      t0,
+      t1: pr.firstCommitAt,
+      t2: pr.openedAt,
+      t3: pr.mergedAt!,
+      t4: builtAt[i]!,
+      t5: deployedAt[i]!,
+    });
     (lead.get(pr.teamId) ?? lead.set(pr.teamId, []).get(pr.teamId)!).push(pop.cols[LTTC_COLS.LTTC]![0]!);
   });
   const failed = new Set(deployments.filter((d) => d.status === "failure").map((d) => d.id));
@@ -98,7 +105,9 @@ function figuresByTeam(org: OrgData): Map<string, Figures> {
   const restore = new Map<string, number[]>();
   for (const inc of incidents) {
     if (inc.resolvedAt !== null)
-      (restore.get(inc.teamId) ?? restore.set(inc.teamId, []).get(inc.teamId)!).push((inc.resolvedAt - inc.openedAt) / DAY);
+      (restore.get(inc.teamId) ?? restore.set(inc.teamId, []).get(inc.teamId)!).push(
+        (inc.resolvedAt - inc.openedAt) / DAY,
+      );
   }
   const production = deployments.filter((d) => isProduction(d.environment));
   const out = new Map<string, Figures>();

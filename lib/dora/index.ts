@@ -14,7 +14,14 @@ export { exportCsvChunks } from "./csv";
 export { newPopulation, type Population } from "./figures/buckets";
 export { computeExportFromRecords, recordsNeeded } from "./figures/compute-export";
 export { setStages } from "./figures/populations";
-export { RECORD_KINDS, recordSetsOf, splitByTeam, type RecordKind, type RecordSets, type TeamRecords } from "./figures/records";
+export {
+  RECORD_KINDS,
+  recordSetsOf,
+  splitByTeam,
+  type RecordKind,
+  type RecordSets,
+  type TeamRecords,
+} from "./figures/records";
 export type { Dataset } from "./figures/types";
 export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
 export { parseBodyText, parseJsonc } from "./jsonc";

@@ -5,7 +5,11 @@ import { csvLine, escapeText, formatNumber } from "./csv";
 import { buildPopulations, tablesFor } from "./figures/tables";
 import type { Dataset } from "./figures/types";
 import { rowValues } from "./figures/values";
-import { LEGACY_METRICS, type LegacyMetric, type LegacyReportRequest as ParsedLegacyReportRequest } from "./schemas/legacy-report";
+import {
+  LEGACY_METRICS,
+  type LegacyMetric,
+  type LegacyReportRequest as ParsedLegacyReportRequest,
+} from "./schemas/legacy-report";
 import { buildHierarchy, resolveRefId } from "./hierarchy";
 import { periodLengthDays, wholeRange } from "./periods";
 import type { Aggregation, MetricGroup } from "./types";

@@ -133,7 +133,8 @@ async function loadWorkItems(
   const own = teamIds.length === 0 ? [] : await fetchRows(db, base.where("team_id", "in", teamIds), toWorkItem);
   const have = new Set(own.map((w) => w.id));
   const named = [...new Set(prs.map((pr) => pr.workItemId))].filter((id): id is string => id !== null && !have.has(id));
-  for (const ids of chunks(named, ID_CHUNK)) for (const w of await fetchRows(db, base.where("id", "in", ids), toWorkItem)) own.push(w);
+  for (const ids of chunks(named, ID_CHUNK))
+    for (const w of await fetchRows(db, base.where("id", "in", ids), toWorkItem)) own.push(w);
   return own;
 }
 
@@ -218,7 +219,8 @@ async function loadDeployments(
   const named = [...new Set(incidents.map((i) => i.deploymentId))].filter(
     (id): id is string => id !== null && !have.has(id),
   );
-  for (const ids of chunks(named, ID_CHUNK)) for (const d of await fetchRows(db, bound.where("id", "in", ids), toDeployment)) rows.push(d);
+  for (const ids of chunks(named, ID_CHUNK))
+    for (const d of await fetchRows(db, bound.where("id", "in", ids), toDeployment)) rows.push(d);
   return rows;
 }
 
@@ -231,7 +233,8 @@ async function loadBuilds(db: Store, scope: Scope, teamIds: string[] | null, prs
   if (!teamIds) return fetchRows(db, base, toBuild);
   const rows: Build[] = [];
   const repositories = [...new Set(prs.map((pr) => pr.repository))];
-  for (const repos of chunks(repositories, ID_CHUNK)) for (const b of await fetchRows(db, base.where("repository", "in", repos), toBuild)) rows.push(b);
+  for (const repos of chunks(repositories, ID_CHUNK))
+    for (const b of await fetchRows(db, base.where("repository", "in", repos), toBuild)) rows.push(b);
   return rows;
 }
 

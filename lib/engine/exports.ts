@@ -25,17 +25,32 @@ import { writerOf } from "./writer";
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
 
 // POST /v2/insights/efficiency/exports (spec §5)
-export async function createExport(engine: Engine, scope: Scope, body: unknown): Promise<{ reused: boolean; response: ExportCreateResponse }> {
-  const parsed = parseExportRequest(body, { orgIdentifier: scope.org, projectIdentifier: scope.project, benchmarks: BENCHMARK_NAMES });
+export async function createExport(
+  engine: Engine,
+  scope: Scope,
+  body: unknown,
+): Promise<{ reused: boolean; response: ExportCreateResponse }> {
+  const parsed = parseExportRequest(body, {
+    orgIdentifier: scope.org,
+    projectIdentifier: scope.project,
+    benchmarks: BENCHMARK_NAMES,
+  });
   if (!parsed.ok) throw invalid("The export request is invalid.", parsed.details);
   const teams = await listTeams(engine.db, scope);
   try {
     resolveScope(buildHierarchy(teams), parsed.params.scope);
   } catch {
-    const what = parsed.params.scope.kind === "team" ? `Team ${parsed.params.scope.teamId}` : `Org tree ${parsed.params.scope.orgTreeName}`;
+    const what =
+      parsed.params.scope.kind === "team"
+        ? `Team ${parsed.params.scope.teamId}`
+        : `Org tree ${parsed.params.scope.orgTreeName}`;
     throw notFound(`${what} was not found in this project.`);
   }
-  const { job, reused } = await writerOf(engine).createJob(scope, parsed.params, exportParamsKey(parsed.params, scope.org, scope.project));
+  const { job, reused } = await writerOf(engine).createJob(
+    scope,
+    parsed.params,
+    exportParamsKey(parsed.params, scope.org, scope.project),
+  );
   if (!reused) engine.runner?.notify();
   return {
     reused,
@@ -64,7 +79,9 @@ export function statusOf(job: JobRow): ExportStatusResponse {
     ...(job.status === "COMPLETED"
       ? { downloadUrl: downloadPath(job.id), rowCount: job.row_count ?? 0, sizeBytes: job.size_bytes ?? 0 }
       : {}),
-    ...(job.status === "FAILED" ? { error: { code: job.error_code ?? "EXPORT_FAILED", message: job.error_message ?? "The export failed." } } : {}),
+    ...(job.status === "FAILED"
+      ? { error: { code: job.error_code ?? "EXPORT_FAILED", message: job.error_message ?? "The export failed." } }
+      : {}),
   };
 }
 
@@ -79,7 +96,12 @@ export interface ExportDownload {
 }
 
 // GET /v2/insights/efficiency/exports/{exportId}/download
-export async function openExportDownload(engine: Engine, scope: Scope, id: string, now = Date.now()): Promise<ExportDownload> {
+export async function openExportDownload(
+  engine: Engine,
+  scope: Scope,
+  id: string,
+  now = Date.now(),
+): Promise<ExportDownload> {
   const job = await jobOrNotFound(engine, scope, id);
   if (job.status !== "COMPLETED") throw new ApiError("NOT_READY", `Export ${job.id} is ${job.status}, not COMPLETED.`);
   const file = job.artifact ? path.join(engine.exportsDir, job.artifact) : null;

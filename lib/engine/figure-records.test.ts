@@ -31,7 +31,8 @@ async function anchors(): Promise<number[]> {
 }
 
 const storedVersion = async () =>
-  (await db.selectFrom("figure_record_versions").select("version").where("org_id", "=", S.org).executeTakeFirst())?.version;
+  (await db.selectFrom("figure_record_versions").select("version").where("org_id", "=", S.org).executeTakeFirst())
+    ?.version;
 
 beforeEach(async () => {
   db = await openStore(":memory:");
@@ -40,7 +41,14 @@ beforeEach(async () => {
     { id: "b", name: "B", orgTree: "Eng", parentId: "a" },
   ]);
   await send("pull-requests", [
-    { id: "p1", teamId: "a", repository: "web", firstCommitAt: "2026-01-01T00:00:00Z", openedAt: "2026-01-01T00:00:00Z", mergedAt: "2026-01-02T00:00:00Z" },
+    {
+      id: "p1",
+      teamId: "a",
+      repository: "web",
+      firstCommitAt: "2026-01-01T00:00:00Z",
+      openedAt: "2026-01-01T00:00:00Z",
+      mergedAt: "2026-01-02T00:00:00Z",
+    },
   ]);
   await send("deployments", [deployment("d1", "2026-01-05T00:00:00Z", ["p1"])]);
 });
@@ -58,9 +66,32 @@ describe("figure records, kept per data version", () => {
   });
 
   it.each([
-    ["an earlier deployment of the PR arrives", "deployments", [deployment("d0", "2026-01-03T00:00:00Z", ["p1"])], [T("2026-01-03T00:00:00Z")]],
-    ["the deployment is re-sent as a failure", "deployments", [{ ...deployment("d1", "2026-01-05T00:00:00Z", ["p1"]), status: "failure" }], []],
-    ["the PR is re-sent unmerged", "pull-requests", [{ id: "p1", teamId: "a", repository: "web", firstCommitAt: "2026-01-01T00:00:00Z", openedAt: "2026-01-01T00:00:00Z" }], []],
+    [
+      "an earlier deployment of the PR arrives",
+      "deployments",
+      [deployment("d0", "2026-01-03T00:00:00Z", ["p1"])],
+      [T("2026-01-03T00:00:00Z")],
+    ],
+    [
+      "the deployment is re-sent as a failure",
+      "deployments",
+      [{ ...deployment("d1", "2026-01-05T00:00:00Z", ["p1"]), status: "failure" }],
+      [],
+    ],
+    [
+      "the PR is re-sent unmerged",
+      "pull-requests",
+      [
+        {
+          id: "p1",
+          teamId: "a",
+          repository: "web",
+          firstCommitAt: "2026-01-01T00:00:00Z",
+          openedAt: "2026-01-01T00:00:00Z",
+        },
+      ],
+      [],
+    ],
   ] as const)("are computed again when %s", async (_name, kind, items, expected) => {
     await anchors();
     const before = await storedVersion();

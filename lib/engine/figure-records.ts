@@ -15,7 +15,12 @@ const SMALL_SCOPE = 0.1;
 const INSERT_CHUNK = 200;
 
 /** The version in `table`, or `absent` when the project has no row there. */
-async function versionOf(db: Store, table: "data_versions" | "figure_record_versions", scope: Scope, absent: number): Promise<number> {
+async function versionOf(
+  db: Store,
+  table: "data_versions" | "figure_record_versions",
+  scope: Scope,
+  absent: number,
+): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select("version")
@@ -34,7 +39,12 @@ function fromBytes(count: number, bytes: Uint8Array): TeamRecords {
   return { n: count, data };
 }
 
-async function readStored(db: Store, scope: Scope, kinds: readonly RecordKind[], teamIds: readonly string[]): Promise<RecordSets> {
+async function readStored(
+  db: Store,
+  scope: Scope,
+  kinds: readonly RecordKind[],
+  teamIds: readonly string[],
+): Promise<RecordSets> {
   const out: RecordSets = {};
   const maps = new Map<string, Map<string, TeamRecords>>();
   for (const kind of kinds) maps.set(kind, new Map());
@@ -55,7 +65,11 @@ async function readStored(db: Store, scope: Scope, kinds: readonly RecordKind[],
 
 async function store(db: Store, scope: Scope, version: number, sets: RecordSets): Promise<void> {
   await writeTransaction(db, async (trx) => {
-    await trx.deleteFrom("figure_records").where("org_id", "=", scope.org).where("project_id", "=", scope.project).execute();
+    await trx
+      .deleteFrom("figure_records")
+      .where("org_id", "=", scope.org)
+      .where("project_id", "=", scope.project)
+      .execute();
     const rows = RECORD_KINDS.flatMap((kind) =>
       [...(sets[kind] ?? new Map<string, TeamRecords>())].map(([teamId, r]) => ({
         org_id: scope.org,

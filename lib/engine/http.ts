@@ -32,7 +32,10 @@ function identifier(req: NextRequest, name: string, required: boolean): string |
     if (required) throw invalid(`The query parameter ${name} is required.`, [{ field: name, message: "is required" }]);
     return null;
   }
-  if (!IDENTIFIER.test(value)) throw invalid(`The query parameter ${name} is invalid.`, [{ field: name, message: "must be 1-128 letters, digits, '_', '-' or '.'" }]);
+  if (!IDENTIFIER.test(value))
+    throw invalid(`The query parameter ${name} is invalid.`, [
+      { field: name, message: "must be 1-128 letters, digits, '_', '-' or '.'" },
+    ]);
   return value;
 }
 
@@ -42,12 +45,19 @@ function identifier(req: NextRequest, name: string, required: boolean): string |
  * spec's JSON codes with no internals. The composition root passes in the process's engine.
  */
 export function engineRoutes(getEngine: () => Promise<Engine>) {
-  function wrap<P, C>(handler: Handler<C>, orgRequired: boolean, context: (engine: Engine, project: string, org: string | null, params: P) => C) {
+  function wrap<P, C>(
+    handler: Handler<C>,
+    orgRequired: boolean,
+    context: (engine: Engine, project: string, org: string | null, params: P) => C,
+  ) {
     return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
       try {
         const engine = await getEngine();
         if (!checkApiKey(req.headers.get("authorization"), engine.apiKeys)) {
-          throw new ApiError("UNAUTHENTICATED", "A valid API key is required: send the header `authorization: ApiKey <key>`.");
+          throw new ApiError(
+            "UNAUTHENTICATED",
+            "A valid API key is required: send the header `authorization: ApiKey <key>`.",
+          );
         }
         const project = identifier(req, "projectIdentifier", true)!;
         const org = identifier(req, "orgIdentifier", orgRequired);
@@ -60,7 +70,11 @@ export function engineRoutes(getEngine: () => Promise<Engine>) {
   return {
     /** A V2 route: `orgIdentifier` and `projectIdentifier` are required and arrive as `scope`. */
     withApiKey<P = Record<string, never>>(handler: Handler<EngineContext<P>>) {
-      return wrap<P, EngineContext<P>>(handler, true, (engine, project, org, params) => ({ engine, scope: { org: org!, project }, params }));
+      return wrap<P, EngineContext<P>>(handler, true, (engine, project, org, params) => ({
+        engine,
+        scope: { org: org!, project },
+        params,
+      }));
     },
     /** The legacy reports route: the org is optional. */
     withProjectKey<P = Record<string, never>>(handler: Handler<ProjectContext<P>>) {

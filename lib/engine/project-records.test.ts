@@ -40,7 +40,12 @@ function tuples(sets: RecordSets, kind: RecordKind): Record<string, string[]> {
 async function exportCsv(scope: typeof DEMO): Promise<string> {
   const teams = await listTeams(db, scope);
   const params: ExportParams = {
-    scope: { kind: "orgTree", orgTreeName: teams[0]!.orgTree, orgIdentifier: scope.org, projectIdentifier: scope.project },
+    scope: {
+      kind: "orgTree",
+      orgTreeName: teams[0]!.orgTree,
+      orgIdentifier: scope.org,
+      projectIdentifier: scope.project,
+    },
     dateRange: { start: "2025-01-01", end: "2026-05-31" },
     metricGroups: ["lttc", "deployment_frequency", "cfr", "mttr", "work_items", "rating", "summary"],
     metrics: null,

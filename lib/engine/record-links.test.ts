@@ -46,7 +46,7 @@ const POOL = 8;
 
 /** A random record of `kind` with an id from a small pool, so that later ones replace earlier ones. */
 function randomItem(rng: Rng, kind: IngestKind, id: string): Record<string, unknown> {
-  const pick = <T,>(values: readonly T[]): T => values[rng.int(0, values.length - 1)]!;
+  const pick = <T>(values: readonly T[]): T => values[rng.int(0, values.length - 1)]!;
   // Few distinct instants (6-hour steps over 10 days), so that ties happen.
   const when = () => new Date(Date.UTC(2026, 0, 1) + rng.int(0, 40) * 6 * 3_600_000).toISOString();
   const maybe = (p: number, value: unknown) => (rng.chance(p) ? value : undefined);
@@ -78,7 +78,10 @@ function randomItem(rng: Rng, kind: IngestKind, id: string): Record<string, unkn
         finishedAt: when(),
         repository: maybe(0.7, repository),
         service: maybe(0.5, pick(["s", "t"])),
-        pullRequestIds: maybe(0.5, some(() => `p${rng.int(0, POOL)}`)),
+        pullRequestIds: maybe(
+          0.5,
+          some(() => `p${rng.int(0, POOL)}`),
+        ),
         commitShas: maybe(0.4, some(sha)),
       };
     default:

@@ -28,7 +28,11 @@ export async function legacyReport(
   const scope = { org, project: query.projectIdentifier };
   const teams = teamsOfRefId(await listTeams(engine.db, scope), req.teamRefId);
   const range = wholeRange({ start: req.dateStart, end: req.dateEnd }, "UTC");
-  const dataset = await loadDataset(engine.db, scope, { teamIds: teams.map((t) => t.node.team.id), from: range.startMs, to: range.endMs });
+  const dataset = await loadDataset(engine.db, scope, {
+    teamIds: teams.map((t) => t.node.team.id),
+    from: range.startMs,
+    to: range.endMs,
+  });
   return { csv: legacyReportCsv(computeLegacyReport(dataset, req)), teamRefId: req.teamRefId };
 }
 
@@ -51,6 +55,11 @@ async function orgOfRefId(engine: Engine, project: string, refId: number): Promi
     .where("ref_id", "=", refId)
     .execute();
   if (rows.length === 0) throw missingRefId(refId);
-  if (rows.length > 1) throw new ApiError("INVALID_ARGUMENT", "Several orgs have a team with this teamRefId: add the orgIdentifier query parameter.", [{ field: "orgIdentifier", message: "is required to tell the teams apart" }]);
+  if (rows.length > 1)
+    throw new ApiError(
+      "INVALID_ARGUMENT",
+      "Several orgs have a team with this teamRefId: add the orgIdentifier query parameter.",
+      [{ field: "orgIdentifier", message: "is required to tell the teams apart" }],
+    );
   return rows[0]!.org_id;
 }

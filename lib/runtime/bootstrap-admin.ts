@@ -14,7 +14,12 @@ export const ADMIN_PASSWORD_FILE = "initial-admin-password";
 export async function ensureAdmin(db: Store, env: ServerEnv): Promise<void> {
   if ((await countUsers(db)) > 0) return;
   if (env.FOURFOLD_ADMIN_EMAIL && env.FOURFOLD_ADMIN_PASSWORD) {
-    await addUser(db, { email: env.FOURFOLD_ADMIN_EMAIL, password: env.FOURFOLD_ADMIN_PASSWORD, admin: true, scopes: [] });
+    await addUser(db, {
+      email: env.FOURFOLD_ADMIN_EMAIL,
+      password: env.FOURFOLD_ADMIN_PASSWORD,
+      admin: true,
+      scopes: [],
+    });
     log.info("bootstrap.admin", { email: env.FOURFOLD_ADMIN_EMAIL, source: "environment" });
     return;
   }

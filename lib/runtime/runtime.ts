@@ -33,7 +33,8 @@ async function start(withJobs: boolean): Promise<Runtime> {
   fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = path.join(env.dataDir, "fourfold.db");
   const db = await openStore(dbFile);
-  const sessionSecret = env.NEXTAUTH_SECRET ?? persistedSecret(env.dataDir, "session-secret", () => randomSecret(48)).value;
+  const sessionSecret =
+    env.NEXTAUTH_SECRET ?? persistedSecret(env.dataDir, "session-secret", () => randomSecret(48)).value;
   await ensureAdmin(db, env);
   const apiKeys = engineKeys(env);
   const seeded = env.FOURFOLD_DEMO === "off" ? 0 : await seedDemo(db);

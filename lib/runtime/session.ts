@@ -27,7 +27,12 @@ export function withSession<P = Record<string, never>>(handler: Handler<P>) {
     try {
       const session = await currentSession(req);
       if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to use this API.");
-      return await handler(req, { user: session.user, sessionId: session.id, runtime: await getRuntime(), params: await ctx.params });
+      return await handler(req, {
+        user: session.user,
+        sessionId: session.id,
+        runtime: await getRuntime(),
+        params: await ctx.params,
+      });
     } catch (err) {
       // The browser went away (navigation, closed tab): nobody reads the answer, and it is no server error.
       if (req.signal.aborted) return new Response(null, { status: 499 });

@@ -34,7 +34,10 @@ export function setSeiClient(client: SeiClient | null): void {
   override = client;
 }
 
-export function makeClient(runtime: SeiDeps, tuning: Partial<Pick<Parameters<typeof httpSeiClient>[0], "timeouts" | "retry" | "limits">> = {}): SeiClient {
+export function makeClient(
+  runtime: SeiDeps,
+  tuning: Partial<Pick<Parameters<typeof httpSeiClient>[0], "timeouts" | "retry" | "limits">> = {},
+): SeiClient {
   const { env, engine } = runtime;
   if (env.SEI_BASE_URL && env.SEI_API_KEY && env.SEI_ORG_IDENTIFIER && env.SEI_PROJECT_IDENTIFIER) {
     return httpSeiClient({
@@ -46,6 +49,9 @@ export function makeClient(runtime: SeiDeps, tuning: Partial<Pick<Parameters<typ
       ...tuning,
     });
   }
-  const ids = { org: env.SEI_ORG_IDENTIFIER ?? DEMO_SCOPE.org, project: env.SEI_PROJECT_IDENTIFIER ?? DEMO_SCOPE.project };
+  const ids = {
+    org: env.SEI_ORG_IDENTIFIER ?? DEMO_SCOPE.org,
+    project: env.SEI_PROJECT_IDENTIFIER ?? DEMO_SCOPE.project,
+  };
   return embeddedSeiClient(engine, ids, tuning.limits);
 }

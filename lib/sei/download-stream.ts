@@ -13,7 +13,9 @@ export type DownloadOutcome = "ok" | "too_large" | "bad_gzip" | "upstream_error"
 
 export class CsvTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
-    super(`The CSV is larger than ${Math.round(maxBytes / (1024 * 1024))} MB once decompressed; download the gzip file instead.`);
+    super(
+      `The CSV is larger than ${Math.round(maxBytes / (1024 * 1024))} MB once decompressed; download the gzip file instead.`,
+    );
     this.name = "CsvTooLargeError";
   }
 }
@@ -71,7 +73,10 @@ async function peek(stream: Readable, n: number): Promise<Buffer> {
       continue;
     }
     const ac = new AbortController();
-    await Promise.race([once(stream, "readable", { signal: ac.signal }), once(stream, "end", { signal: ac.signal })]).finally(() => ac.abort());
+    await Promise.race([
+      once(stream, "readable", { signal: ac.signal }),
+      once(stream, "end", { signal: ac.signal }),
+    ]).finally(() => ac.abort());
   }
   const head = Buffer.concat(parts);
   if (head.length > 0) stream.unshift(head);

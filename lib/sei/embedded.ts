@@ -17,7 +17,11 @@ import { exportRequestBody, legacyReportBody } from "./upstream-body";
  * The in-process transport: the same bodies the HTTP transport would send, handed to the engine's
  * own operations, so both transports validate and answer alike.
  */
-export function embeddedSeiClient(engine: Engine, ids: { org: string; project: string }, limits: Partial<SeiLimits> = {}): SeiClient {
+export function embeddedSeiClient(
+  engine: Engine,
+  ids: { org: string; project: string },
+  limits: Partial<SeiLimits> = {},
+): SeiClient {
   const scope = ids;
   return {
     mode: "embedded",
@@ -41,7 +45,8 @@ export function embeddedSeiClient(engine: Engine, ids: { org: string; project: s
         const query = { format: "csv", projectIdentifier: ids.project, orgIdentifier: ids.org };
         return (await legacyReport(engine, query, legacyReportBody(request))).csv;
       } catch (err) {
-        if (err instanceof ScopeNotFoundError) throw new ApiError("NOT_FOUND", `No team with teamRefId ${request.teamRefId}.`);
+        if (err instanceof ScopeNotFoundError)
+          throw new ApiError("NOT_FOUND", `No team with teamRefId ${request.teamRefId}.`);
         throw err;
       }
     },

@@ -24,13 +24,15 @@ function unwrap(body: unknown): Record<string, unknown> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return {};
   const obj = body as Record<string, unknown>;
   const data = obj.data;
-  if (!("exportId" in obj) && typeof data === "object" && data !== null && !Array.isArray(data)) return data as Record<string, unknown>;
+  if (!("exportId" in obj) && typeof data === "object" && data !== null && !Array.isArray(data))
+    return data as Record<string, unknown>;
   return obj;
 }
 
 function normalised(body: unknown): Record<string, unknown> {
   const obj = { ...unwrap(body) };
-  if (typeof obj.status === "string") obj.status = SYNONYMS[obj.status.trim().toUpperCase().replace(/[\s-]/g, "_")] ?? obj.status;
+  if (typeof obj.status === "string")
+    obj.status = SYNONYMS[obj.status.trim().toUpperCase().replace(/[\s-]/g, "_")] ?? obj.status;
   if (obj.exportId === undefined && typeof obj.id === "string") obj.exportId = obj.id;
   delete obj.id;
   return obj;

@@ -22,8 +22,17 @@ export const teamsFileSchema = z.strictObject({
 
 export function parseTeamsFile(text: string): Directory {
   const parsed = teamsFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`SEI_TEAMS_FILE is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  const teams = parsed.data.teams.map((t) => ({ id: t.id, name: t.name ?? t.id, parentId: t.parentId ?? null, orgTree: t.orgTree ?? null, refId: t.refId ?? null }));
+  if (!parsed.success)
+    throw new Error(
+      `SEI_TEAMS_FILE is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  const teams = parsed.data.teams.map((t) => ({
+    id: t.id,
+    name: t.name ?? t.id,
+    parentId: t.parentId ?? null,
+    orgTree: t.orgTree ?? null,
+    refId: t.refId ?? null,
+  }));
   const trees = new Set([...parsed.data.orgTrees, ...teams.flatMap((t) => (t.orgTree ? [t.orgTree] : []))]);
   return { teams, orgTrees: [...trees].sort() };
 }

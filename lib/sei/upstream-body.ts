@@ -1,7 +1,10 @@
 // Fourfold's validated parameters back into the SEI request bodies: only fields Fourfold chose go upstream.
 import { DEFAULT_BENCHMARK, type LegacyReportRequest, type ExportParams } from "@/lib/dora";
 
-export function exportRequestBody(params: ExportParams, ids: { org: string; project: string }): Record<string, unknown> {
+export function exportRequestBody(
+  params: ExportParams,
+  ids: { org: string; project: string },
+): Record<string, unknown> {
   const scope =
     params.scope.kind === "team"
       ? { teamId: params.scope.teamId }

@@ -21,13 +21,16 @@ describe("parseServerEnv", () => {
 
   it.each([
     [{ SEI_BASE_URL: "not a url" }, "SEI_BASE_URL"],
-    [{ SEI_BASE_URL: "ftp://sei.example/api", SEI_API_KEY: "k", SEI_ORG_IDENTIFIER: "o", SEI_PROJECT_IDENTIFIER: "p" }, "SEI_BASE_URL"],
+    [
+      { SEI_BASE_URL: "ftp://sei.example/api", SEI_API_KEY: "k", SEI_ORG_IDENTIFIER: "o", SEI_PROJECT_IDENTIFIER: "p" },
+      "SEI_BASE_URL",
+    ],
     [{ SEI_BASE_URL: "https://sei.example/prod1/sei/api" }, "SEI_API_KEY"],
     [{ SEI_BASE_URL: "https://sei.example/prod1/sei/api", SEI_API_KEY: "k" }, "SEI_ORG_IDENTIFIER"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
     [{ FOURFOLD_SESSION_MAX_AGE: "ten" }, "FOURFOLD_SESSION_MAX_AGE"],
     [{ FOURFOLD_SESSION_MAX_AGE: "10" }, "FOURFOLD_SESSION_MAX_AGE"],
-    [{ FOURFOLD_ADMIN_EMAIL: "nobody" , FOURFOLD_ADMIN_PASSWORD: "long-enough-password" }, "FOURFOLD_ADMIN_EMAIL"],
+    [{ FOURFOLD_ADMIN_EMAIL: "nobody", FOURFOLD_ADMIN_PASSWORD: "long-enough-password" }, "FOURFOLD_ADMIN_EMAIL"],
     [{ FOURFOLD_ADMIN_EMAIL: "a@b.example", FOURFOLD_ADMIN_PASSWORD: "short" }, "FOURFOLD_ADMIN_PASSWORD"],
     [{ FOURFOLD_ADMIN_EMAIL: "a@b.example" }, "FOURFOLD_ADMIN_EMAIL"],
     [{ OIDC_ISSUER: "https://id.example" }, "OIDC_ISSUER"],
@@ -41,7 +44,9 @@ describe("parseServerEnv", () => {
   it("names every bad variable at once and never echoes a value", () => {
     const secret = "s3cr3t-value";
     const list = problems({ SEI_BASE_URL: secret, NEXTAUTH_SECRET: secret });
-    expect(list.map((p) => p.split(":")[0]).sort()).toEqual(expect.arrayContaining(["NEXTAUTH_SECRET", "SEI_BASE_URL"]));
+    expect(list.map((p) => p.split(":")[0]).sort()).toEqual(
+      expect.arrayContaining(["NEXTAUTH_SECRET", "SEI_BASE_URL"]),
+    );
     expect(list.join("\n")).not.toContain(secret);
   });
 

@@ -16,7 +16,14 @@ const optionalUrl = z
 const csv = z
   .string()
   .optional()
-  .transform((s) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []));
+  .transform((s) =>
+    s
+      ? s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 export const serverEnvSchema = z
   .object({
@@ -24,7 +31,12 @@ export const serverEnvSchema = z
     FOURFOLD_DATA_DIR: z.string().min(1).default("./data"),
     NEXTAUTH_URL: optionalUrl,
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    FOURFOLD_SESSION_MAX_AGE: z.coerce.number().int().min(300).max(86_400 * 7).default(8 * 3600),
+    FOURFOLD_SESSION_MAX_AGE: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(86_400 * 7)
+      .default(8 * 3600),
     FOURFOLD_ADMIN_EMAIL: emailSchema.optional(),
     FOURFOLD_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     FOURFOLD_API_KEYS: csv,
@@ -52,13 +64,21 @@ export const serverEnvSchema = z
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together",
+      });
     }
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["GITHUB_ID"], message: "GITHUB_ID and GITHUB_SECRET go together" });
     }
     if (Boolean(env.FOURFOLD_ADMIN_EMAIL) !== Boolean(env.FOURFOLD_ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: "custom", path: ["FOURFOLD_ADMIN_EMAIL"], message: "FOURFOLD_ADMIN_EMAIL and FOURFOLD_ADMIN_PASSWORD go together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["FOURFOLD_ADMIN_EMAIL"],
+        message: "FOURFOLD_ADMIN_EMAIL and FOURFOLD_ADMIN_PASSWORD go together",
+      });
     }
   });
 
@@ -89,5 +109,7 @@ export function serverEnv(): ServerEnv {
 }
 
 export function publicConfig(env: ServerEnv = serverEnv()): PublicConfig {
-  return env.SEI_BASE_URL ? { mode: "harness", host: new URL(env.SEI_BASE_URL).host } : { mode: "embedded", host: null };
+  return env.SEI_BASE_URL
+    ? { mode: "harness", host: new URL(env.SEI_BASE_URL).host }
+    : { mode: "embedded", host: null };
 }

@@ -7,7 +7,11 @@ import path from "node:path";
  * Reads a secret kept in the data folder, or generates it once (mode 0600) and keeps it.
  * `wx` makes two processes starting at once agree on one value.
  */
-export function persistedSecret(dataDir: string, name: string, generate: () => string = randomSecret): { value: string; created: boolean } {
+export function persistedSecret(
+  dataDir: string,
+  name: string,
+  generate: () => string = randomSecret,
+): { value: string; created: boolean } {
   const file = path.join(dataDir, name);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {

@@ -14,6 +14,8 @@ describe("securityHeaders", () => {
   });
 
   it("adds HSTS only over HTTPS", () => {
-    expect(securityHeaders({ nonce: "n", https: true, dev: false })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(securityHeaders({ nonce: "n", https: true, dev: false })["Strict-Transport-Security"]).toMatch(
+      /max-age=\d+/,
+    );
   });
 });

@@ -12,7 +12,10 @@ export type Store = Kysely<DB>;
  * Opens the SQLite store at `file` and brings its schema up to date. WAL lets the job worker
  * read while requests write. Every query goes through Kysely, so another dialect can replace this one.
  */
-export async function openStore(file: string, opts: { migrate?: boolean; busyTimeoutMs?: number } = {}): Promise<Store> {
+export async function openStore(
+  file: string,
+  opts: { migrate?: boolean; busyTimeoutMs?: number } = {},
+): Promise<Store> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");

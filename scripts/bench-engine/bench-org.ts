@@ -1,5 +1,14 @@
 // The benchmark's organisation: 500 teams in one tree over 36 months, built with the demo's generators.
-import { generateOrg, Rng, type Linking, type OrgData, type OrgOptions, type ProfileName, type TeamSpec, type TreeSpec } from "@/lib/demo";
+import {
+  generateOrg,
+  Rng,
+  type Linking,
+  type OrgData,
+  type OrgOptions,
+  type ProfileName,
+  type TeamSpec,
+  type TreeSpec,
+} from "@/lib/demo";
 
 // The benchmark organisation: 500 teams in one tree (1 root, 20 groups, 479 squads) and 36 months
 // of data. At scale 1 it yields about 1M pull requests, 1M builds, 700k work items, 200k

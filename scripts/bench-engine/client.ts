@@ -12,7 +12,13 @@ export interface Reply {
   ms: number;
 }
 
-export async function call(c: Client, method: string, pathname: string, body?: unknown, timeoutMs = 120_000): Promise<Reply> {
+export async function call(
+  c: Client,
+  method: string,
+  pathname: string,
+  body?: unknown,
+  timeoutMs = 120_000,
+): Promise<Reply> {
   const url = new URL(pathname, c.base);
   url.searchParams.set("projectIdentifier", c.project);
   url.searchParams.set("orgIdentifier", c.org);

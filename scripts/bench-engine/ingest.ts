@@ -34,7 +34,12 @@ async function ingestKind(c: Client, org: OrgData, kind: Kind, inFlight: number)
 }
 
 /** Ingests every kind; teams go first and alone, since every other record names one. */
-export async function ingestAll(c: Client, org: OrgData, inFlight: number, onKind: (r: KindRate) => void): Promise<KindRate[]> {
+export async function ingestAll(
+  c: Client,
+  org: OrgData,
+  inFlight: number,
+  onKind: (r: KindRate) => void,
+): Promise<KindRate[]> {
   const out: KindRate[] = [];
   for (const kind of KINDS) {
     const t0 = performance.now();

@@ -7,7 +7,16 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST_DIR = ".tmp/next-bench";
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package-lock.json",
+];
 
 /** The newest modification time under a path (files only). */
 function newest(p: string): number {
@@ -61,22 +70,26 @@ export interface Server {
 /** `next start` in its own process group, so stop() ends it and anything it started. */
 export function startServer(opts: { port: number; dataDir: string; apiKey: string; distDir?: string }): Server {
   const log: string[] = [];
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      FOURFOLD_DIST_DIR: opts.distDir ?? DIST_DIR,
-      FOURFOLD_DATA_DIR: opts.dataDir,
-      FOURFOLD_DEMO: "off",
-      FOURFOLD_API_KEYS: opts.apiKey,
-      FOURFOLD_LOG: "warn",
-      NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        FOURFOLD_DIST_DIR: opts.distDir ?? DIST_DIR,
+        FOURFOLD_DATA_DIR: opts.dataDir,
+        FOURFOLD_DEMO: "off",
+        FOURFOLD_API_KEYS: opts.apiKey,
+        FOURFOLD_LOG: "warn",
+        NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
+      },
     },
-  });
+  );
   const keep = (chunk: Buffer) => {
     log.push(chunk.toString());
     if (log.length > 200) log.shift();
@@ -139,7 +152,8 @@ export function serverMemory(server: Server): { pid: number; hwm: number; rss: n
   let best: { pid: number; hwm: number; rss: number; threads: number } | null = null;
   for (const pid of processTree(server.child.pid)) {
     const hwm = statusMiB(pid, "VmHWM");
-    if (hwm !== null && (!best || hwm > best.hwm)) best = { pid, hwm, rss: statusMiB(pid, "VmRSS") ?? 0, threads: threadCount(pid) };
+    if (hwm !== null && (!best || hwm > best.hwm))
+      best = { pid, hwm, rss: statusMiB(pid, "VmRSS") ?? 0, threads: threadCount(pid) };
   }
   return best;
 }

@@ -69,7 +69,11 @@ export function request(method: string, pathname: string, body?: unknown, opts: 
   const auth = opts.auth === undefined ? AUTH : opts.auth;
   if (auth !== null) headers.set("authorization", auth);
   const text =
-    body === undefined || typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body);
+    body === undefined || typeof body === "string"
+      ? body
+      : body instanceof Uint8Array
+        ? Buffer.from(body)
+        : JSON.stringify(body);
   return new NextRequest(url, { method, headers, body: text });
 }
 

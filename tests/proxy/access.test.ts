@@ -48,17 +48,26 @@ describe("access control on create, poll, download and list", () => {
     for (const [user, id, status] of cases) {
       const poll = await call.poll(id, { user: users()[user] });
       const download = await call.download(id, { user: users()[user] });
-      expect({ user, id, poll: poll.status, download: download.status }).toEqual({ user, id, poll: status, download: status });
+      expect({ user, id, poll: poll.status, download: download.status }).toEqual({
+        user,
+        id,
+        poll: status,
+        download: status,
+      });
       if (status === 404) expect(await json(poll)).toEqual({ code: "NOT_FOUND", message: "No such export." });
     }
-    const denied = env().logs.filter((l) => l.includes('"proxy.denied"') && l.includes(bobs) && l.includes("alice@example.com"));
+    const denied = env().logs.filter(
+      (l) => l.includes('"proxy.denied"') && l.includes(bobs) && l.includes("alice@example.com"),
+    );
     expect(denied.map((l) => JSON.parse(l).action).sort()).toEqual(["download", "poll"]);
   });
 
   it("lists show only what the user may see, newest first, paginated", async () => {
     const ids = { alice: new Set<string>(), bob: new Set<string>() };
     const listed = async (user: "alice" | "bob" | "admin", query: Record<string, string> = {}) =>
-      json<{ items: { id: string; scope: Record<string, string> }[]; nextCursor: string | null }>(await call.list({ user: users()[user], query }));
+      json<{ items: { id: string; scope: Record<string, string> }[]; nextCursor: string | null }>(
+        await call.list({ user: users()[user], query }),
+      );
     const all = await listed("admin", { limit: "100" });
     for (const item of all.items) {
       if (item.scope.teamId === "pay" || item.scope.teamId === "pay-api") ids.alice.add(item.id);
@@ -83,7 +92,11 @@ describe("access control on create, poll, download and list", () => {
 
   it("GET /api/scopes – the teams and trees each user may pick, plus typed ids exported before", async () => {
     const scopes = async (user: "alice" | "bob" | "admin") =>
-      json<{ connection: { mode: string; host: string }; teams: { id: string; parentId: string | null }[]; orgTrees: string[] }>(await call.scopes({ user: users()[user] }));
+      json<{
+        connection: { mode: string; host: string };
+        teams: { id: string; parentId: string | null }[];
+        orgTrees: string[];
+      }>(await call.scopes({ user: users()[user] }));
     const alice = await scopes("alice");
     expect(alice.connection).toEqual({ mode: "harness", host: `127.0.0.1:${fake().port}` });
     expect(alice.teams.map((t) => t.id)).toEqual(["pay", "pay-api"]);
@@ -97,7 +110,8 @@ describe("access control on create, poll, download and list", () => {
   });
 
   it("POST /api/reports – only for a team the user may see (by refId)", async () => {
-    const report = (user: "alice" | "bob", teamRefId: number) => call.report({ user: users()[user], body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId } });
+    const report = (user: "alice" | "bob", teamRefId: number) =>
+      call.report({ user: users()[user], body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId } });
     expect((await report("alice", 2)).status).toBe(200);
     expect((await report("alice", 1)).status).toBe(403);
     expect((await report("bob", 6)).status).toBe(200);

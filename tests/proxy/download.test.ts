@@ -87,7 +87,12 @@ describe("decompression cap", () => {
 });
 
 describe("a client that goes away aborts the upstream download", () => {
-  const endless = () => new Readable({ read() { this.push(Buffer.alloc(64 * 1024, "x")); } });
+  const endless = () =>
+    new Readable({
+      read() {
+        this.push(Buffer.alloc(64 * 1024, "x"));
+      },
+    });
 
   it("when the browser cancels the body", async () => {
     const id = await createdId(call, env);
@@ -118,29 +123,42 @@ describe("a download that fails after SEI's headers, before its first body byte"
     ["stalls", 504, "UPSTREAM_UNREACHABLE", "stall"],
     ["resets the connection", 502, "UPSTREAM_FAILED", "reset"],
     ["closes early (Content-Length of 1 MiB)", 502, "UPSTREAM_FAILED", "close"],
-  ] as const)("GET …/download – SEI sends 200 headers then %s → %i %s, logged as the download's outcome", async (_name, status, code, afterHeaders) => {
-    const id = await createdId(call, env);
-    const seen = env().logs.length;
-    fake().queue("download", { afterHeaders });
-    const res = await call.download(id, { user: admin() });
-    expect(res.status).toBe(status);
-    expect(((await res.json()) as { code: string }).code).toBe(code);
-    const lines = env().logs.slice(seen).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.event === "proxy.export_download")).toMatchObject({ user: "admin@example.com", exportId: id, as: "csv", outcome: code });
-    expect(lines.filter((l) => l.event === "request.failed")).toEqual([]);
-  });
+  ] as const)(
+    "GET …/download – SEI sends 200 headers then %s → %i %s, logged as the download's outcome",
+    async (_name, status, code, afterHeaders) => {
+      const id = await createdId(call, env);
+      const seen = env().logs.length;
+      fake().queue("download", { afterHeaders });
+      const res = await call.download(id, { user: admin() });
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { code: string }).code).toBe(code);
+      const lines = env()
+        .logs.slice(seen)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.find((l) => l.event === "proxy.export_download")).toMatchObject({
+        user: "admin@example.com",
+        exportId: id,
+        as: "csv",
+        outcome: code,
+      });
+      expect(lines.filter((l) => l.event === "request.failed")).toEqual([]);
+    },
+  );
 });
 
 describe("a burst of concurrent downloads keeps nothing", () => {
   const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
-  const rows = async () => ((await (await call.list({ user: admin(), query: { limit: "100" } })).json()) as { items: unknown[] }).items.length;
+  const rows = async () =>
+    ((await (await call.list({ user: admin(), query: { limit: "100" } })).json()) as { items: unknown[] }).items.length;
 
   it("after 30 at once (read whole, cancelled, failing before the first byte): no timer, signal listener, upstream connection or registry row is left", async () => {
     const id = await createdId(call, env);
     fake().download = () => gzipSync(Buffer.alloc(256 * 1024, "a"));
     const before = { timers: timers(), rows: await rows() };
     fake().queue("download", ...Array.from({ length: 5 }, () => ({ afterHeaders: "reset" as const })));
-    const requests = await Promise.all(Array.from({ length: 30 }, () => request(env().runtime, "GET", `/api/exports/${id}/download`, { user: admin() })));
+    const requests = await Promise.all(
+      Array.from({ length: 30 }, () => request(env().runtime, "GET", `/api/exports/${id}/download`, { user: admin() })),
+    );
     const listenersBefore = requests.map((r) => getEventListeners(r.signal, "abort").length);
     const statuses = await Promise.all(
       requests.map(async (req, i) => {
@@ -160,8 +178,13 @@ describe("a burst of concurrent downloads keeps nothing", () => {
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(25);
     // Every connection still open is an idle one in the HTTP agent's keep-alive pool (closed after 5 s idle).
-    const count = (sockets: NodeJS.ReadOnlyDict<unknown[]>) => Object.values(sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
-    expect(await until(() => count(http.globalAgent.sockets) === 0 && fake().openConnections === count(http.globalAgent.freeSockets))).toBe(true);
+    const count = (sockets: NodeJS.ReadOnlyDict<unknown[]>) =>
+      Object.values(sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+    expect(
+      await until(
+        () => count(http.globalAgent.sockets) === 0 && fake().openConnections === count(http.globalAgent.freeSockets),
+      ),
+    ).toBe(true);
     expect(await until(() => timers() <= before.timers)).toBe(true);
     expect(requests.map((r) => getEventListeners(r.signal, "abort").length)).toEqual(listenersBefore);
     expect(await rows()).toBe(before.rows);

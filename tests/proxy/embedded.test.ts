@@ -23,7 +23,10 @@ beforeAll(async () => {
     { id: "d1", teamId: "pay", environment: "production", status: "success", finishedAt: "2026-01-10T00:00:00Z" },
     { id: "d2", teamId: "ops", environment: "prod", status: "failure", finishedAt: "2026-02-10T00:00:00Z" },
   ];
-  for (const [kind, items] of [["teams", teams], ["deployments", deployments]] as const) {
+  for (const [kind, items] of [
+    ["teams", teams],
+    ["deployments", deployments],
+  ] as const) {
     const out = await ingest(db, SCOPE, kind, { items });
     if (!out.ok) throw new Error(`ingest ${kind}: ${JSON.stringify(out.details)}`);
   }
@@ -80,14 +83,19 @@ describe("embedded engine through /api", () => {
   });
 
   it("POST /api/reports – the legacy report as CSV", async () => {
-    const res = await call.report({ user: users().alice, body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 } });
+    const res = await call.report({
+      user: users().alice,
+      body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="efficiency-report-2.csv"');
     expect((await res.text()).split("\n")[0]).toMatch(/^Team_Ref_Id,Team_Name,Team_Hierarchy/);
   });
 
   it("GET /api/scopes – the engine's teams this user may see", async () => {
-    const body = await json<{ connection: unknown; teams: { id: string }[]; orgTrees: string[] }>(await call.scopes({ user: users().bob }));
+    const body = await json<{ connection: unknown; teams: { id: string }[]; orgTrees: string[] }>(
+      await call.scopes({ user: users().bob }),
+    );
     expect(body).toMatchObject({ connection: { mode: "embedded", host: null }, orgTrees: ["Ops"] });
     expect(body.teams.map((t) => t.id)).toEqual(["ops"]);
   });

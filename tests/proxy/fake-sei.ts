@@ -41,7 +41,11 @@ export interface SeenRequest {
 export const PREFIX = "/prod1/sei/api";
 export const CSV = "Team_Id,Team_Name,Period\npay,Payments,2026-01\n";
 /** Headers a real upstream might send that must never reach the browser. */
-export const UPSTREAM_JUNK = { "set-cookie": "upstream=1", "x-upstream-internal": "yes", "content-encoding": "identity" };
+export const UPSTREAM_JUNK = {
+  "set-cookie": "upstream=1",
+  "x-upstream-internal": "yes",
+  "content-encoding": "identity",
+};
 
 export class FakeSei {
   readonly requests: SeenRequest[] = [];
@@ -113,14 +117,22 @@ export class FakeSei {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const endpoint = this.endpointOf(req.method ?? "GET", url.pathname);
-    this.requests.push({ endpoint, method: req.method ?? "", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString() });
+    this.requests.push({
+      endpoint,
+      method: req.method ?? "",
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString(),
+    });
     const reply = this.queues.get(endpoint)?.shift() ?? this.defaultReply(endpoint, url.pathname);
     if (reply.never) return;
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     if (reply.afterHeaders) return this.breakOff(res, reply);
     const body = reply.stream ? reply.stream() : reply.body;
-    const isJson = body !== undefined && !(body instanceof Readable) && !Buffer.isBuffer(body) && typeof body === "object";
+    const isJson =
+      body !== undefined && !(body instanceof Readable) && !Buffer.isBuffer(body) && typeof body === "object";
     res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
     if (reply.stallBody) return void res.write("Team_Id,");
     if (body instanceof Readable) {
@@ -149,16 +161,35 @@ export class FakeSei {
       case "create": {
         const exportId = `exp_${String(++this.counter).padStart(10, "0")}`;
         // Lower-case status: the real API is loose about case.
-        return { status: 202, body: { exportId, status: "queued", createdAt: now, message: "Export job created successfully" } };
+        return {
+          status: 202,
+          body: { exportId, status: "queued", createdAt: now, message: "Export job created successfully" },
+        };
       }
       case "status":
         return {
-          body: { exportId: id, status: "Completed", createdAt: now, completedAt: now, rowCount: null, sizeBytes: 42, downloadUrl: `/v2/insights/efficiency/exports/${id}/download`, ...this.statusPatch },
+          body: {
+            exportId: id,
+            status: "Completed",
+            createdAt: now,
+            completedAt: now,
+            rowCount: null,
+            sizeBytes: 42,
+            downloadUrl: `/v2/insights/efficiency/exports/${id}/download`,
+            ...this.statusPatch,
+          },
         };
       case "download": {
         const data = this.download();
         return Buffer.isBuffer(data)
-          ? { body: data, headers: { "content-type": "application/octet-stream", "content-length": String(data.length), ...UPSTREAM_JUNK } }
+          ? {
+              body: data,
+              headers: {
+                "content-type": "application/octet-stream",
+                "content-length": String(data.length),
+                ...UPSTREAM_JUNK,
+              },
+            }
           : { stream: () => data, headers: { "content-type": "application/gzip", ...UPSTREAM_JUNK } };
       }
       case "report":

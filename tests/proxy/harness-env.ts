@@ -22,7 +22,11 @@ export function harness(): { env: () => Env; call: ReturnType<typeof api>; fake:
 }
 
 /** Creates an export as the admin and returns its id. */
-export async function createdId(call: ReturnType<typeof api>, env: () => Env, scope: Record<string, string> = { teamId: "pay" }): Promise<string> {
+export async function createdId(
+  call: ReturnType<typeof api>,
+  env: () => Env,
+  scope: Record<string, string> = { teamId: "pay" },
+): Promise<string> {
   const { exportBody, json } = await import("./helpers");
   const res = await call.create({ user: env().users.admin, body: exportBody(scope) });
   if (res.status !== 202 && res.status !== 200) throw new Error(`create: ${res.status} ${await res.text()}`);

@@ -62,7 +62,13 @@ export function setupProxy(mode: "harness" | "embedded", extraEnv: Record<string
       FOURFOLD_ADMIN_PASSWORD: "correct-horse-battery",
       NEXTAUTH_SECRET: "a-session-secret-for-tests-only-0123456789",
       ...(fake
-        ? { SEI_BASE_URL: fake.baseUrl, SEI_API_KEY: KEY, SEI_ORG_IDENTIFIER: "acme", SEI_PROJECT_IDENTIFIER: "web", SEI_TEAMS_FILE: teamsFile }
+        ? {
+            SEI_BASE_URL: fake.baseUrl,
+            SEI_API_KEY: KEY,
+            SEI_ORG_IDENTIFIER: "acme",
+            SEI_PROJECT_IDENTIFIER: "web",
+            SEI_TEAMS_FILE: teamsFile,
+          }
         : { SEI_ORG_IDENTIFIER: "acme", SEI_PROJECT_IDENTIFIER: "web" }),
       ...extraEnv,
     });
@@ -101,7 +107,10 @@ function captureLogs(): string[] {
 /** A signed-in browser's cookie: a live server-side session and its JWT, as a password sign-in makes them. */
 export async function sessionCookie(runtime: Runtime, user: User): Promise<string> {
   const sid = await startSession(runtime.db, { userId: user.id, provider: "credentials" });
-  const token = await encode({ token: { uid: user.id, email: user.email, sub: String(user.id), sid }, secret: runtime.sessionSecret });
+  const token = await encode({
+    token: { uid: user.id, email: user.email, sub: String(user.id), sid },
+    secret: runtime.sessionSecret,
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -114,16 +123,27 @@ export interface Call {
 }
 
 /** A same-origin browser request: session cookie, Origin, Sec-Fetch-Site and JSON, unless overridden. */
-export async function request(runtime: Runtime, method: string, pathname: string, call: Call = {}): Promise<NextRequest> {
+export async function request(
+  runtime: Runtime,
+  method: string,
+  pathname: string,
+  call: Call = {},
+): Promise<NextRequest> {
   const url = new URL(pathname, ORIGIN);
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
-  const headers = new Headers({ origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/json", "user-agent": "test-browser" });
+  const headers = new Headers({
+    origin: ORIGIN,
+    "sec-fetch-site": "same-origin",
+    "content-type": "application/json",
+    "user-agent": "test-browser",
+  });
   if (call.user) headers.set("cookie", `${await sessionCookie(runtime, call.user)}; other=browser-cookie`);
   for (const [k, v] of Object.entries(call.headers ?? {})) {
     if (v === "") headers.delete(k);
     else headers.set(k, v);
   }
-  const body = call.body === undefined ? undefined : typeof call.body === "string" ? call.body : JSON.stringify(call.body);
+  const body =
+    call.body === undefined ? undefined : typeof call.body === "string" ? call.body : JSON.stringify(call.body);
   return new NextRequest(url, { method, headers, body, signal: call.signal });
 }
 
@@ -134,15 +154,26 @@ export function api(env: () => Env) {
   return {
     create: async (call: Call) => exportsRoute.POST(await request(rt(), "POST", "/api/exports", call), ctx({})),
     list: async (call: Call) => exportsRoute.GET(await request(rt(), "GET", "/api/exports", call), ctx({})),
-    poll: async (id: string, call: Call) => pollRoute.GET(await request(rt(), "GET", `/api/exports/${id}`, call), ctx({ id })),
-    download: async (id: string, call: Call) => downloadRoute.GET(await request(rt(), "GET", `/api/exports/${id}/download`, call), ctx({ id })),
+    poll: async (id: string, call: Call) =>
+      pollRoute.GET(await request(rt(), "GET", `/api/exports/${id}`, call), ctx({ id })),
+    download: async (id: string, call: Call) =>
+      downloadRoute.GET(await request(rt(), "GET", `/api/exports/${id}/download`, call), ctx({ id })),
     report: async (call: Call) => reportsRoute.POST(await request(rt(), "POST", "/api/reports", call), ctx({})),
     scopes: async (call: Call) => scopesRoute.GET(await request(rt(), "GET", "/api/scopes", call), ctx({})),
   };
 }
 
-export function exportBody(scope: Record<string, string>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { scope, dateRange: { start: "2026-01-01", end: "2026-02-28" }, metricGroups: ["lttc", "df"], options: { granularity: "MONTHLY" }, ...overrides };
+export function exportBody(
+  scope: Record<string, string>,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    scope,
+    dateRange: { start: "2026-01-01", end: "2026-02-28" },
+    metricGroups: ["lttc", "df"],
+    options: { granularity: "MONTHLY" },
+    ...overrides,
+  };
 }
 
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {

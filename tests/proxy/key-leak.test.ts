@@ -15,18 +15,71 @@ async function dump(res: Response): Promise<string> {
 
 describe("the SEI key never leaks", () => {
   it("in responses, error messages or log lines, even when SEI echoes it back", async () => {
-    const echo = { body: { message: `bad key ${KEY}`, key: KEY }, headers: { "x-api-key": KEY, "www-authenticate": KEY } };
+    const echo = {
+      body: { message: `bad key ${KEY}`, key: KEY },
+      headers: { "x-api-key": KEY, "www-authenticate": KEY },
+    };
     const seen: string[] = [];
     const id = await createdId(call, env);
     const scenarios: [string, () => Promise<Response>][] = [
-      ["create 401", async () => (fake().queue("create", { status: 401, ...echo }), call.create({ user: admin(), body: exportBody({ teamId: "pay" }) }))],
-      ["create 400", async () => (fake().queue("create", { status: 400, ...echo }), call.create({ user: admin(), body: exportBody({ teamId: "web" }) }))],
-      ["create 500s", async () => (fake().queue("create", { status: 500, ...echo }, { status: 500, ...echo }, { status: 500, ...echo }), call.create({ user: admin(), body: exportBody({ teamId: "eng" }) }))],
-      ["poll 200 echoing", async () => (fake().statusPatch = { status: "FAILED", downloadUrl: null, error: { code: KEY, message: `failed with ${KEY}` } }, call.poll(id, { user: admin() }))],
-      ["poll unreadable", async () => (fake().queue("status", { status: 200, body: KEY }), call.poll(id, { user: admin() }))],
-      ["foreign downloadUrl with the key", async () => (fake().statusPatch = { downloadUrl: `https://${KEY}@evil.example/x` }, call.download(id, { user: admin() }))],
-      ["download 403", async () => (fake().statusPatch = {}, fake().queue("download", { status: 403, ...echo }), call.download(id, { user: admin() }))],
-      ["report 401", async () => (fake().queue("report", { status: 401, ...echo }), call.report({ user: admin(), body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 } }))],
+      [
+        "create 401",
+        async () => (
+          fake().queue("create", { status: 401, ...echo }),
+          call.create({ user: admin(), body: exportBody({ teamId: "pay" }) })
+        ),
+      ],
+      [
+        "create 400",
+        async () => (
+          fake().queue("create", { status: 400, ...echo }),
+          call.create({ user: admin(), body: exportBody({ teamId: "web" }) })
+        ),
+      ],
+      [
+        "create 500s",
+        async () => (
+          fake().queue("create", { status: 500, ...echo }, { status: 500, ...echo }, { status: 500, ...echo }),
+          call.create({ user: admin(), body: exportBody({ teamId: "eng" }) })
+        ),
+      ],
+      [
+        "poll 200 echoing",
+        async () => (
+          (fake().statusPatch = {
+            status: "FAILED",
+            downloadUrl: null,
+            error: { code: KEY, message: `failed with ${KEY}` },
+          }),
+          call.poll(id, { user: admin() })
+        ),
+      ],
+      [
+        "poll unreadable",
+        async () => (fake().queue("status", { status: 200, body: KEY }), call.poll(id, { user: admin() })),
+      ],
+      [
+        "foreign downloadUrl with the key",
+        async () => (
+          (fake().statusPatch = { downloadUrl: `https://${KEY}@evil.example/x` }),
+          call.download(id, { user: admin() })
+        ),
+      ],
+      [
+        "download 403",
+        async () => (
+          (fake().statusPatch = {}),
+          fake().queue("download", { status: 403, ...echo }),
+          call.download(id, { user: admin() })
+        ),
+      ],
+      [
+        "report 401",
+        async () => (
+          fake().queue("report", { status: 401, ...echo }),
+          call.report({ user: admin(), body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 } })
+        ),
+      ],
       ["scopes", () => call.scopes({ user: admin() })],
       ["list", () => call.list({ user: admin() })],
     ];
@@ -44,7 +97,11 @@ describe("the SEI key never leaks", () => {
 const distDir = process.env.FOURFOLD_DIST_DIR ?? ".next";
 const staticDir = path.resolve(distDir, "static");
 const buildKey = process.env.FOURFOLD_BUNDLE_KEY ?? process.env.SEI_BUNDLE_KEY;
-const why = !fs.existsSync(staticDir) ? `no build at ${staticDir}` : !buildKey ? "FOURFOLD_BUNDLE_KEY (the SEI_API_KEY the build was made with) is not set" : null;
+const why = !fs.existsSync(staticDir)
+  ? `no build at ${staticDir}`
+  : !buildKey
+    ? "FOURFOLD_BUNDLE_KEY (the SEI_API_KEY the build was made with) is not set"
+    : null;
 
 describe.skipIf(why !== null)(`the client bundle (${why ?? staticDir})`, () => {
   it("has no trace of the configured key", () => {

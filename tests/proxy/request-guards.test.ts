@@ -28,7 +28,11 @@ describe("state-changing routes refuse cross-site and non-JSON requests, before 
   });
 
   it("POST /api/reports – a cross-site request → 403, not called upstream", async () => {
-    const res = await call.report({ user: admin(), body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 }, headers: { origin: `${ORIGIN}.evil.example` } });
+    const res = await call.report({
+      user: admin(),
+      body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 },
+      headers: { origin: `${ORIGIN}.evil.example` },
+    });
     expect(res.status).toBe(403);
     expect(fake().count("report")).toBe(0);
   });
@@ -55,17 +59,22 @@ describe("sessions", () => {
   });
 
   it("a forged session cookie → 401", async () => {
-    const res = await call.list({ headers: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.x.y.z.w" } });
+    const res = await call.list({
+      headers: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.x.y.z.w" },
+    });
     expect(res.status).toBe(401);
   });
 });
 
 describe("everything is validated before any upstream call", () => {
-  it.each(["../../v2/ingest/teams", "exp_%2F..%2F", "a".repeat(65), "exp with space", "exp_0000000001/download"])("export id %j → 404", async (id) => {
-    expect((await call.poll(id, { user: admin() })).status).toBe(404);
-    expect((await call.download(id, { user: admin() })).status).toBe(404);
-    expect(fake().requests).toHaveLength(0);
-  });
+  it.each(["../../v2/ingest/teams", "exp_%2F..%2F", "a".repeat(65), "exp with space", "exp_0000000001/download"])(
+    "export id %j → 404",
+    async (id) => {
+      expect((await call.poll(id, { user: admin() })).status).toBe(404);
+      expect((await call.download(id, { user: admin() })).status).toBe(404);
+      expect(fake().requests).toHaveLength(0);
+    },
+  );
 
   it("an export id the dashboard did not make → 404, SEI not asked", async () => {
     expect((await call.poll("exp_ZZZZZZZZZZ", { user: admin() })).status).toBe(404);
@@ -75,7 +84,11 @@ describe("everything is validated before any upstream call", () => {
   it.each([
     ["both teamId and orgTreeName", exportBody({ teamId: "pay", orgTreeName: "Eng" }), "scope"],
     ["an unknown field", { ...body, extra: 1 }, "extra"],
-    ["a bad date", exportBody({ teamId: "pay" }, { dateRange: { start: "2026-02-30", end: "2026-03-01" } }), "dateRange.start"],
+    [
+      "a bad date",
+      exportBody({ teamId: "pay" }, { dateRange: { start: "2026-02-30", end: "2026-03-01" } }),
+      "dateRange.start",
+    ],
     ["an unknown group", exportBody({ teamId: "pay" }, { metricGroups: ["lttc", "nope"] }), "metricGroups[1]"],
   ])("a create with %s → 400 naming it", async (_name, bad, field) => {
     const res = await call.create({ user: admin(), body: bad });

@@ -24,19 +24,32 @@ describe("the whole flow against the fake SEI, under its path prefix", () => {
     expect(seen!.headers.cookie).toBeUndefined();
     expect(seen!.headers.origin).toBeUndefined();
     expect(seen!.headers["user-agent"]).toBe("fourfold-proxy");
-    expect(JSON.parse(seen!.body)).toMatchObject({ scope: { teamId: "pay" }, metricGroups: ["lttc", "deployment_frequency"] });
+    expect(JSON.parse(seen!.body)).toMatchObject({
+      scope: { teamId: "pay" },
+      metricGroups: ["lttc", "deployment_frequency"],
+    });
   });
 
   it("an org tree scope gets the configured identifiers injected", async () => {
     await call.create({ user: admin(), body: exportBody({ orgTreeName: "Eng", orgIdentifier: "someone-elses" }) });
-    expect(JSON.parse(fake().requests[0]!.body).scope).toEqual({ orgTreeName: "Eng", orgIdentifier: "acme", projectIdentifier: "web" });
+    expect(JSON.parse(fake().requests[0]!.body).scope).toEqual({
+      orgTreeName: "Eng",
+      orgIdentifier: "acme",
+      projectIdentifier: "web",
+    });
   });
 
   it("GET /api/exports/{id} – the status, normalised, with the dashboard's own download address", async () => {
     const id = await createdId(call, env);
     const res = await call.poll(id, { user: admin() });
     expect(res.status).toBe(200);
-    expect(await json(res)).toMatchObject({ id, status: "COMPLETED", rowCount: null, sizeBytes: 42, downloadUrl: `/api/exports/${id}/download` });
+    expect(await json(res)).toMatchObject({
+      id,
+      status: "COMPLETED",
+      rowCount: null,
+      sizeBytes: 42,
+      downloadUrl: `/api/exports/${id}/download`,
+    });
   });
 
   it("GET …/download – decompressed CSV by default, only chosen headers", async () => {
@@ -88,9 +101,17 @@ describe("redirects are not followed", () => {
   it.each(["create", "status", "download"] as const)("a 302 on %s → 502, the target never called", async (endpoint) => {
     const id = endpoint === "create" ? null : await createdId(call, env);
     fake().queue(endpoint, { status: 302, headers: { location: `${evil.baseUrl}/v2/insights/efficiency/exports` } });
-    const res = id === null ? await call.create({ user: admin(), body: exportBody({ teamId: "pay" }) }) : endpoint === "status" ? await call.poll(id, { user: admin() }) : await call.download(id, { user: admin() });
+    const res =
+      id === null
+        ? await call.create({ user: admin(), body: exportBody({ teamId: "pay" }) })
+        : endpoint === "status"
+          ? await call.poll(id, { user: admin() })
+          : await call.download(id, { user: admin() });
     expect(res.status).toBe(502);
-    expect(await json(res)).toEqual({ code: "UPSTREAM_FAILED", message: "SEI answered with a redirect, which the dashboard does not follow." });
+    expect(await json(res)).toEqual({
+      code: "UPSTREAM_FAILED",
+      message: "SEI answered with a redirect, which the dashboard does not follow.",
+    });
     expect(evil.requests).toHaveLength(0);
   });
 });
@@ -128,7 +149,10 @@ describe("retries", () => {
     const res = await call.poll(id, { user: admin() });
     expect(res.status).toBe(502);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ code: "UPSTREAM_FAILED", message: "SEI failed to answer (HTTP 500). Try again later." });
+    expect(JSON.parse(text)).toEqual({
+      code: "UPSTREAM_FAILED",
+      message: "SEI failed to answer (HTTP 500). Try again later.",
+    });
     expect(fake().count("status")).toBe(3);
   });
 
@@ -150,7 +174,10 @@ describe("retries", () => {
 
   it("the report (a POST other than create) is not retried", async () => {
     fake().queue("report", { status: 503 });
-    const res = await call.report({ user: admin(), body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 } });
+    const res = await call.report({
+      user: admin(),
+      body: { dateStart: "2026-01-01", dateEnd: "2026-01-31", teamRefId: 2 },
+    });
     expect(res.status).toBe(502);
     expect(fake().count("report")).toBe(1);
   });
@@ -182,7 +209,16 @@ describe("timeouts", () => {
     const { makeClient, setSeiClient } = await import("@/lib/sei");
     const { httpSeiClient } = await import("@/lib/sei/http/transport");
     const id = await createdId(call, env);
-    setSeiClient(httpSeiClient({ baseUrl: `http://127.0.0.1:1${PREFIX}`, apiKey: KEY, org: "acme", project: "web", directory: async () => ({ teams: [], orgTrees: [] }), retry: { attempts: 1 } }));
+    setSeiClient(
+      httpSeiClient({
+        baseUrl: `http://127.0.0.1:1${PREFIX}`,
+        apiKey: KEY,
+        org: "acme",
+        project: "web",
+        directory: async () => ({ teams: [], orgTrees: [] }),
+        retry: { attempts: 1 },
+      }),
+    );
     try {
       const res = await call.poll(id, { user: admin() });
       expect(res.status).toBe(404); // the registry is per connection: this one never made it
@@ -200,7 +236,13 @@ describe("one deadline per proxied call, the retries included", () => {
   const withDeadline = async (run: () => Promise<void>) => {
     const { makeClient, setSeiClient } = await import("@/lib/sei");
     const { TUNING } = await import("./harness-env");
-    setSeiClient(makeClient(env().runtime, { ...TUNING, timeouts: { ...TUNING.timeouts, headersMs: 2_000, bodyIdleMs: 300, deadlineMs: 500 }, retry: { ...TUNING.retry, attempts: 4 } }));
+    setSeiClient(
+      makeClient(env().runtime, {
+        ...TUNING,
+        timeouts: { ...TUNING.timeouts, headersMs: 2_000, bodyIdleMs: 300, deadlineMs: 500 },
+        retry: { ...TUNING.retry, attempts: 4 },
+      }),
+    );
     try {
       await run();
     } finally {
@@ -208,16 +250,25 @@ describe("one deadline per proxied call, the retries included", () => {
     }
   };
 
-  it.each(["create", "status"] as const)("SEI never sends headers on %s → 504 UPSTREAM_UNREACHABLE at the deadline, after one attempt", async (endpoint) => {
-    const id = endpoint === "create" ? null : await createdId(call, env);
-    await withDeadline(async () => {
-      fake().queue(endpoint, { never: true }, { never: true }, { never: true }, { never: true });
-      const res = id === null ? await call.create({ user: admin(), body: exportBody({ teamId: "pay" }) }) : await call.poll(id, { user: admin() });
-      expect(res.status).toBe(504);
-      expect(await json(res)).toEqual({ code: "UPSTREAM_UNREACHABLE", message: "SEI did not answer in time. Try again in a moment." });
-      expect(fake().count(endpoint)).toBe(1);
-    });
-  });
+  it.each(["create", "status"] as const)(
+    "SEI never sends headers on %s → 504 UPSTREAM_UNREACHABLE at the deadline, after one attempt",
+    async (endpoint) => {
+      const id = endpoint === "create" ? null : await createdId(call, env);
+      await withDeadline(async () => {
+        fake().queue(endpoint, { never: true }, { never: true }, { never: true }, { never: true });
+        const res =
+          id === null
+            ? await call.create({ user: admin(), body: exportBody({ teamId: "pay" }) })
+            : await call.poll(id, { user: admin() });
+        expect(res.status).toBe(504);
+        expect(await json(res)).toEqual({
+          code: "UPSTREAM_UNREACHABLE",
+          message: "SEI did not answer in time. Try again in a moment.",
+        });
+        expect(fake().count(endpoint)).toBe(1);
+      });
+    },
+  );
 
   it("a retry whose wait would end past the deadline is not made: SEI's answer stands", async () => {
     await withDeadline(async () => {

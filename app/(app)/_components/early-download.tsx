@@ -6,7 +6,13 @@ import type { FirstFrame } from "@/components/view/first-frame";
  * too large to hand over), the browser starts downloading its CSV as soon as this part of the page
  * streams in, long before the page's code runs and asks for it.
  */
-export async function EarlyDownload({ early, first }: { early: Promise<EarlyExport | null>; first: Promise<FirstFrame | null> }) {
+export async function EarlyDownload({
+  early,
+  first,
+}: {
+  early: Promise<EarlyExport | null>;
+  first: Promise<FirstFrame | null>;
+}) {
   const found = await early;
   if (found?.status?.status !== "COMPLETED" || (await first)) return null;
   return <link rel="preload" as="fetch" crossOrigin="anonymous" href={csvDownloadPath(found.status.id)} />;

@@ -23,9 +23,14 @@ export async function startEarlyExport(user: User, scope: ViewScope, search: Pag
     const ctx = { user, db: runtime.db, sei: getSeiClient(runtime) };
     const created = await createExportFor(ctx, body);
     const final = created.status === "COMPLETED" || created.status === "FAILED";
-    return { body, created: { ...created, status: created.status as EarlyExport["created"]["status"] }, status: final ? await exportStatusFor(ctx, created.export.id) : null };
+    return {
+      body,
+      created: { ...created, status: created.status as EarlyExport["created"]["status"] },
+      status: final ? await exportStatusFor(ctx, created.export.id) : null,
+    };
   } catch (err) {
-    if (err instanceof ApiError && err.code === "UPSTREAM_UNREACHABLE") return { body, problem: { status: err.status, code: err.code, message: err.message } };
+    if (err instanceof ApiError && err.code === "UPSTREAM_UNREACHABLE")
+      return { body, problem: { status: err.status, code: err.code, message: err.message } };
     return null;
   }
 }

@@ -30,7 +30,12 @@ const FRAME_BUDGET_MS = 400;
  * them after its code has run. Null when it cannot (not complete, too large, any failure): the
  * browser then does it all itself, as for an export that completes while the view is open.
  */
-export async function firstFrame(user: User, early: EarlyExport | null, scope: ViewScope, benchmarkName: string): Promise<FirstFrame | null> {
+export async function firstFrame(
+  user: User,
+  early: EarlyExport | null,
+  scope: ViewScope,
+  benchmarkName: string,
+): Promise<FirstFrame | null> {
   const status = early?.status;
   if (!early || status?.status !== "COMPLETED") return null;
   try {
@@ -46,7 +51,10 @@ export async function firstFrame(user: User, early: EarlyExport | null, scope: V
     // Both widths are asked for at once; the budget runs for both together.
     const [wide, narrow] = await Promise.all(
       ([FRAME_WIDTHS.wide, FRAME_WIDTHS.narrow] as const).map((width) =>
-        drawFrames({ key: `${status.id}|${team.id}|${benchmark}|${width}`, series, benchmark, width }, { budgetMs: FRAME_BUDGET_MS }),
+        drawFrames(
+          { key: `${status.id}|${team.id}|${benchmark}|${width}`, series, benchmark, width },
+          { budgetMs: FRAME_BUDGET_MS },
+        ),
       ),
     );
     const frames: ChartFrameSets = { wide, narrow };
@@ -78,11 +86,16 @@ export function drawWhenComplete(user: User, early: EarlyExport | null, scope: V
     try {
       const runtime = await getRuntime();
       const ctx = { user, db: runtime.db, sei: getSeiClient(runtime) };
-      for (let waited = 0, delay = 500; waited < WATCH_MS; waited += delay, delay = Math.min(WATCH_MAX_DELAY_MS, delay * 1.5)) {
+      for (
+        let waited = 0, delay = 500;
+        waited < WATCH_MS;
+        waited += delay, delay = Math.min(WATCH_MAX_DELAY_MS, delay * 1.5)
+      ) {
         await new Promise((resolve) => setTimeout(resolve, delay));
         const status = await exportStatusFor(ctx, id);
         if (status.status === "FAILED") return;
-        if (status.status === "COMPLETED") return void (await firstFrame(user, { ...early, status }, scope, benchmarkName));
+        if (status.status === "COMPLETED")
+          return void (await firstFrame(user, { ...early, status }, scope, benchmarkName));
       }
     } catch (err) {
       log.warn("view.first_frame_watch", { exportId: id, error: err instanceof Error ? err.message : String(err) });

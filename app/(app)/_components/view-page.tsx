@@ -60,6 +60,9 @@ export async function ViewPage({
   );
 }
 
-async function OpenedView({ first, ...view }: Omit<React.ComponentProps<typeof ExportView>, "first"> & { first: Promise<FirstFrame | null> }) {
+async function OpenedView({
+  first,
+  ...view
+}: Omit<React.ComponentProps<typeof ExportView>, "first"> & { first: Promise<FirstFrame | null> }) {
   return <ExportView {...view} first={(await first) ?? undefined} />;
 }

@@ -10,7 +10,9 @@ export default function Page() {
         <h1 id="page-title" className="text-2xl font-semibold">
           Exports
         </h1>
-        <p className="text-slate-700 dark:text-slate-300">The exports made through this dashboard for the teams and org trees you may see, newest first.</p>
+        <p className="text-slate-700 dark:text-slate-300">
+          The exports made through this dashboard for the teams and org trees you may see, newest first.
+        </p>
       </div>
       <ExportsList />
     </section>

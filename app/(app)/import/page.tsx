@@ -11,7 +11,8 @@ export default function Page() {
           Open a CSV
         </h1>
         <p className="text-slate-700 dark:text-slate-300">
-          Chart an efficiency export saved earlier, from Harness SEI or from Fourfold. The file is read in your browser and is not sent anywhere.
+          Chart an efficiency export saved earlier, from Harness SEI or from Fourfold. The file is read in your browser
+          and is not sent anywhere.
         </p>
       </div>
       <ImportView />

@@ -10,7 +10,9 @@ export default function Page() {
         <h1 id="page-title" className="text-2xl font-semibold">
           Report
         </h1>
-        <p className="text-slate-700 dark:text-slate-300">The legacy efficiency report of one team, computed at once, with its CSV to download.</p>
+        <p className="text-slate-700 dark:text-slate-300">
+          The legacy efficiency report of one team, computed at once, with its CSV to download.
+        </p>
       </div>
       <ReportView />
     </section>

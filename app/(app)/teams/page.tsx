@@ -15,10 +15,14 @@ export default async function TeamsPage() {
   const runtime = await getRuntime();
   const empty = !user.admin && user.teams.length === 0 && user.trees.length === 0;
   if (empty) {
-    const contact = runtime.env.FOURFOLD_ACCESS_CONTACT ? [runtime.env.FOURFOLD_ACCESS_CONTACT] : await adminEmails(runtime.db);
+    const contact = runtime.env.FOURFOLD_ACCESS_CONTACT
+      ? [runtime.env.FOURFOLD_ACCESS_CONTACT]
+      : await adminEmails(runtime.db);
     return (
       <section aria-labelledby="page-title" className="space-y-4">
-        <h1 id="page-title" className="text-2xl font-semibold">Teams</h1>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Teams
+        </h1>
         <NoAccess contact={contact} />
       </section>
     );
@@ -26,7 +30,9 @@ export default async function TeamsPage() {
   const dir = visibleDirectory(user, await getSeiClient(runtime).directory());
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <h1 id="page-title" className="text-2xl font-semibold">Teams</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        Teams
+      </h1>
       <TeamPicker teams={dir.teams} orgTrees={dir.orgTrees} />
     </section>
   );

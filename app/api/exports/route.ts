@@ -15,11 +15,19 @@ export const POST = withSession(async (req, ctx) => {
 
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^[0-9a-z]{1,12}$/).nullable().default(null),
+  cursor: z
+    .string()
+    .regex(/^[0-9a-z]{1,12}$/)
+    .nullable()
+    .default(null),
 });
 
 export const GET = withSession(async (req, ctx) => {
   const query = listQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!query.success) throw invalid("The query is invalid.", query.error.issues.map((i) => ({ field: i.path.join(".") || "query", message: i.message })));
+  if (!query.success)
+    throw invalid(
+      "The query is invalid.",
+      query.error.issues.map((i) => ({ field: i.path.join(".") || "query", message: i.message })),
+    );
   return NextResponse.json(await listExportsFor(proxyContext(req, ctx), query.data), { headers: NO_STORE });
 });

@@ -12,16 +12,30 @@ describe("exportRequest", () => {
       metricGroups: ["lttc", "deployment_frequency", "cfr", "mttr", "rating", "summary"],
       options: { granularity: "MONTHLY", aggregation: "median", compression: "gzip", benchmark: "sei" },
     }));
-  it("scopes an org tree by name", () => expect(exportRequest({ kind: "orgTree", orgTreeName: "Eng" }, view, range).scope).toEqual({ orgTreeName: "Eng" }));
+  it("scopes an org tree by name", () =>
+    expect(exportRequest({ kind: "orgTree", orgTreeName: "Eng" }, view, range).scope).toEqual({ orgTreeName: "Eng" }));
 });
 
 describe("sameRequest", () => {
   const a = exportRequest({ kind: "team", teamId: "eng" }, view, range);
   it.each([
     ["the same body", a, true],
-    ["the same body, keys in another order", { options: a.options, metricGroups: a.metricGroups, dateRange: { end: range.end, start: range.start }, scope: a.scope }, true],
+    [
+      "the same body, keys in another order",
+      {
+        options: a.options,
+        metricGroups: a.metricGroups,
+        dateRange: { end: range.end, start: range.start },
+        scope: a.scope,
+      },
+      true,
+    ],
     ["another end date", exportRequest({ kind: "team", teamId: "eng" }, view, { ...range, end: "2026-10-30" }), false],
     ["another team", exportRequest({ kind: "team", teamId: "plat" }, view, range), false],
-    ["another granularity", exportRequest({ kind: "team", teamId: "eng" }, { ...view, granularity: "WEEKLY" }, range), false],
+    [
+      "another granularity",
+      exportRequest({ kind: "team", teamId: "eng" }, { ...view, granularity: "WEEKLY" }, range),
+      false,
+    ],
   ])("%s → %s", (_, b, same) => expect(sameRequest(a, b as typeof a)).toBe(same));
 });

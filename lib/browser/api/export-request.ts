@@ -13,12 +13,21 @@ interface RequestSettings {
   benchmark: string;
 }
 
-export function exportRequest(scope: ViewScope, view: RequestSettings, range: { start: string; end: string }): ExportRequestInput {
+export function exportRequest(
+  scope: ViewScope,
+  view: RequestSettings,
+  range: { start: string; end: string },
+): ExportRequestInput {
   return {
     scope: scope.kind === "team" ? { teamId: scope.teamId } : { orgTreeName: scope.orgTreeName },
     dateRange: { start: range.start, end: range.end },
     metricGroups: GROUPS,
-    options: { granularity: view.granularity, aggregation: view.aggregation, compression: "gzip", benchmark: view.benchmark },
+    options: {
+      granularity: view.granularity,
+      aggregation: view.aggregation,
+      compression: "gzip",
+      benchmark: view.benchmark,
+    },
   } as ExportRequestInput;
 }
 
@@ -50,7 +59,13 @@ export type EarlyAnswer = EarlyExport | EarlyProblem;
 /** Whether two request bodies ask for the same export (key order aside). */
 export function sameRequest(a: ExportRequestInput, b: ExportRequestInput): boolean {
   const canon = (v: unknown): unknown =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, w]) => [k, canon(w)])) : v;
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([x], [y]) => (x < y ? -1 : 1))
+            .map(([k, w]) => [k, canon(w)]),
+        )
+      : v;
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }
 

@@ -47,7 +47,8 @@ export const ensureExportOptions = (body: ExportRequestInput, early?: () => Prom
       return found.created;
     },
     staleTime: 10 * 60_000,
-    retry: (count, err) => count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 400,
+    retry: (count, err) =>
+      count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 400,
   });
 
 export const exportStatusOptions = (id: string) =>

@@ -26,7 +26,11 @@ export async function problemOf(res: Response): Promise<ApiProblem> {
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, {
     ...init,
-    headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    headers: {
+      accept: "application/json",
+      ...(init?.body ? { "content-type": "application/json" } : {}),
+      ...init?.headers,
+    },
     credentials: "same-origin",
   });
   if (!res.ok) throw await problemOf(res);

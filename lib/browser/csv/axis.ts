@@ -1,7 +1,11 @@
 // Round y-axis scales for the trend charts.
 
 /** A y-axis with round ticks from 0 to just above the highest value; `emptyTop` when there is no data. */
-export function niceAxis(values: readonly (number | null)[], emptyTop: number, ceiling = Infinity): { top: number; ticks: number[] } {
+export function niceAxis(
+  values: readonly (number | null)[],
+  emptyTop: number,
+  ceiling = Infinity,
+): { top: number; ticks: number[] } {
   let max = 0;
   for (const v of values) if (v !== null && v > max) max = v;
   const want = Math.min(ceiling, max > 0 ? max * 1.05 : emptyTop);

@@ -23,7 +23,9 @@ describe("classifyColumn", () => {
 
 describe("pickMetricColumns", () => {
   it("charts the first aggregation of the header and keeps plain columns", () => {
-    const cols = ["LTTC_P90_Days", "LTTC_Mean_Days", "MTTR_Mean_Days", "MTTR_P90_Days", "DF_Deployment_Count"].map(classifyColumn);
+    const cols = ["LTTC_P90_Days", "LTTC_Mean_Days", "MTTR_Mean_Days", "MTTR_P90_Days", "DF_Deployment_Count"].map(
+      classifyColumn,
+    );
     expect(pickMetricColumns(cols)).toEqual({
       aggregation: "p90",
       metrics: { lttc: "LTTC_P90_Days", mttr: "MTTR_P90_Days", dfCount: "DF_Deployment_Count" },

@@ -31,7 +31,9 @@ export type ColumnInfo =
   | { name: string; role: "rating"; key: RatingKey; kind: "text" }
   | { name: string; role: "unknown"; kind: "text" };
 
-const AGG_BY_LABEL = new Map(Object.entries(AGG_LABEL).map(([agg, label]) => [label.toLowerCase(), agg as Aggregation]));
+const AGG_BY_LABEL = new Map(
+  Object.entries(AGG_LABEL).map(([agg, label]) => [label.toLowerCase(), agg as Aggregation]),
+);
 
 const AGG_METRICS: Record<string, MetricKey> = {
   PLANNING: "planning",
@@ -78,7 +80,8 @@ export function classifyColumn(name: string): ColumnInfo {
   if (plain) return { name, role: "metric", key: plain, aggregation: null, kind: columnKind(canonicalPlain(upper)) };
   const m = AGG_COLUMN.exec(upper);
   const key = m ? AGG_METRICS[m[1]!] : undefined;
-  if (m && key) return { name, role: "metric", key, aggregation: AGG_BY_LABEL.get(m[2]!.toLowerCase()) ?? null, kind: "days" };
+  if (m && key)
+    return { name, role: "metric", key, aggregation: AGG_BY_LABEL.get(m[2]!.toLowerCase()) ?? null, kind: "days" };
   return { name, role: "unknown", kind: "text" };
 }
 

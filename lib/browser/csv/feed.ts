@@ -24,7 +24,8 @@ export function createRowFeeder(): RowFeeder {
         line = 1;
       }
       for (const e of results.errors) {
-        if (e.code !== "UndetectableDelimiter") builder.problemAt(parseErrorKind(e.code, e.type), parseErrorLine(e, linesBefore));
+        if (e.code !== "UndetectableDelimiter")
+          builder.problemAt(parseErrorKind(e.code, e.type), parseErrorLine(e, linesBefore));
       }
       for (const cells of rows) {
         line++;

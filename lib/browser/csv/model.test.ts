@@ -10,7 +10,8 @@ function parse(text: string) {
   return { ...model, teams };
 }
 
-const HEAD = "Team_Id,Team_Name,Team_Hierarchy,Period,Start_Date,End_Date,LTTC_P90_Days,LTTC_Change_Count,DF_Deployment_Count,LTTC_Rating,OVERALL_RATING,Custom_Note";
+const HEAD =
+  "Team_Id,Team_Name,Team_Hierarchy,Period,Start_Date,End_Date,LTTC_P90_Days,LTTC_Change_Count,DF_Deployment_Count,LTTC_Rating,OVERALL_RATING,Custom_Note";
 
 describe("toExportModel", () => {
   it("groups rows per team in file order, sorts periods by start, and keeps TOTAL apart", () => {
@@ -42,7 +43,9 @@ describe("toExportModel", () => {
   });
 
   it("names non-numeric cells with their lines, and reads them as no data", () => {
-    const m = parse([HEAD, "a,A,A,2026-01,,,abc,1,2,,,", "a,A,A,2026-02,,,1,n/a,2,,,", "a,A,A,2026-03,,,zz,1,2,Great,,"].join("\n"));
+    const m = parse(
+      [HEAD, "a,A,A,2026-01,,,abc,1,2,,,", "a,A,A,2026-02,,,1,n/a,2,,,", "a,A,A,2026-03,,,zz,1,2,Great,,"].join("\n"),
+    );
     expect(m.teams[0]!.periods[0]!.values.LTTC_P90_Days).toBeNull();
     expect(m.problems).toEqual([
       "Column LTTC_P90_Days has values that are not numbers; they are shown as no data (lines 2, 4).",
@@ -58,8 +61,18 @@ describe("toExportModel", () => {
   });
 
   it.each([
-    ["no Team_Id but Team_Name", "Team_Name,Period,DF_Deployment_Count\nA,2026-01,1\nB,2026-01,2", ["A", "B"], /grouped by Team_Name/],
-    ["neither Team_Id nor Team_Name", "Period,DF_Deployment_Count\n2026-01,1\n2026-02,2", ["All rows"], /shown as one team/],
+    [
+      "no Team_Id but Team_Name",
+      "Team_Name,Period,DF_Deployment_Count\nA,2026-01,1\nB,2026-01,2",
+      ["A", "B"],
+      /grouped by Team_Name/,
+    ],
+    [
+      "neither Team_Id nor Team_Name",
+      "Period,DF_Deployment_Count\n2026-01,1\n2026-02,2",
+      ["All rows"],
+      /shown as one team/,
+    ],
     ["no Period", "Team_Id,DF_Deployment_Count\na,1\na,2", ["a"], /no Period column/],
   ])("%s: still reads the rows and says so", (_name, csv, names, problem) => {
     const m = parse(csv);
@@ -77,7 +90,9 @@ describe("toExportModel", () => {
   });
 
   it("strips the formula-injection quote from text for display only when a formula character follows", () => {
-    const m = parse("Team_Id,Team_Name,Team_Hierarchy,Period,Note\nt,'=SUM(A1),'=SUM(A1) / Kid,2026-01,'@x\nu,'quoted,'quoted,2026-01,'plain");
+    const m = parse(
+      "Team_Id,Team_Name,Team_Hierarchy,Period,Note\nt,'=SUM(A1),'=SUM(A1) / Kid,2026-01,'@x\nu,'quoted,'quoted,2026-01,'plain",
+    );
     expect(m.teams[0]!.name).toBe("=SUM(A1)");
     expect(m.teams[0]!.hierarchy).toEqual(["=SUM(A1)", "Kid"]);
     expect(m.teams[0]!.periods[0]!.extra.Note).toBe("@x");
@@ -108,7 +123,14 @@ describe("createModelBuilder", () => {
     ]);
     expect(Array.from(m.cells.numbers)).toEqual([3, NaN, NaN]);
     expect(Array.from(m.cells.ratings)).toEqual([4, 0, 0]);
-    expect(teamRows(m, m.teams[0]!).periods.map((p) => [p.period, p.values.DF_Deployment_Count, p.ratings.DF_Rating, p.line])).toEqual([
+    expect(
+      teamRows(m, m.teams[0]!).periods.map((p) => [
+        p.period,
+        p.values.DF_Deployment_Count,
+        p.ratings.DF_Rating,
+        p.line,
+      ]),
+    ).toEqual([
       ["2026-01", 3, "Low", 2],
       ["2026-02", null, null, 3],
       ["2026-03", null, null, 4],
@@ -119,7 +141,13 @@ describe("createModelBuilder", () => {
 describe("packTeamRows", () => {
   it("puts every team's rows in one buffer, as views that read as before", () => {
     const builder = createModelBuilder(["Team_Id", "Period", "Start_Date", "LTTC_Mean_Days"]);
-    const lines = [["a", "2026-02", "2026-02-01", "2"], ["b", "2026-01", "2026-01-01", "3"], ["a", "2026-01", "2026-01-01", "1"], ["a", "TOTAL", "2026-01-01", "1.5"], ["c", "2026-01", "2026-01-01", ""]];
+    const lines = [
+      ["a", "2026-02", "2026-02-01", "2"],
+      ["b", "2026-01", "2026-01-01", "3"],
+      ["a", "2026-01", "2026-01-01", "1"],
+      ["a", "TOTAL", "2026-01-01", "1.5"],
+      ["c", "2026-01", "2026-01-01", ""],
+    ];
     lines.forEach((cells, i) => builder.add(cells, i + 2));
     const model = builder.finish();
     const before = model.teams.map((t) => [...t.rows]);

@@ -92,7 +92,9 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   };
   const metricIdx = columns.flatMap((c, i) => (c.role === "metric" ? [i] : []));
   const ratingIdx = columns.flatMap((c, i) => (c.role === "rating" ? [i] : []));
-  const textIdx = columns.flatMap((c, i) => (c.role === "unknown" || (c.role === "hierarchy" && TEXT_HIERARCHY.has(c.hierarchy)) ? [i] : []));
+  const textIdx = columns.flatMap((c, i) =>
+    c.role === "unknown" || (c.role === "hierarchy" && TEXT_HIERARCHY.has(c.hierarchy)) ? [i] : [],
+  );
   const textCols = textIdx.map(() => new TextColumnBuilder());
   const numbers = new GrowableFloat64(1024 * Math.max(1, metricIdx.length));
   const ratings = new GrowableUint(1024 * Math.max(1, ratingIdx.length));
@@ -104,12 +106,19 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   if (columns.length <= 1 && columns.every((c) => c.role === "unknown")) {
     log.note("This does not look like a CSV export: its first line is not a list of column names separated by commas.");
   }
-  if (idCol === undefined) log.note(nameCol !== undefined ? "There is no Team_Id column, so rows are grouped by Team_Name." : "There is no Team_Id column, so all rows are shown as one team.");
-  if (periodCol === undefined) log.note("There is no Period column, so rows are shown in file order and no TOTAL row is recognised.");
+  if (idCol === undefined)
+    log.note(
+      nameCol !== undefined
+        ? "There is no Team_Id column, so rows are grouped by Team_Name."
+        : "There is no Team_Id column, so all rows are shown as one team.",
+    );
+  if (periodCol === undefined)
+    log.note("There is no Period column, so rows are shown in file order and no TOTAL row is recognised.");
 
   function teamFor(cells: readonly string[], line: number): TeamExport {
     const raw = (cells[idCol ?? nameCol ?? -1] ?? "").trim();
-    if (idCol !== undefined && raw === "") log.at("Some rows have no Team_Id; they are shown as one team named “(no Team_Id)”", line);
+    if (idCol !== undefined && raw === "")
+      log.at("Some rows have no Team_Id; they are shown as one team named “(no Team_Id)”", line);
     const existing = teams.get(raw);
     if (existing) return existing;
     const text = (name: string) => {
@@ -144,7 +153,11 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
     });
     ratingIdx.forEach((ci, j) => {
       const { value, ok } = parseRating(cells[ci]);
-      if (!ok) log.at(`Column ${columns[ci]!.name} has values that are not Elite, High, Medium or Low; they are shown as no rating`, line);
+      if (!ok)
+        log.at(
+          `Column ${columns[ci]!.name} has values that are not Elite, High, Medium or Low; they are shown as no rating`,
+          line,
+        );
       ratings.data[r * ratingIdx.length + j] = value ? RATING_CODE[value] : 0;
     });
     textIdx.forEach((ci, j) => {
@@ -156,7 +169,12 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   return {
     add(cells, line) {
       if (cells.length !== columns.length) {
-        log.at(cells.length < columns.length ? "Some rows have fewer cells than the header; the missing cells are read as empty" : "Some rows have more cells than the header; the extra cells are ignored", line);
+        log.at(
+          cells.length < columns.length
+            ? "Some rows have fewer cells than the header; the missing cells are read as empty"
+            : "Some rows have more cells than the header; the extra cells are ignored",
+          line,
+        );
       }
       const r = rowCount++;
       const team = teamFor(cells, line);
@@ -169,11 +187,18 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
       if (rowCount === 0) log.note("The file has a header but no rows of data.");
       const picked = pickMetricColumns(columns);
       if (Object.keys(picked.metrics).length === 0 && Object.keys(picked.ratings).length === 0 && rowCount > 0) {
-        log.note("No column of a Fourfold or Harness export was recognised (such as LTTC_Mean_Days or DF_Deployment_Count), so there is nothing to chart.");
+        log.note(
+          "No column of a Fourfold or Harness export was recognised (such as LTTC_Mean_Days or DF_Deployment_Count), so there is nothing to chart.",
+        );
       }
       const text: Record<string, TextColumn> = {};
       textIdx.forEach((ci, j) => (text[columns[ci]!.name] = textCols[j]!.done(rowCount)));
-      const cells: CellStore = { numbers: numbers.done(rowCount * metricIdx.length), ratings: ratings.done(rowCount * ratingIdx.length), lines: lines.done(rowCount), text };
+      const cells: CellStore = {
+        numbers: numbers.done(rowCount * metricIdx.length),
+        ratings: ratings.done(rowCount * ratingIdx.length),
+        lines: lines.done(rowCount),
+        text,
+      };
       const startName = columns[at("Start_Date") ?? -1]?.name;
       const list = [...teams.values()];
       if (startName) for (const t of list) sortByStart(t.rows as number[], text[startName]!);
@@ -202,15 +227,36 @@ function sortByStart(rows: number[], start: TextColumn) {
 
 /** The whole model from rows already parsed as records (papaparse with `header: true`). */
 export function toExportModel(rows: readonly CsvRow[], header: readonly string[]): ParsedExport {
-  if (header.length === 0 || (header.length === 1 && header[0]!.trim() === "")) return emptyExport(["The file is empty."]);
+  if (header.length === 0 || (header.length === 1 && header[0]!.trim() === ""))
+    return emptyExport(["The file is empty."]);
   const builder = createModelBuilder(header);
-  rows.forEach((row, i) => builder.add(header.map((h) => row[h] ?? ""), i + 2));
+  rows.forEach((row, i) =>
+    builder.add(
+      header.map((h) => row[h] ?? ""),
+      i + 2,
+    ),
+  );
   return builder.finish();
 }
 
 export function emptyExport(problems: string[]): ParsedExport {
-  const cells: CellStore = { numbers: new Float64Array(0), ratings: new Uint32Array(0), lines: new Uint32Array(0), text: {} };
-  return { columns: [], unknownColumns: [], aggregation: null, metricColumns: {}, ratingColumns: {}, teams: [], cells, rowCount: 0, problems };
+  const cells: CellStore = {
+    numbers: new Float64Array(0),
+    ratings: new Uint32Array(0),
+    lines: new Uint32Array(0),
+    text: {},
+  };
+  return {
+    columns: [],
+    unknownColumns: [],
+    aggregation: null,
+    metricColumns: {},
+    ratingColumns: {},
+    teams: [],
+    cells,
+    rowCount: 0,
+    problems,
+  };
 }
 
 /**
@@ -230,16 +276,29 @@ export function packTeamRows(teams: readonly TeamExport[]): ArrayBuffer {
 }
 
 /** One team's rows as plain objects, for charts, scorecards and tables. */
-export function teamRows(model: Pick<ParsedExport, "columns" | "cells">, team: Pick<TeamExport, "rows" | "totalRow">): TeamRows {
+export function teamRows(
+  model: Pick<ParsedExport, "columns" | "cells">,
+  team: Pick<TeamExport, "rows" | "totalRow">,
+): TeamRows {
   const metrics = model.columns.filter((c) => c.role === "metric").map((c) => c.name);
   const ratings = model.columns.filter((c) => c.role === "rating").map((c) => c.name);
   const unknown = model.columns.filter((c) => c.role === "unknown").map((c) => c.name);
   const named = (h: string) => model.columns.find((c) => c.role === "hierarchy" && c.hierarchy === h)?.name;
-  const [period, start, end] = [named("Period"), named("Start_Date"), named("End_Date")].map((n) => (n ? model.cells.text[n] : undefined));
+  const [period, start, end] = [named("Period"), named("Start_Date"), named("End_Date")].map((n) =>
+    n ? model.cells.text[n] : undefined,
+  );
   const { numbers, ratings: codes, lines, text } = model.cells;
   const row = (r: number): PeriodRow => {
     const line = lines[r] ?? 0;
-    const out: PeriodRow = { period: textAt(period, r) ?? `Line ${line}`, start: textAt(start, r), end: textAt(end, r), line, values: {}, ratings: {}, extra: {} };
+    const out: PeriodRow = {
+      period: textAt(period, r) ?? `Line ${line}`,
+      start: textAt(start, r),
+      end: textAt(end, r),
+      line,
+      values: {},
+      ratings: {},
+      extra: {},
+    };
     metrics.forEach((name, j) => {
       const v = numbers[r * metrics.length + j]!;
       out.values[name] = Number.isNaN(v) ? null : v;

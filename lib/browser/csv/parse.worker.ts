@@ -57,6 +57,12 @@ function parse(input: Blob | string): Promise<ParsedExport> {
 
 function send(model: ParsedExport) {
   const { numbers, ratings, lines, text } = model.cells;
-  const buffers = [numbers.buffer, ratings.buffer, lines.buffer, ...Object.values(text).map((t) => t.codes.buffer), packTeamRows(model.teams)];
+  const buffers = [
+    numbers.buffer,
+    ratings.buffer,
+    lines.buffer,
+    ...Object.values(text).map((t) => t.codes.buffer),
+    packTeamRows(model.teams),
+  ];
   post({ type: "done", model }, buffers as ArrayBuffer[]);
 }

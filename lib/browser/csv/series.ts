@@ -78,7 +78,12 @@ export function toTeamSeries(team: Pick<TeamRows, "periods">, columns: Columns):
       LTTC: f(r, "lttc"),
       changes: f(r, "lttcCount"),
     })),
-    df: team.periods.map((r) => ({ ...base(r), deployments: f(r, "dfCount"), perDay: f(r, "dfPerDay"), days: periodDays(r.start, r.end) })),
+    df: team.periods.map((r) => ({
+      ...base(r),
+      deployments: f(r, "dfCount"),
+      perDay: f(r, "dfPerDay"),
+      days: periodDays(r.start, r.end),
+    })),
     cfr: team.periods.map((r) => {
       const failures = f(r, "cfrFailures");
       const total = cfrTotal(f(r, "cfrSuccess"), failures);

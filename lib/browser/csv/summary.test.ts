@@ -11,12 +11,18 @@ function model(lines: string[]) {
   return { ...model, teams: model.teams.map((t) => teamRows(model, t)) };
 }
 
-const HEAD = "Team_Id,Period,Start_Date,End_Date,LTTC_Mean_Days,LTTC_Change_Count,DF_Deployment_Count,CFR_Total_Success,CFR_Total_Failures,MTTR_Mean_Days,MTTR_Incident_Count";
+const HEAD =
+  "Team_Id,Period,Start_Date,End_Date,LTTC_Mean_Days,LTTC_Change_Count,DF_Deployment_Count,CFR_Total_Success,CFR_Total_Failures,MTTR_Mean_Days,MTTR_Incident_Count";
 const sei = defaultBenchmarkSet();
 
 describe("summarise", () => {
   it("rolls up the periods when there is no TOTAL row, weighting durations by their counts", () => {
-    const m = model([HEAD, "t,2026-01,2026-01-01,2026-01-10,2,1,10,8,2,0.5,1", "t,2026-02,2026-02-01,2026-02-10,8,3,5,5,0,,0", "t,2026-03,2026-03-01,2026-03-10,,,,,,,"]);
+    const m = model([
+      HEAD,
+      "t,2026-01,2026-01-01,2026-01-10,2,1,10,8,2,0.5,1",
+      "t,2026-02,2026-02-01,2026-02-10,8,3,5,5,0,,0",
+      "t,2026-03,2026-03-01,2026-03-10,,,,,,,",
+    ]);
     const s = summarise(m.teams[0]!, m, sei);
     expect(s.source).toBe("periods");
     expect(s.LTTC).toEqual({ value: 6.5, rating: "High", sample: 4 });
@@ -27,7 +33,11 @@ describe("summarise", () => {
   });
 
   it("takes the TOTAL row and its ratings as the export wrote them", () => {
-    const m = model([`${HEAD},LTTC_Rating,OVERALL_RATING`, "t,2026-01,2026-01-01,2026-01-31,40,1,1,1,0,,0,Medium,Medium", "t,TOTAL,2026-01-01,2026-01-31,40,1,1,1,0,,0,Medium,Medium"]);
+    const m = model([
+      `${HEAD},LTTC_Rating,OVERALL_RATING`,
+      "t,2026-01,2026-01-01,2026-01-31,40,1,1,1,0,,0,Medium,Medium",
+      "t,TOTAL,2026-01-01,2026-01-31,40,1,1,1,0,,0,Medium,Medium",
+    ]);
     const s = summarise(m.teams[0]!, m, sei);
     expect(s.source).toBe("total");
     expect(s.LTTC.rating).toBe("Medium"); // the set would say Low: the file wins
@@ -39,8 +49,20 @@ describe("summarise", () => {
 
 describe("weightedMean", () => {
   it.each([
-    [[[2, 1], [8, 3]], { value: 6.5, weight: 4 }],
-    [[[null, 2], [4, null]], { value: null, weight: 2 }],
+    [
+      [
+        [2, 1],
+        [8, 3],
+      ],
+      { value: 6.5, weight: 4 },
+    ],
+    [
+      [
+        [null, 2],
+        [4, null],
+      ],
+      { value: null, weight: 2 },
+    ],
     [[[1, 0]], { value: null, weight: 0 }],
     [[], { value: null, weight: null }],
   ] as const)("%j", (pairs, expected) => {
@@ -64,12 +86,22 @@ describe("changeFrom", () => {
 
 describe("toTeamSeries", () => {
   it("keeps missing figures as null and derives CFR from success and failures", () => {
-    const m = model([HEAD, "t,2026-01,2026-01-01,2026-01-31,2,1,10,8,2,0.5,1", "t,2026-02,2026-02-01,2026-02-28,,,,0,0,,"]);
+    const m = model([
+      HEAD,
+      "t,2026-01,2026-01-01,2026-01-31,2,1,10,8,2,0.5,1",
+      "t,2026-02,2026-02-01,2026-02-28,,,,0,0,,",
+    ]);
     const s = toTeamSeries(m.teams[0]!, m.metricColumns);
     expect(s.lttc.map((p) => p.LTTC)).toEqual([2, null]);
     expect(s.lttc[0]!.PLANNING).toBeNull();
-    expect(s.df.map((p) => [p.deployments, p.days])).toEqual([[10, 31], [null, 28]]);
-    expect(s.cfr.map((p) => [p.percent, p.failures, p.total])).toEqual([[20, 2, 10], [null, 0, 0]]);
+    expect(s.df.map((p) => [p.deployments, p.days])).toEqual([
+      [10, 31],
+      [null, 28],
+    ]);
+    expect(s.cfr.map((p) => [p.percent, p.failures, p.total])).toEqual([
+      [20, 2, 10],
+      [null, 0, 0],
+    ]);
     expect(s.mttr.map((p) => p.days)).toEqual([0.5, null]);
     expect(s.has).toEqual({ lttc: true, df: true, cfr: true, mttr: true });
   });

@@ -25,7 +25,12 @@ export interface ExportSummary {
 
 type Model = Pick<ParsedExport, "metricColumns" | "ratingColumns">;
 
-const RATING_KEY: Record<RatedMetric, RatingKey> = { LTTC: "lttcRating", DF: "dfRating", CFR: "cfrRating", MTTR: "mttrRating" };
+const RATING_KEY: Record<RatedMetric, RatingKey> = {
+  LTTC: "lttcRating",
+  DF: "dfRating",
+  CFR: "cfrRating",
+  MTTR: "mttrRating",
+};
 
 export function summarise(team: TeamRows, model: Model, set: BenchmarkSet): ExportSummary {
   return team.total ? fromTotal(team.total, model, set) : fromPeriods(team.periods, model, set);
@@ -59,7 +64,9 @@ function fromPeriods(rows: readonly PeriodRow[], model: Model, set: BenchmarkSet
   const lttc = weightedMean(rows.map((r) => [f(r, "lttc"), f(r, "lttcCount")]));
   const mttr = weightedMean(rows.map((r) => [f(r, "mttr"), f(r, "mttrCount")]));
   const deployments = sum(rows.map((r) => f(r, "dfCount")));
-  const days = rows.every((r) => periodDays(r.start, r.end) !== null) ? sum(rows.map((r) => periodDays(r.start, r.end))) : null;
+  const days = rows.every((r) => periodDays(r.start, r.end) !== null)
+    ? sum(rows.map((r) => periodDays(r.start, r.end)))
+    : null;
   const perDay = perDayOf(deployments, days);
   const failures = sum(rows.map((r) => f(r, "cfrFailures")));
   const total = sum(rows.map((r) => cfrTotal(f(r, "cfrSuccess"), f(r, "cfrFailures"))));
@@ -90,7 +97,10 @@ export function sum(values: readonly (number | null)[]): number | null {
 }
 
 /** Mean of values weighted by their counts; periods missing either are left out. */
-export function weightedMean(pairs: readonly [number | null, number | null][]): { value: number | null; weight: number | null } {
+export function weightedMean(pairs: readonly [number | null, number | null][]): {
+  value: number | null;
+  weight: number | null;
+} {
   let num = 0;
   let weight = 0;
   for (const [v, w] of pairs) {
@@ -104,7 +114,11 @@ export function weightedMean(pairs: readonly [number | null, number | null][]): 
 export type Direction = "lower" | "higher";
 
 /** The change from a previous figure, in percent, and whether it is an improvement. */
-export function changeFrom(current: number | null, previous: number | null | undefined, better: Direction): { percent: number; improved: boolean | null } | null {
+export function changeFrom(
+  current: number | null,
+  previous: number | null | undefined,
+  better: Direction,
+): { percent: number; improved: boolean | null } | null {
   if (current === null || previous === null || previous === undefined || previous === 0) return null;
   const percent = (100 * (current - previous)) / Math.abs(previous);
   if (percent === 0) return { percent, improved: null };

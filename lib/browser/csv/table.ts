@@ -29,7 +29,11 @@ function cellText(c: ColumnInfo, row: PeriodRow, team: TeamExport): string {
   }
 }
 
-function hierarchyText(h: Extract<ColumnInfo, { role: "hierarchy" }>["hierarchy"], row: PeriodRow, team: TeamExport): string | null {
+function hierarchyText(
+  h: Extract<ColumnInfo, { role: "hierarchy" }>["hierarchy"],
+  row: PeriodRow,
+  team: TeamExport,
+): string | null {
   switch (h) {
     case "Team_Id":
       return team.id || null;

@@ -30,7 +30,11 @@ export function recordsNeeded(params: Pick<ExportParams, "metricGroups">) {
  * As computeExport, from the records (figures/records.ts) of the kinds recordsNeeded names, for every
  * team of the scope: they can be computed once per data version and kept.
  */
-export function computeExportFromRecords(allTeams: readonly Team[], records: RecordSets, params: ExportParams): ExportResult {
+export function computeExportFromRecords(
+  allTeams: readonly Team[],
+  records: RecordSets,
+  params: ExportParams,
+): ExportResult {
   const benchmark = getBenchmarkSet(params.benchmark);
   if (!benchmark) throw new RangeError(`unknown benchmark set: ${params.benchmark}`);
   const teams = resolveScope(buildHierarchy(allTeams), params.scope);

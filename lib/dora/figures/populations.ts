@@ -48,7 +48,14 @@ export function lttcPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Popul
   const pop = newPopulation(prs.length, 6);
   for (let i = 0; i < prs.length; i++) {
     const pr = prs[i]!;
-    setStages(pop, i, teams[i]!, { t0: createdAt[i]!, t1: pr.firstCommitAt, t2: pr.openedAt, t3: pr.mergedAt!, t4: builtAt[i]!, t5: deployedAt[i]! });
+    setStages(pop, i, teams[i]!, {
+      t0: createdAt[i]!,
+      t1: pr.firstCommitAt,
+      t2: pr.openedAt,
+      t3: pr.mergedAt!,
+      t4: builtAt[i]!,
+      t5: deployedAt[i]!,
+    });
   }
   pop.n = prs.length;
   return pop;

@@ -67,7 +67,12 @@ describe("records: every team's populations, windowed later", () => {
 
   it("windowPopulation numbers teams by their position in the list it is given", () => {
     const split = splitByTeam(
-      { n: 3, team: Int32Array.from([1, 0, 1]), at: Float64Array.from([5, 6, 7]), cols: [Float64Array.from([1, 2, 3])] },
+      {
+        n: 3,
+        team: Int32Array.from([1, 0, 1]),
+        at: Float64Array.from([5, 6, 7]),
+        cols: [Float64Array.from([1, 2, 3])],
+      },
       [team("x"), team("y")],
     );
     const pop = windowPopulation(split, ["y", "x"], 1, { startMs: 5, endMs: 7 });

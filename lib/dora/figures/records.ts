@@ -3,14 +3,25 @@
 // Records keep the dataset's order, so a windowed population equals the one built directly.
 import type { Team } from "../types";
 import { newPopulation, type Population } from "./buckets";
-import { deploymentPopulation, incidentPopulation, lttcPopulation, workItemPopulation, type Window } from "./populations";
+import {
+  deploymentPopulation,
+  incidentPopulation,
+  lttcPopulation,
+  workItemPopulation,
+  type Window,
+} from "./populations";
 import type { Dataset } from "./types";
 
 export const RECORD_KINDS = ["lttc", "deployments", "incidents", "workItems"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Value columns per kind (populations.ts: LTTC_COLS, DEPLOY_COLS, a duration, an association flag). */
-export const RECORD_COLS: Readonly<Record<RecordKind, number>> = { lttc: 6, deployments: 2, incidents: 1, workItems: 1 };
+export const RECORD_COLS: Readonly<Record<RecordKind, number>> = {
+  lttc: 6,
+  deployments: 2,
+  incidents: 1,
+  workItems: 1,
+};
 
 /** One team's records of one kind, flat: n anchors, then each value column's n values. */
 export interface TeamRecords {

@@ -44,7 +44,6 @@ export const nonBlank = z
   .refine((s) => s.trim() !== "", "must not be empty")
   .refine(isWellFormed, NOT_WELL_FORMED);
 
-
 export const isoDate = z.string().refine((s) => epochDay(s) !== null, "must be a real calendar date yyyy-MM-dd");
 
 /** The longest range, `end − start` in days (spec §5). */

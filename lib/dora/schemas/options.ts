@@ -4,7 +4,6 @@ import { z } from "zod";
 import { AGGREGATIONS, GRANULARITIES } from "../types";
 import { ciEnum, nonBlank } from "./common";
 
-
 /** The canonical spelling of an IANA zone name (`europe/paris` → `Europe/Paris`), or null if it is not one. */
 export function canonicalTimeZone(name: string): string | null {
   // Intl accepts UTC offsets such as `+01:00` on newer runtimes; those are not IANA names.

@@ -42,13 +42,27 @@ const add = (into: Set<string>, values: readonly (string | null)[]) => {
 };
 
 /** Adds to `into` what the stored records `ids` of `table` reach in the store's current state. */
-async function collectReach(db: Store, s: Scope, table: RecordTable, ids: readonly string[], into: Reach): Promise<void> {
+async function collectReach(
+  db: Store,
+  s: Scope,
+  table: RecordTable,
+  ids: readonly string[],
+  into: Reach,
+): Promise<void> {
   if (ids.length === 0) return;
   const only = { ...s, ids };
-  const prs = (query: RawBuilder<{ id: string }>) => query.execute(db).then((r) => add(into.prs, r.rows.map((row) => row.id)));
+  const prs = (query: RawBuilder<{ id: string }>) =>
+    query.execute(db).then((r) =>
+      add(
+        into.prs,
+        r.rows.map((row) => row.id),
+      ),
+    );
   switch (table) {
     case "pull_requests": {
-      const { rows } = await sql<{ id: string }>`SELECT p.work_item_id AS id FROM ${storedRows("pull_requests", "p", only)}
+      const { rows } = await sql<{
+        id: string;
+      }>`SELECT p.work_item_id AS id FROM ${storedRows("pull_requests", "p", only)}
         WHERE p.work_item_id IS NOT NULL`.execute(db);
       add(
         into.workItems,
@@ -101,7 +115,13 @@ export async function beforeChange(
  * what the records reach now to `before` (for written PRs, the caller has added the work items they
  * name), and recomputes all of it.
  */
-export async function afterChange(db: Store, s: Scope, table: RecordTable, ids: readonly string[], before: Reach): Promise<void> {
+export async function afterChange(
+  db: Store,
+  s: Scope,
+  table: RecordTable,
+  ids: readonly string[],
+  before: Reach,
+): Promise<void> {
   if (!linksDependOn(table)) return;
   const only = { ...s, ids };
   if (table === "deployments") await linkDeployments(db, only);

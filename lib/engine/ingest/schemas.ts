@@ -2,7 +2,17 @@
 // Zod only validates (transforms would take it off its fast path, and batches are large); `convert`
 // then turns a valid item into the plain types of lib/dora/types.ts (epoch ms, absent fields null).
 import { z } from "zod";
-import { isWellFormed, NOT_WELL_FORMED, type Build, type Deployment, type Incident, type PullRequest, type Status, type Team, type WorkItem } from "@/lib/dora";
+import {
+  isWellFormed,
+  NOT_WELL_FORMED,
+  type Build,
+  type Deployment,
+  type Incident,
+  type PullRequest,
+  type Status,
+  type Team,
+  type WorkItem,
+} from "@/lib/dora";
 import { parseInstant } from "./instant";
 import type { IngestKind } from "./kinds";
 

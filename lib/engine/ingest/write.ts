@@ -9,7 +9,9 @@ const KEY = ["org_id", "project_id", "id"] as const;
 
 /** The ids among `ids` already stored in `table` for the project. */
 export async function existingIds(db: Store, scope: Scope, table: RecordTable, ids: string[]): Promise<Set<string>> {
-  const { rows } = await sql<{ id: string }>`SELECT t.id FROM json_each(${JSON.stringify(ids)}) i CROSS JOIN ${sql.table(table)} t
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT t.id FROM json_each(${JSON.stringify(ids)}) i CROSS JOIN ${sql.table(table)} t
     ON t.org_id = ${scope.org} AND t.project_id = ${scope.project} AND t.id = i.value`.execute(db);
   return new Set(rows.map((row) => row.id));
 }

@@ -95,7 +95,13 @@ export async function claimNext(db: Store, owner: string, limit = 1, now = Date.
 /** The claim itself, inside a write transaction the caller holds. */
 export async function claimIn(trx: Store, owner: string, limit: number, now = Date.now()): Promise<JobRow[]> {
   if (limit <= 0) return [];
-  const next = await trx.selectFrom("export_jobs").select("id").where(runnable(now)).orderBy("run_after").limit(limit).execute();
+  const next = await trx
+    .selectFrom("export_jobs")
+    .select("id")
+    .where(runnable(now))
+    .orderBy("run_after")
+    .limit(limit)
+    .execute();
   if (next.length === 0) return [];
   const claimed = await trx
     .updateTable("export_jobs")
@@ -157,8 +163,21 @@ export async function failAttempt(
     .updateTable("export_jobs")
     .set(
       final
-        ? { status: "FAILED", completed_at: now, error_code: error.code, error_message: error.message, lease_owner: null, lease_until: null }
-        : { status: "QUEUED", run_after: now + 2000 * 4 ** (job.attempts - 1), error_message: error.message, lease_owner: null, lease_until: null },
+        ? {
+            status: "FAILED",
+            completed_at: now,
+            error_code: error.code,
+            error_message: error.message,
+            lease_owner: null,
+            lease_until: null,
+          }
+        : {
+            status: "QUEUED",
+            run_after: now + 2000 * 4 ** (job.attempts - 1),
+            error_message: error.message,
+            lease_owner: null,
+            lease_until: null,
+          },
     )
     .where("id", "=", job.id)
     .where("status", "=", "PROCESSING");
@@ -180,8 +199,15 @@ export async function recoverOrphans(db: Store, isDead: (owner: string) => boole
   let n = 0;
   for (const job of orphans) {
     if (job.lease_owner !== null && !isDead(job.lease_owner)) continue;
-    const outcome = await failAttempt(db, job, job.lease_owner, { code: "INTERRUPTED", message: "The export was interrupted and could not finish." }, now);
-    if (outcome === "retry") await db.updateTable("export_jobs").set({ run_after: now }).where("id", "=", job.id).execute();
+    const outcome = await failAttempt(
+      db,
+      job,
+      job.lease_owner,
+      { code: "INTERRUPTED", message: "The export was interrupted and could not finish." },
+      now,
+    );
+    if (outcome === "retry")
+      await db.updateTable("export_jobs").set({ run_after: now }).where("id", "=", job.id).execute();
     n++;
   }
   return n;

@@ -16,7 +16,9 @@ export interface JobRunner {
 
 /** The bundled worker (scripts/build-worker.mjs); FOURFOLD_WORKER_FILE overrides it. */
 export function workerFile(): string {
-  return process.env.FOURFOLD_WORKER_FILE ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "export-worker.mjs");
+  return (
+    process.env.FOURFOLD_WORKER_FILE ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "export-worker.mjs")
+  );
 }
 
 /**
@@ -24,9 +26,15 @@ export function workerFile(): string {
  * job it held is retried (or FAILED after its last attempt). Jobs left PROCESSING by a previous
  * process are taken up again at start.
  */
-export async function startJobRunner(opts: { db: Store; dbFile: string; exportsDir: string; idleMs?: number }): Promise<JobRunner> {
+export async function startJobRunner(opts: {
+  db: Store;
+  dbFile: string;
+  exportsDir: string;
+  idleMs?: number;
+}): Promise<JobRunner> {
   const file = workerFile();
-  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`export worker not built: ${file} (run \`npm run build\`)`);
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file))
+    throw new Error(`export worker not built: ${file} (run \`npm run build\`)`);
   const boot = crypto.randomBytes(6).toString("hex");
   let generation = 0;
   let current: { worker: Worker; owner: string } | null = null;
@@ -37,14 +45,21 @@ export async function startJobRunner(opts: { db: Store; dbFile: string; exportsD
 
   const spawn = () => {
     const owner = `${boot}-${++generation}`;
-    const worker = new Worker(/*turbopackIgnore: true*/ file, { workerData: { dbFile: opts.dbFile, exportsDir: opts.exportsDir, owner, idleMs: opts.idleMs } });
+    const worker = new Worker(/*turbopackIgnore: true*/ file, {
+      workerData: { dbFile: opts.dbFile, exportsDir: opts.exportsDir, owner, idleMs: opts.idleMs },
+    });
     worker.on("message", (msg: WorkerMessage) => {
-      if (msg.type === "failed") log.warn("export.attempt_failed", { exportId: msg.id, outcome: msg.outcome, error: msg.error });
+      if (msg.type === "failed")
+        log.warn("export.attempt_failed", { exportId: msg.id, outcome: msg.outcome, error: msg.error });
       else if (msg.type === "crashed") log.error("export.worker_crashed", { error: msg.error });
       else if (msg.type === "completed") log.info("export.completed", { exportId: msg.id });
       else if (msg.type === "store_error") log.warn("export.worker_store_error", { error: msg.error });
       if ((msg.type === "failed" || msg.type === "store_error") && msg.disk) {
-        log.error("export.disk_full", { dir: msg.disk, error: msg.error, hint: "free space on the disk holding this folder" });
+        log.error("export.disk_full", {
+          dir: msg.disk,
+          error: msg.error,
+          hint: "free space on the disk holding this folder",
+        });
       }
     });
     worker.on("error", (err) => log.error("export.worker_error", { error: err.message }));
@@ -54,7 +69,9 @@ export async function startJobRunner(opts: { db: Store; dbFile: string; exportsD
       // A replacement is started even when the store is too busy to release the dead worker's job
       // now: its lease runs out and the new worker takes it over.
       void recoverOrphans(opts.db, (o) => o === owner)
-        .catch((err: unknown) => log.error("export.recover_failed", { error: err instanceof Error ? err.message : String(err) }))
+        .catch((err: unknown) =>
+          log.error("export.recover_failed", { error: err instanceof Error ? err.message : String(err) }),
+        )
         .finally(() => {
           if (!stopping) setTimeout(spawn, 500);
         });

@@ -11,8 +11,13 @@ let port = 0;
 const fillers: net.Socket[] = [];
 
 beforeAll(async () => {
-  holder = spawn("python3", ["-c", "import socket,time\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(120)"]);
-  port = await new Promise<number>((resolve) => holder.stdout!.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
+  holder = spawn("python3", [
+    "-c",
+    "import socket,time\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(120)",
+  ]);
+  port = await new Promise<number>((resolve) =>
+    holder.stdout!.once("data", (d: Buffer) => resolve(Number(String(d).trim()))),
+  );
   for (let i = 0; i < 4; i++) fillers.push(net.connect(port, "127.0.0.1").on("error", () => {}));
   await new Promise((r) => setTimeout(r, 300));
 });

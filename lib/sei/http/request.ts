@@ -17,7 +17,8 @@ export interface Timeouts {
  * `broken`: the answer broke off after its headers (a reset, or a close before its end);
  * `deadline`: the call's overall time, retries included, ran out.
  */
-export type NetworkFailure = "connect_timeout" | "headers_timeout" | "body_timeout" | "broken" | "deadline" | "network" | "aborted";
+export type NetworkFailure =
+  "connect_timeout" | "headers_timeout" | "body_timeout" | "broken" | "deadline" | "network" | "aborted";
 
 export class UpstreamNetworkError extends Error {
   constructor(readonly kind: NetworkFailure) {
@@ -47,7 +48,10 @@ export interface SendOptions {
 export function send(url: URL, opts: SendOptions): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(abortFailure(opts.signal));
-    const headers = { ...opts.headers, ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}) };
+    const headers = {
+      ...opts.headers,
+      ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}),
+    };
     const req = (url.protocol === "https:" ? https : http).request(url, { method: opts.method, headers });
     let body: IdleGuard | undefined;
     // The body, once there is one, fails with the reason itself, not with the reset it causes.

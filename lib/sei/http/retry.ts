@@ -28,7 +28,12 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
  * fixed, half random) so clients retrying together spread out, and never shorter than Retry-After.
  * Null: do not retry (Retry-After beyond the cap).
  */
-export function retryDelay(attempt: number, retryAfterMs: number | null, policy: RetryPolicy, random = Math.random): number | null {
+export function retryDelay(
+  attempt: number,
+  retryAfterMs: number | null,
+  policy: RetryPolicy,
+  random = Math.random,
+): number | null {
   if (retryAfterMs !== null && retryAfterMs > policy.maxRetryAfterMs) return null;
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   const backoff = exp / 2 + random() * (exp / 2);

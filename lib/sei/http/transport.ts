@@ -8,7 +8,15 @@ import { DEFAULT_LIMITS, type SeiClient, type SeiLimits } from "../types";
 import { exportRequestBody, legacyReportBody } from "../upstream-body";
 import { networkError, statusError } from "./errors";
 import { deadline, type Deadline } from "./deadline";
-import { abortFailure, readText, send, untilFirstBytes, UpstreamNetworkError, type Timeouts, type UpstreamResponse } from "./request";
+import {
+  abortFailure,
+  readText,
+  send,
+  untilFirstBytes,
+  UpstreamNetworkError,
+  type Timeouts,
+  type UpstreamResponse,
+} from "./request";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import { createUrl, endpointsOf, reportUrl, resolveDownloadUrl, statusUrl } from "./urls";
 
@@ -29,7 +37,12 @@ export interface ClientTimeouts extends Timeouts {
   deadlineMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 5_000, headersMs: 30_000, bodyIdleMs: 30_000, deadlineMs: 20_000 };
+export const DEFAULT_TIMEOUTS: ClientTimeouts = {
+  connectMs: 5_000,
+  headersMs: 30_000,
+  bodyIdleMs: 30_000,
+  deadlineMs: 20_000,
+};
 const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
@@ -45,7 +58,11 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
   /** One upstream call with its retries; `endsAt` is the deadline's, past which no retry waits. */
   async function call(c: Call, signal?: AbortSignal, endsAt = Infinity): Promise<UpstreamResponse> {
     // Only these headers go upstream: nothing of the browser's request is forwarded.
-    const headers: Record<string, string> = { accept: c.accept, "x-api-key": config.apiKey, "user-agent": "fourfold-proxy" };
+    const headers: Record<string, string> = {
+      accept: c.accept,
+      "x-api-key": config.apiKey,
+      "user-agent": "fourfold-proxy",
+    };
     if (c.body !== undefined) headers["content-type"] = "application/json";
     for (let attempt = 0; ; attempt++) {
       let res: UpstreamResponse | null = null;
@@ -55,7 +72,8 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
       } catch (err) {
         if (!(err instanceof UpstreamNetworkError)) throw err;
         log.warn("sei.upstream_failed", { method: c.method, path: c.url.pathname, failure: err.kind, attempt });
-        if (err.kind === "aborted" || err.kind === "deadline" || !c.retry || attempt + 1 >= policy.attempts) throw networkError(err);
+        if (err.kind === "aborted" || err.kind === "deadline" || !c.retry || attempt + 1 >= policy.attempts)
+          throw networkError(err);
         failure = err;
       }
       if (res && !(c.retry && isRetryableStatus(res.status) && attempt + 1 < policy.attempts)) return res;
@@ -97,7 +115,11 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
   }
 
   async function status(exportId: string, d: Deadline) {
-    const { body } = await json({ method: "GET", url: statusUrl(endpoints, org, project, exportId), retry: true, accept: "application/json" }, "export", d);
+    const { body } = await json(
+      { method: "GET", url: statusUrl(endpoints, org, project, exportId), retry: true, accept: "application/json" },
+      "export",
+      d,
+    );
     return scrubbed(toStatus(body), config.apiKey);
   }
 
@@ -109,9 +131,16 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
     if (!url) {
       // The address itself is not logged: it is SEI's text and could carry anything.
       log.warn("sei.download_url_refused", { exportId, given: s.downloadUrl !== undefined });
-      throw new ApiError("UPSTREAM_FAILED", "SEI gave a download address outside the configured SEI URL; the dashboard refused it.");
+      throw new ApiError(
+        "UPSTREAM_FAILED",
+        "SEI gave a download address outside the configured SEI URL; the dashboard refused it.",
+      );
     }
-    const res = await call({ method: "GET", url, retry: true, accept: "application/gzip, text/csv" }, d.signal, d.endsAt);
+    const res = await call(
+      { method: "GET", url, retry: true, accept: "application/gzip, text/csv" },
+      d.signal,
+      d.endsAt,
+    );
     if (res.status !== 200) {
       res.body.destroy();
       throw statusError(res.status, res.headers, "export");
@@ -139,7 +168,13 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
     async createExport(params: ExportParams, signal?: AbortSignal) {
       const body = JSON.stringify(exportRequestBody(params, { org, project }));
       // Retrying a create is safe: SEI answers an identical recent create with the same export.
-      const res = await within(signal, (d) => json({ method: "POST", url: createUrl(endpoints, org, project), body, retry: true, accept: "application/json" }, "export", d));
+      const res = await within(signal, (d) =>
+        json(
+          { method: "POST", url: createUrl(endpoints, org, project), body, retry: true, accept: "application/json" },
+          "export",
+          d,
+        ),
+      );
       return toCreated(res.body, res.status === 200);
     },
 
@@ -162,7 +197,10 @@ export function httpSeiClient(config: HttpSeiConfig): SeiClient {
 
     async legacyReport(request: LegacyReportRequest, signal?: AbortSignal) {
       const body = JSON.stringify(legacyReportBody(request));
-      const res = await call({ method: "POST", url: reportUrl(endpoints, org, project), body, retry: false, accept: "text/csv" }, signal);
+      const res = await call(
+        { method: "POST", url: reportUrl(endpoints, org, project), body, retry: false, accept: "text/csv" },
+        signal,
+      );
       if (res.status !== 200) {
         res.body.destroy();
         throw statusError(res.status, res.headers, "report");

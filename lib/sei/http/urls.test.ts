@@ -9,7 +9,9 @@ const OK = `https://sei.example.com/prod1/sei/api${DL}?orgIdentifier=o&projectId
 
 describe("endpoints", () => {
   it("keep the prefix and the identifiers", () => {
-    expect(createUrl(e, "o", "p").toString()).toBe("https://sei.example.com/prod1/sei/api/v2/insights/efficiency/exports?orgIdentifier=o&projectIdentifier=p");
+    expect(createUrl(e, "o", "p").toString()).toBe(
+      "https://sei.example.com/prod1/sei/api/v2/insights/efficiency/exports?orgIdentifier=o&projectIdentifier=p",
+    );
     expect(statusUrl(e, "o", "p", "a/b").pathname).toBe("/prod1/sei/api/v2/insights/efficiency/exports/a%2Fb");
     expect(reportUrl(e, "o", "p").search).toBe("?format=csv&orgIdentifier=o&projectIdentifier=p");
   });
@@ -25,7 +27,11 @@ describe("resolveDownloadUrl", () => {
     ["a path relative to the prefix", DL, OK],
     ["a path that already has the prefix", `/prod1/sei/api${DL}`, OK],
     ["an absolute URL on the same origin", `https://sei.example.com/prod1/sei/api${DL}`, OK],
-    ["its own query is kept, identifiers forced", `${DL}?sig=abc&orgIdentifier=evil`, `https://sei.example.com/prod1/sei/api${DL}?sig=abc&orgIdentifier=o&projectIdentifier=p`],
+    [
+      "its own query is kept, identifiers forced",
+      `${DL}?sig=abc&orgIdentifier=evil`,
+      `https://sei.example.com/prod1/sei/api${DL}?sig=abc&orgIdentifier=o&projectIdentifier=p`,
+    ],
     ["another host", `https://evil.example.com/prod1/sei/api${DL}`, null],
     ["another scheme", `http://sei.example.com/prod1/sei/api${DL}`, null],
     ["another port", `https://sei.example.com:8443/prod1/sei/api${DL}`, null],

@@ -39,12 +39,19 @@ export const reportUrl = (e: Endpoints, org: string, project: string) =>
  * escaping the prefix. A path is read against the prefix (Harness writes it relative to the API's
  * base), unless it already starts with it.
  */
-export function resolveDownloadUrl(e: Endpoints, raw: string, exportId: string, org: string, project: string): URL | null {
+export function resolveDownloadUrl(
+  e: Endpoints,
+  raw: string,
+  exportId: string,
+  org: string,
+  project: string,
+): URL | null {
   if (raw !== raw.trim() || raw.includes("\\") || raw.startsWith("//")) return null;
   let url: URL;
   try {
     if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) url = new URL(raw);
-    else if (raw.startsWith("/")) url = new URL(e.origin + (e.prefix !== "" && raw.startsWith(`${e.prefix}/`) ? raw : e.prefix + raw));
+    else if (raw.startsWith("/"))
+      url = new URL(e.origin + (e.prefix !== "" && raw.startsWith(`${e.prefix}/`) ? raw : e.prefix + raw));
     else return null;
   } catch {
     return null;

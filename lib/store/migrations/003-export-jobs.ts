@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("lease_owner", "text")
     .addColumn("lease_until", "bigint")
     .execute();
-  await db.schema.createIndex("export_jobs_reuse").on("export_jobs").columns(["org_id", "project_id", "params_key", "created_at"]).execute();
+  await db.schema
+    .createIndex("export_jobs_reuse")
+    .on("export_jobs")
+    .columns(["org_id", "project_id", "params_key", "created_at"])
+    .execute();
   await db.schema.createIndex("export_jobs_queue").on("export_jobs").columns(["status", "run_after"]).execute();
 }
 

@@ -54,5 +54,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of SOURCES) {
     for (const [event] of EVENTS) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_version_${event}`).execute(db);
   }
-  for (const table of ["figure_records", "figure_record_versions", "data_versions"]) await db.schema.dropTable(table).execute();
+  for (const table of ["figure_records", "figure_record_versions", "data_versions"])
+    await db.schema.dropTable(table).execute();
 }

@@ -53,17 +53,31 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql.raw(`CREATE TABLE pr_links (pr_rowid integer PRIMARY KEY, t0 bigint, t4 bigint, t5 bigint)`).execute(db);
   await sql.raw(`INSERT INTO pr_links SELECT rowid, link_t0, link_t4, link_t5 FROM pull_requests`).execute(db);
-  await sql.raw(`CREATE TRIGGER pull_requests_links_delete AFTER DELETE ON pull_requests BEGIN
-    DELETE FROM pr_links WHERE pr_rowid = OLD.rowid; END`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER pull_requests_links_delete AFTER DELETE ON pull_requests BEGIN
+    DELETE FROM pr_links WHERE pr_rowid = OLD.rowid; END`,
+    )
+    .execute(db);
   for (const column of ["link_t0", "link_t4", "link_t5"])
     await sql.raw(`ALTER TABLE pull_requests DROP COLUMN ${column}`).execute(db);
   await sql.raw(`ALTER TABLE deployment_links RENAME TO deployment_links_009`).execute(db);
-  await sql.raw(`CREATE TABLE deployment_links (org_id text NOT NULL, project_id text NOT NULL,
+  await sql
+    .raw(
+      `CREATE TABLE deployment_links (org_id text NOT NULL, project_id text NOT NULL,
     deployment_id text NOT NULL, kind text NOT NULL, value text NOT NULL, finished_at bigint NOT NULL,
-    CONSTRAINT deployment_links_pk PRIMARY KEY (org_id, project_id, deployment_id, kind, value))`).execute(db);
-  await sql.raw(`CREATE INDEX deployment_links_value ON deployment_links (org_id, project_id, kind, value, finished_at)`).execute(db);
-  await sql.raw(`INSERT OR IGNORE INTO deployment_links SELECT org_id, project_id, deployment_id, kind, value, finished_at
-    FROM deployment_links_009`).execute(db);
+    CONSTRAINT deployment_links_pk PRIMARY KEY (org_id, project_id, deployment_id, kind, value))`,
+    )
+    .execute(db);
+  await sql
+    .raw(`CREATE INDEX deployment_links_value ON deployment_links (org_id, project_id, kind, value, finished_at)`)
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT OR IGNORE INTO deployment_links SELECT org_id, project_id, deployment_id, kind, value, finished_at
+    FROM deployment_links_009`,
+    )
+    .execute(db);
   await sql.raw(`DROP TABLE deployment_links_009`).execute(db);
   await sql.raw(`DELETE FROM figure_record_versions`).execute(db);
 }

@@ -6,8 +6,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createExport, exportKeys, exportStatusOptions, type ExportStatus, type ExportView } from "@/lib/browser";
 import { formatBytes, formatTime, rerunBody, scopeLabel, viewHref } from "./export-links";
 
-const STATUS_LABELS: Record<ExportStatus, string> = { QUEUED: "Queued", PROCESSING: "Processing", COMPLETED: "Completed", FAILED: "Failed" };
-const ACTION = "rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
+const STATUS_LABELS: Record<ExportStatus, string> = {
+  QUEUED: "Queued",
+  PROCESSING: "Processing",
+  COMPLETED: "Completed",
+  FAILED: "Failed",
+};
+const ACTION =
+  "rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 
 function Field({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -31,9 +37,15 @@ export function ExportCard({ item }: { item: ExportView }) {
   const label = `${title}, ${p.dateRange.start} to ${p.dateRange.end}`;
   const statusText = s ? STATUS_LABELS[s.status] : status.isError ? "Unknown" : "Checking";
   return (
-    <article aria-label={label} className="space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
+    <article
+      aria-label={label}
+      className="space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 className="font-semibold">
-        {title} <span className="font-normal text-slate-700 dark:text-slate-300">· {p.dateRange.start} to {p.dateRange.end}</span>
+        {title}{" "}
+        <span className="font-normal text-slate-700 dark:text-slate-300">
+          · {p.dateRange.start} to {p.dateRange.end}
+        </span>
       </h2>
       <dl className="grid gap-1 sm:grid-cols-2">
         <Field term="Options">
@@ -44,7 +56,9 @@ export function ExportCard({ item }: { item: ExportView }) {
           <span role="status" aria-live="polite" data-status={s?.status}>
             {statusText}
           </span>
-          {s?.status === "FAILED" && s.error && <span className="ml-2 text-red-700 dark:text-red-400">{s.error.message}</span>}
+          {s?.status === "FAILED" && s.error && (
+            <span className="ml-2 text-red-700 dark:text-red-400">{s.error.message}</span>
+          )}
         </Field>
         <Field term="Created">{formatTime(item.createdAt)}</Field>
         <Field term="Completed">{formatTime(s?.completedAt ?? null)}</Field>
@@ -67,7 +81,8 @@ export function ExportCard({ item }: { item: ExportView }) {
           <span className="sr-only"> ({label})</span>
         </button>
         <span role="status" className="text-slate-700 dark:text-slate-300">
-          {rerun.isSuccess && (rerun.data.reused ? "An identical recent export was reused." : "A new export was started.")}
+          {rerun.isSuccess &&
+            (rerun.data.reused ? "An identical recent export was reused." : "A new export was started.")}
         </span>
         {rerun.isError && (
           <span role="alert" className="text-red-700 dark:text-red-400">

@@ -20,7 +20,9 @@ describe("viewHref", () => {
     [{ kind: "team", teamId: "eng" }, "/teams/eng?"],
     [{ kind: "orgTree", orgTreeName: "My Tree" }, "/org-trees/My%20Tree?"],
   ] as const)("%o → %s with the export's dates and options", (scope, path) => {
-    expect(viewHref({ scope, params })).toBe(`${path}range=custom&start=2025-01-01&end=2025-06-30&granularity=WEEKLY&aggregation=p90&benchmark=dora-2023`);
+    expect(viewHref({ scope, params })).toBe(
+      `${path}range=custom&start=2025-01-01&end=2025-06-30&granularity=WEEKLY&aggregation=p90&benchmark=dora-2023`,
+    );
   });
 });
 
@@ -31,7 +33,14 @@ describe("rerunBody", () => {
       dateRange: { start: "2025-01-01", end: "2025-06-30" },
       metricGroups: ["lttc"],
       metrics: null,
-      options: { granularity: "WEEKLY", aggregation: "p90", compression: "gzip", format: "csv", timezone: "Europe/Paris", benchmark: "dora-2023" },
+      options: {
+        granularity: "WEEKLY",
+        aggregation: "p90",
+        compression: "gzip",
+        format: "csv",
+        timezone: "Europe/Paris",
+        benchmark: "dora-2023",
+      },
     });
   });
 });

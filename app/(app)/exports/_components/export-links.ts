@@ -5,8 +5,18 @@ import { type ExportView, viewSearch } from "@/lib/browser";
 /** The team or org-tree view with the export's own dates and options. */
 export function viewHref(e: Pick<ExportView, "scope" | "params">): string {
   const { dateRange, granularity, aggregation, benchmark } = e.params;
-  const search = viewSearch({ range: "custom", start: dateRange.start, end: dateRange.end, granularity, aggregation, benchmark });
-  const path = e.scope.kind === "team" ? `/teams/${encodeURIComponent(e.scope.teamId)}` : `/org-trees/${encodeURIComponent(e.scope.orgTreeName)}`;
+  const search = viewSearch({
+    range: "custom",
+    start: dateRange.start,
+    end: dateRange.end,
+    granularity,
+    aggregation,
+    benchmark,
+  });
+  const path =
+    e.scope.kind === "team"
+      ? `/teams/${encodeURIComponent(e.scope.teamId)}`
+      : `/org-trees/${encodeURIComponent(e.scope.orgTreeName)}`;
   return `${path}?${search}`;
 }
 

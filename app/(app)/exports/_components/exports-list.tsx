@@ -26,7 +26,10 @@ export function ExportsList() {
   if (list.isPending) return <p role="status">Loading exports…</p>;
   if (list.isError)
     return (
-      <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <p
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      >
         The exports could not be loaded: {list.error.message}
       </p>
     );

@@ -6,19 +6,38 @@ import { CfrChart, DfChart, LttcChart, MttrChart } from "@/components/charts";
 import type { BenchmarkSet } from "@/lib/dora";
 import type { TeamSeries } from "@/lib/browser";
 
-const NAMES = { lttc: "lead time", df: "deployment frequency", cfr: "change failure rate", mttr: "time to restore" } as const;
+const NAMES = {
+  lttc: "lead time",
+  df: "deployment frequency",
+  cfr: "change failure rate",
+  mttr: "time to restore",
+} as const;
 type Chart = keyof typeof NAMES;
 const ORDER: Chart[] = ["lttc", "df", "cfr", "mttr"];
 
 /** `shown`: how many of the charts present to draw now; the rest hold their place. */
-export function ImportCharts({ series, benchmark, shown }: { series: TeamSeries; benchmark: BenchmarkSet; shown: number }) {
+export function ImportCharts({
+  series,
+  benchmark,
+  shown,
+}: {
+  series: TeamSeries;
+  benchmark: BenchmarkSet;
+  shown: number;
+}) {
   const present = ORDER.filter((k) => series.has[k]);
   const missing = ORDER.filter((k) => !series.has[k]);
   return (
     <div className="space-y-3">
-      {missing.length > 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This export has no columns for {missing.map((k) => NAMES[k]).join(", ")}, so those charts are not shown.</p>}
+      {missing.length > 0 && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          This export has no columns for {missing.map((k) => NAMES[k]).join(", ")}, so those charts are not shown.
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
-        {present.map((k, i) => (i < shown ? <OneChart key={k} chart={k} series={series} benchmark={benchmark} /> : <ChartPlace key={k} />))}
+        {present.map((k, i) =>
+          i < shown ? <OneChart key={k} chart={k} series={series} benchmark={benchmark} /> : <ChartPlace key={k} />,
+        )}
       </div>
     </div>
   );

@@ -12,7 +12,8 @@ import { TeamCombobox } from "./team-combobox";
 import { teamLabel } from "./team-search";
 import { useStaged } from "./use-staged";
 
-const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+const SELECT =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 export function ImportResult({ model }: { model: ParsedExport }) {
   const [teamIndex, setTeamIndex] = useState(0);
@@ -40,7 +41,12 @@ export function ImportResult({ model }: { model: ParsedExport }) {
           <label htmlFor={benchId} className="text-sm font-medium">
             Benchmark
           </label>
-          <select id={benchId} value={benchmark.name} onChange={(e) => setBenchmarkName(e.target.value)} className={SELECT}>
+          <select
+            id={benchId}
+            value={benchmark.name}
+            onChange={(e) => setBenchmarkName(e.target.value)}
+            className={SELECT}
+          >
             {BENCHMARK_SETS.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.label}
@@ -56,7 +62,13 @@ export function ImportResult({ model }: { model: ParsedExport }) {
             {team.name}
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {[team.hierarchy.join(" / "), periodRange(rows.periods), model.aggregation && `${model.aggregation} aggregation`].filter(Boolean).join(" · ")}
+            {[
+              team.hierarchy.join(" / "),
+              periodRange(rows.periods),
+              model.aggregation && `${model.aggregation} aggregation`,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         </div>
         <Scorecards summary={summary} note={note} />
@@ -68,14 +80,23 @@ export function ImportResult({ model }: { model: ParsedExport }) {
           All columns
         </h2>
         {model.unknownColumns.length > 0 && (
-          <p className="text-sm text-slate-700 dark:text-slate-300">Columns Fourfold does not know are shown as they are: {model.unknownColumns.join(", ")}.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Columns Fourfold does not know are shown as they are: {model.unknownColumns.join(", ")}.
+          </p>
         )}
         {stage >= 1 ? (
           <DataTable
             caption={`Every column of the export for ${team.name}`}
-            columns={table.columns.map((c) => ({ label: c.name, numeric: c.numeric, hint: c.unknown ? "not recognised" : undefined }))}
+            columns={table.columns.map((c) => ({
+              label: c.name,
+              numeric: c.numeric,
+              hint: c.unknown ? "not recognised" : undefined,
+            }))}
             rows={table.rows}
-            rowHeader={Math.max(0, table.columns.findIndex((c) => c.name.toLowerCase() === "period"))}
+            rowHeader={Math.max(
+              0,
+              table.columns.findIndex((c) => c.name.toLowerCase() === "period"),
+            )}
             maxHeight={480}
           />
         ) : (

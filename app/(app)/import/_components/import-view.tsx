@@ -37,13 +37,16 @@ export function ImportView() {
       <CsvDropZone onFile={open} />
       <div role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
         {state.kind === "parsing" && <ParsingProgress fileName={state.fileName} progress={state.progress} />}
-        {state.kind === "done" && `Read ${state.fileName}: ${state.model.rowCount.toLocaleString("en")} rows, ${state.model.teams.length} ${state.model.teams.length === 1 ? "team" : "teams"}.`}
+        {state.kind === "done" &&
+          `Read ${state.fileName}: ${state.model.rowCount.toLocaleString("en")} rows, ${state.model.teams.length} ${state.model.teams.length === 1 ? "team" : "teams"}.`}
       </div>
       {state.kind === "failed" && <ProblemList problems={[state.message]} />}
       {state.kind === "done" && (
         <>
           <ProblemList problems={state.model.problems} />
-          {state.model.teams.length > 0 && <ImportResult key={state.fileName + state.model.rowCount} model={state.model} />}
+          {state.model.teams.length > 0 && (
+            <ImportResult key={state.fileName + state.model.rowCount} model={state.model} />
+          )}
         </>
       )}
     </div>

@@ -21,7 +21,10 @@ export function TeamCombobox({ labels, value, onChange }: TeamComboboxProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const keys = useMemo(() => labels.map((l) => l.toLowerCase()), [labels]);
-  const matches = useMemo(() => (open ? matchTeams(keys, query ?? "", LISTED) : { indices: [], total: 0 }), [open, keys, query]);
+  const matches = useMemo(
+    () => (open ? matchTeams(keys, query ?? "", LISTED) : { indices: [], total: 0 }),
+    [open, keys, query],
+  );
   const optionId = (n: number) => `${id}-option-${n}`;
   const activeIndex = open && matches.indices.length > 0 ? Math.min(active, matches.indices.length - 1) : -1;
 
@@ -94,7 +97,10 @@ export function TeamCombobox({ labels, value, onChange }: TeamComboboxProps) {
       <p id={`${id}-hint`} className="sr-only">
         {`${labels.length.toLocaleString("en")} teams. Type to filter, then choose with the arrow keys and Enter.`}
       </p>
-      <div hidden={!open} className="absolute top-full left-0 z-20 mt-1 w-full rounded-md border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900">
+      <div
+        hidden={!open}
+        className="absolute top-full left-0 z-20 mt-1 w-full rounded-md border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900"
+      >
         <ul id={`${id}-list`} role="listbox" aria-label="Teams" className="max-h-72 overflow-y-auto py-1 text-sm">
           {matches.indices.map((team, n) => (
             <li
@@ -111,7 +117,9 @@ export function TeamCombobox({ labels, value, onChange }: TeamComboboxProps) {
             </li>
           ))}
         </ul>
-        <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300">{countText(matches.indices.length, matches.total)}</p>
+        <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300">
+          {countText(matches.indices.length, matches.total)}
+        </p>
       </div>
     </div>
   );
@@ -119,6 +127,7 @@ export function TeamCombobox({ labels, value, onChange }: TeamComboboxProps) {
 
 function countText(listed: number, total: number): string {
   if (total === 0) return "No team matches.";
-  if (listed < total) return `The first ${listed} of ${total.toLocaleString("en")} matching teams; type more to narrow.`;
+  if (listed < total)
+    return `The first ${listed} of ${total.toLocaleString("en")} matching teams; type more to narrow.`;
   return `${total.toLocaleString("en")} ${total === 1 ? "team" : "teams"}.`;
 }

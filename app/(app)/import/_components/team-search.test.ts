@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { matchTeams, teamLabel } from "./team-search";
 
-const KEYS = ["engineering", "engineering / growth", "engineering / growth / notifications", "engineering / platform", "sales / growth"];
+const KEYS = [
+  "engineering",
+  "engineering / growth",
+  "engineering / growth / notifications",
+  "engineering / platform",
+  "sales / growth",
+];
 
 describe("matchTeams", () => {
   it.each([

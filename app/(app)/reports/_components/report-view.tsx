@@ -20,7 +20,13 @@ const CALC_LABELS = { MEAN: "Mean", MEDIAN: "Median", P90: "90th percentile", P9
 
 function initialForm(): Omit<ReportForm, "teamRefId"> {
   const { start, end } = presetRange("3m", todayUtc());
-  return { dateStart: start, dateEnd: end, granularity: "weekly", metrics: [...LEGACY_METRICS], calculationType: "MEAN" };
+  return {
+    dateStart: start,
+    dateEnd: end,
+    granularity: "weekly",
+    metrics: [...LEGACY_METRICS],
+    calculationType: "MEAN",
+  };
 }
 
 export function ReportView() {
@@ -44,35 +50,81 @@ export function ReportView() {
     <div className="space-y-6">
       <form onSubmit={submit} aria-label="Report settings" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-team`} className="text-xs font-medium">Team</label>
-          <select id={`${id}-team`} className={FIELD} value={teamRefId ?? ""} disabled={!teams.data} onChange={(e) => setPicked(Number(e.target.value))}>
+          <label htmlFor={`${id}-team`} className="text-xs font-medium">
+            Team
+          </label>
+          <select
+            id={`${id}-team`}
+            className={FIELD}
+            value={teamRefId ?? ""}
+            disabled={!teams.data}
+            onChange={(e) => setPicked(Number(e.target.value))}
+          >
             {!teams.data && <option value="">Loading teams…</option>}
             {teams.data?.map((t) => (
-              <option key={t.id} value={t.refId}>{t.name}</option>
+              <option key={t.id} value={t.refId}>
+                {t.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-start`} className="text-xs font-medium">From</label>
-          <input id={`${id}-start`} type="date" required className={FIELD} value={form.dateStart} onChange={(e) => set({ dateStart: e.target.value })} />
+          <label htmlFor={`${id}-start`} className="text-xs font-medium">
+            From
+          </label>
+          <input
+            id={`${id}-start`}
+            type="date"
+            required
+            className={FIELD}
+            value={form.dateStart}
+            onChange={(e) => set({ dateStart: e.target.value })}
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-end`} className="text-xs font-medium">To</label>
-          <input id={`${id}-end`} type="date" required className={FIELD} value={form.dateEnd} onChange={(e) => set({ dateEnd: e.target.value })} />
+          <label htmlFor={`${id}-end`} className="text-xs font-medium">
+            To
+          </label>
+          <input
+            id={`${id}-end`}
+            type="date"
+            required
+            className={FIELD}
+            value={form.dateEnd}
+            onChange={(e) => set({ dateEnd: e.target.value })}
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-gran`} className="text-xs font-medium">Granularity</label>
-          <select id={`${id}-gran`} className={FIELD} value={form.granularity} onChange={(e) => set({ granularity: e.target.value as ReportForm["granularity"] })}>
+          <label htmlFor={`${id}-gran`} className="text-xs font-medium">
+            Granularity
+          </label>
+          <select
+            id={`${id}-gran`}
+            className={FIELD}
+            value={form.granularity}
+            onChange={(e) => set({ granularity: e.target.value as ReportForm["granularity"] })}
+          >
             {LEGACY_GRANULARITIES.map((g) => (
-              <option key={g} value={g}>{g.charAt(0).toUpperCase() + g.slice(1)}</option>
+              <option key={g} value={g}>
+                {g.charAt(0).toUpperCase() + g.slice(1)}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-calc`} className="text-xs font-medium">Calculation</label>
-          <select id={`${id}-calc`} className={FIELD} value={form.calculationType} onChange={(e) => set({ calculationType: e.target.value as ReportForm["calculationType"] })}>
+          <label htmlFor={`${id}-calc`} className="text-xs font-medium">
+            Calculation
+          </label>
+          <select
+            id={`${id}-calc`}
+            className={FIELD}
+            value={form.calculationType}
+            onChange={(e) => set({ calculationType: e.target.value as ReportForm["calculationType"] })}
+          >
             {CALCULATION_TYPES.map((c) => (
-              <option key={c} value={c}>{CALC_LABELS[c]}</option>
+              <option key={c} value={c}>
+                {CALC_LABELS[c]}
+              </option>
             ))}
           </select>
         </div>
@@ -94,8 +146,13 @@ export function ReportView() {
         </button>
       </form>
       {(teams.error ?? report.error) && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {teams.error ? `The teams could not be loaded: ${teams.error.message}` : `The report failed: ${report.error?.message}`}
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
+          {teams.error
+            ? `The teams could not be loaded: ${teams.error.message}`
+            : `The report failed: ${report.error?.message}`}
         </p>
       )}
       {report.isSuccess && shown && <ReportTable csv={report.data} refId={shown.teamRefId} teamName={shownTeam} />}

@@ -5,7 +5,8 @@ import { withSession } from "@/lib/runtime";
 
 export const GET = withSession<{ id: string }>(async (req, ctx) => {
   const as = req.nextUrl.searchParams.get("as") ?? "csv";
-  if (as !== "gzip" && as !== "csv") throw invalid("`as` must be gzip or csv.", [{ field: "as", message: "must be gzip or csv" }]);
+  if (as !== "gzip" && as !== "csv")
+    throw invalid("`as` must be gzip or csv.", [{ field: "as", message: "must be gzip or csv" }]);
   const { id } = ctx.params;
   const { body, stored } = await downloadFor(proxyContext(req, ctx), id, as);
   // Only these headers: none of SEI's (no stale Content-Length or Content-Encoding) reach the browser.
