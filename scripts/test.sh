@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and test: lint, the import rules, typecheck, unit and request-level tests (vitest),
-# the production build, and the browser tests (Playwright in Debian's Chromium). Installs what it needs.
+# Runs every check and test: lint, format, the import rules, typecheck, unit and request-level tests
+# (vitest), the production build, and the browser tests (Playwright in Debian's Chromium). Installs what it needs.
 # Prints each step's time; the last line totals every test runner as `N passed, M failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,7 @@ install_chromium() {
 step "install chromium (apt)" install_chromium
 step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 step "lint" npx eslint --max-warnings=0 .
+step "format (prettier)" npx prettier --check --log-level warn .
 step "import rules (dependency-cruiser)" npx depcruise app components lib scripts proxy.ts instrumentation.ts --config .dependency-cruiser.cjs
 step "typecheck" npx tsc --noEmit
 step "unit and request-level tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
