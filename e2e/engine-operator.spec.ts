@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -22,7 +23,11 @@ interface Answer {
   body: string;
 }
 
-/** One request over a fresh connection; `body` may be a stream (then sent chunked, with no length). */
+/**
+ * One request over a fresh connection, on a raw socket: the server may answer (413) and close before
+ * the whole body is sent, and the answer must still be read, as a real client does. `body` may be a
+ * stream (then sent chunked, with no length).
+ */
 function send(
   port: number,
   method: string,
@@ -31,19 +36,67 @@ function send(
   body?: Buffer | Readable,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
-      );
-      res.on("error", reject);
+    const socket = net.connect(port, "127.0.0.1");
+    const received: Buffer[] = [];
+    socket.on("data", (c: Buffer) => received.push(c));
+    // Write errors after the server closed (EPIPE, ECONNRESET) are expected; the answer decides.
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      const answer = parseAnswer(Buffer.concat(received));
+      if (answer) resolve(answer);
+      else reject(new Error(`no HTTP answer (${received.length} chunks)`));
     });
-    // The server may answer (413) before the whole body is sent and close the connection.
-    req.on("error", reject);
-    if (body instanceof Readable) body.pipe(req);
-    else req.end(body);
+    const chunked = body instanceof Readable;
+    const head = [
+      `${method} ${pathname} HTTP/1.1`,
+      `host: 127.0.0.1:${port}`,
+      "connection: close",
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      chunked ? "transfer-encoding: chunked" : `content-length: ${body?.length ?? 0}`,
+    ].join("\r\n");
+    socket.write(`${head}\r\n\r\n`);
+    if (!body) return;
+    if (!chunked) {
+      socket.write(body);
+      return;
+    }
+    void (async () => {
+      for await (const chunk of body as Readable) {
+        if (socket.destroyed) return;
+        socket.write(`${(chunk as Buffer).length.toString(16)}\r\n`);
+        socket.write(chunk as Buffer);
+        socket.write("\r\n");
+      }
+      if (!socket.destroyed) socket.write("0\r\n\r\n");
+    })();
   });
+}
+
+/** An HTTP/1.1 answer from its raw bytes: status, headers, and the body (de-chunked). */
+function parseAnswer(raw: Buffer): Answer | null {
+  const end = raw.indexOf("\r\n\r\n");
+  if (end < 0) return null;
+  const [statusLine, ...lines] = raw.subarray(0, end).toString("latin1").split("\r\n");
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? "")?.[1] ?? 0);
+  if (!status) return null;
+  const headers: http.IncomingHttpHeaders = {};
+  for (const line of lines) {
+    const i = line.indexOf(":");
+    headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+  }
+  let rest = raw.subarray(end + 4);
+  if (headers["transfer-encoding"] === "chunked") {
+    const parts: Buffer[] = [];
+    for (;;) {
+      const lineEnd = rest.indexOf("\r\n");
+      const size = parseInt(rest.subarray(0, lineEnd).toString("latin1"), 16);
+      if (!(size > 0)) break;
+      parts.push(rest.subarray(lineEnd + 2, lineEnd + 2 + size));
+      rest = rest.subarray(lineEnd + 2 + size + 2);
+    }
+    rest = Buffer.concat(parts);
+  }
+  return { status, headers, body: rest.toString("utf8") };
 }
 
 test.describe("bodies on the production server", () => {
