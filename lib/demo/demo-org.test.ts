@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ORG_IDENTIFIER, DEMO_PROJECT_IDENTIFIER, demoOrg, startOfTodayUtc } from "./demo-org";
 import { isWeekendDay } from "./time";
+import { DAY_MS } from "@/lib/dora";
 
 const END = new Date("2026-03-01T00:00:00Z");
-const DAY = 86_400_000;
 const t = (iso: string): number => Date.parse(iso);
 const org = demoOrg(END);
 const teams = [...org.items("teams")];
@@ -59,12 +59,12 @@ describe("demo organisation: time span and rhythm", () => {
   it("covers the 18 months before the end", () => {
     expect(org.start.toISOString()).toBe("2024-09-01T00:00:00.000Z");
     const created = workItems.map((w) => t(w.createdAt));
-    expect(Math.min(...created) - org.start.getTime()).toBeLessThan(3 * DAY);
-    expect(END.getTime() - Math.max(...deployments.map((d) => t(d.finishedAt)))).toBeLessThan(3 * DAY);
+    expect(Math.min(...created) - org.start.getTime()).toBeLessThan(3 * DAY_MS);
+    expect(END.getTime() - Math.max(...deployments.map((d) => t(d.finishedAt)))).toBeLessThan(3 * DAY_MS);
   });
 
   it("is weekday-heavy", () => {
-    const weekend = prs.filter((pr) => isWeekendDay(Math.floor(t(pr.openedAt) / DAY))).length;
+    const weekend = prs.filter((pr) => isWeekendDay(Math.floor(t(pr.openedAt) / DAY_MS))).length;
     expect(share(weekend, prs.length)).toBeLessThan(0.12);
   });
 

@@ -2,7 +2,8 @@ import { Bag, mix32, Rng } from "./prng";
 import type { BuildSim } from "./sim-builds";
 import type { PrSim } from "./sim-prs";
 import type { SquadPlan } from "./teams";
-import { DAY, floorSecond, HOUR, MINUTE, nextWorkingTime } from "./time";
+import { floorSecond, HOUR, MINUTE, nextWorkingTime } from "./time";
+import { DAY_MS } from "@/lib/dora";
 
 /**
  * A team's deployments in time order. Each ships the pull requests that became deployable before it
@@ -28,7 +29,7 @@ export function simulateDeploys(plan: SquadPlan, prs: PrSim, builds: BuildSim): 
     .filter((i) => !Number.isNaN(ready[i]) && !prs.neverDeployed[i])
     .sort((a, b) => ready[a]! - ready[b]! || a - b);
   const sim: DeploySim = { startedAt: [], finishedAt: [], production: [], success: [], lo: [], hi: [], shipOrder };
-  const interval = (p.releaseEveryDays * DAY) / plan.scale;
+  const interval = (p.releaseEveryDays * DAY_MS) / plan.scale;
   const duration = (minutes: number): number => Math.max(MINUTE, floorSecond(rng.logNormal(minutes, 0.4) * MINUTE));
   const failures = new Bag(rng, p.deployFailureRate);
   const phase = rng.next();
@@ -45,7 +46,7 @@ export function simulateDeploys(plan: SquadPlan, prs: PrSim, builds: BuildSim): 
     } else {
       // Releases sit on a fixed grid (jittered), so their number is window ÷ interval at any scale.
       const planned = plan.from + (slot++ + phase + 0.4 * (rng.next() - 0.5)) * interval;
-      start = nextWorkingTime(Math.floor(planned / DAY) * DAY, rng);
+      start = nextWorkingTime(Math.floor(planned / DAY_MS) * DAY_MS, rng);
     }
     retryAt = NaN;
     start = outOfFreeze(plan, Math.max(start, earliest), rng);

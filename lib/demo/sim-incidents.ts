@@ -1,13 +1,14 @@
 import { Bag, mix32, Rng } from "./prng";
 import type { DeploySim } from "./sim-deploys";
 import type { SquadPlan } from "./teams";
-import { DAY, floorSecond, HOUR, MINUTE } from "./time";
+import { floorSecond, HOUR, MINUTE } from "./time";
+import { DAY_MS } from "@/lib/dora";
 
 const EXPLICIT_DEPLOYMENT = 0.25;
 const NAMES_SERVICE = 0.15;
 const NEVER_RESOLVED = 0.04;
 /** Incidents open within the 7-day attribution window of spec §4.5 (most much sooner). */
-const MAX_DELAY = 6.5 * DAY;
+const MAX_DELAY = 6.5 * DAY_MS;
 
 /** A team's incidents in order of opening; each follows the successful production deployment `deployment`. */
 export interface IncidentSim {

@@ -12,10 +12,10 @@ import type { Build, Deployment, Incident, PullRequest, Status, WorkItem } from 
 import { DEMO_ORG, demoOrg } from "./demo-org";
 import type { OrgData } from "./generate-org";
 import type { ProfileName, TeamSpec } from "./types";
+import { DAY_MS } from "@/lib/dora";
 
 // Checks the demo's spread: each squad's figures over its whole span rate as its profile says.
 
-const DAY = 86_400_000;
 const t = (iso: string): number => Date.parse(iso);
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -106,14 +106,14 @@ function figuresByTeam(org: OrgData): Map<string, Figures> {
   for (const inc of incidents) {
     if (inc.resolvedAt !== null)
       (restore.get(inc.teamId) ?? restore.set(inc.teamId, []).get(inc.teamId)!).push(
-        (inc.resolvedAt - inc.openedAt) / DAY,
+        (inc.resolvedAt - inc.openedAt) / DAY_MS,
       );
   }
   const production = deployments.filter((d) => isProduction(d.environment));
   const out = new Map<string, Figures>();
   for (const spec of squads()) {
     const mine = production.filter((d) => d.teamId === spec.id);
-    const span = (org.end.getTime() - org.start.getTime()) / DAY;
+    const span = (org.end.getTime() - org.start.getTime()) / DAY_MS;
     const days = spec.startMonthsAgo ? (span * spec.startMonthsAgo) / DEMO_ORG.months : span;
     out.set(spec.id, {
       lttcDays: mean(lead.get(spec.id) ?? []),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "./prng";
-import { addMonthsUtc, arrivals, DAY, isWeekendDay, nextWorkingTime, toIso } from "./time";
+import { addMonthsUtc, arrivals, isWeekendDay, nextWorkingTime, toIso } from "./time";
+import { DAY_MS } from "@/lib/dora";
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -33,7 +34,7 @@ describe("isWeekendDay", () => {
     ["2026-01-04", true], // Sunday
     ["2026-01-05", false], // Monday
   ])("%s → %s", (date, weekend) => {
-    expect(isWeekendDay(ms(`${date}T00:00:00Z`) / DAY)).toBe(weekend);
+    expect(isWeekendDay(ms(`${date}T00:00:00Z`) / DAY_MS)).toBe(weekend);
   });
 });
 
@@ -61,7 +62,7 @@ describe("arrivals", () => {
   it("average the weekly rate and fall mostly on weekdays", () => {
     expect(times.length / (365 / 7)).toBeGreaterThan(18);
     expect(times.length / (365 / 7)).toBeLessThan(22);
-    const weekend = times.filter((t) => isWeekendDay(Math.floor(t / DAY))).length;
+    const weekend = times.filter((t) => isWeekendDay(Math.floor(t / DAY_MS))).length;
     expect(weekend / times.length).toBeLessThan(0.1);
     expect(weekend).toBeGreaterThan(0);
   });

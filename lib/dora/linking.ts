@@ -5,6 +5,7 @@
 // each join where possible; each look-up is a map hit or a binary search. Maps of a million
 // string keys dominate an export's time, so none is built that the export does not need.
 import type { Build, Deployment, Incident, PullRequest, WorkItem } from "./types";
+import { DAY_MS } from "./zone";
 
 export function isProduction(environment: string): boolean {
   if (environment === "production" || environment === "prod") return true;
@@ -172,7 +173,7 @@ export function linkWorkItemAssociations(workItems: readonly WorkItem[], prs: re
 
 // An incident's deployment (spec §4.5): only the deployments that incidents can name are indexed.
 
-export const INCIDENT_WINDOW_MS = 7 * 86_400_000;
+export const INCIDENT_WINDOW_MS = 7 * DAY_MS;
 
 /** One team's (or one team-and-service's) successful production deployments, by (finishedAt, id). */
 interface Candidates {

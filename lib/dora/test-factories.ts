@@ -4,7 +4,7 @@ import type { Build, Deployment, Incident, PullRequest, Team, WorkItem } from ".
 
 export const at = (iso: string) => Date.parse(iso);
 export const HOUR_MS = 3_600_000;
-export const DAY = 86_400_000;
+export { DAY_MS as DAY } from "./zone";
 
 export const team = (id: string, name = id, parentId: string | null = null, extra: Partial<Team> = {}): Team => ({
   id,

@@ -4,6 +4,7 @@ import type { Store } from "@/lib/store";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
 import { fetchRows } from "./raw-rows";
+import { DAY_MS } from "@/lib/dora";
 
 /** Everything the metric code needs for a project, or a self-sufficient part of it. */
 export type { Dataset };
@@ -21,9 +22,8 @@ export interface LoadOptions {
   to?: number;
 }
 
-const DAY = 86_400_000;
 // An incident links to a deployment at most 7 days before it opened (spec §4.5).
-const INCIDENT_WINDOW = 7 * DAY;
+const INCIDENT_WINDOW = 7 * DAY_MS;
 const ID_CHUNK = 10_000;
 
 const PR_COLUMNS = [
