@@ -1,10 +1,18 @@
 import "server-only";
-import type { Dataset, Build, Deployment, Incident, PullRequest, Team, WorkItem } from "@/lib/dora";
+import {
+  type Dataset,
+  type Build,
+  type Deployment,
+  type Incident,
+  type PullRequest,
+  type Team,
+  type WorkItem,
+  DAY_MS,
+} from "@/lib/dora";
 import type { Store } from "@/lib/store";
 import type { Scope } from "./ingest/rows";
 import { chunks } from "./ingest/write";
 import { fetchRows } from "./raw-rows";
-import { DAY_MS } from "@/lib/dora";
 
 /** Everything the metric code needs for a project, or a self-sufficient part of it. */
 export type { Dataset };

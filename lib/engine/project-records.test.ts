@@ -129,6 +129,8 @@ beforeAll(async () => {
     { id: "i1", teamId: "a", openedAt: at(7), resolvedAt: at(8) }, // links to the latest before it: d6
     { id: "i2", teamId: "b", openedAt: at(30), deploymentId: "d8" }, // names a staging deployment: no window fallback
     { id: "i3", teamId: "b", openedAt: at(9), resolvedAt: at(8), service: "none" }, // resolved before opened: 0
+    // names a's deployment: that one failed, not b's own d7 that the window rule would pick
+    { id: "i4", teamId: "b", openedAt: at(8), resolvedAt: at(9), deploymentId: "d2" },
   ]);
 });
 
@@ -159,6 +161,32 @@ describe("projectRecords", () => {
       b: [`${Date.parse(at(9)).toFixed(9)},1.000000000`],
     });
     expect(tuples(sets, "deployments").a).toHaveLength(5); // d1, d2, d3, d5, d6: production, any status; not d4, d8 (staging), d7 (b)
+  });
+
+  it.each<[string, { org: string; project: string }, string[][]]>([
+    [
+      "each squad of the demo organisation",
+      DEMO,
+      [["eng-payments-checkout"], ["eng-payments-billing"], ["plat-infra-storage"]],
+    ],
+    [
+      "a subtree of the demo organisation",
+      DEMO,
+      [["eng-payments", "eng-payments-checkout", "eng-payments-billing", "eng-payments-fraud"]],
+    ],
+    // b's incidents name a's deployments; a's incident links by the window rule.
+    ["each team of the edge cases", EDGE, [["a"], ["b"]]],
+  ])("with teamIds, equals the whole project's records of those teams, for %s", async (_name, scope, scopes) => {
+    const all = await projectRecords(db, scope, RECORD_KINDS);
+    for (const teamIds of scopes) {
+      const some = await projectRecords(db, scope, RECORD_KINDS, teamIds);
+      for (const kind of RECORD_KINDS) {
+        const expected = Object.fromEntries(
+          Object.entries(tuples(all, kind)).filter(([team]) => teamIds.includes(team)),
+        );
+        expect(tuples(some, kind), `${teamIds.join(",")} ${kind}`).toEqual(expected);
+      }
+    }
   });
 
   // Each change is applied in turn; the links kept by ingestion must follow every one.

@@ -106,44 +106,90 @@ async function workItemRecords(
   });
 }
 
-/** Deployment and incident records through lib/dora: 200,000 deployments without their lists are cheap as objects. */
+/**
+ * Deployment and incident records through lib/dora: 200,000 deployments without their lists are
+ * cheap as objects, but not for every small export. With `teamIds`, only what those teams' records
+ * depend on is read: their deployments and incidents, the deployments their incidents name (whether
+ * one exists decides between the name and the window rule), and the incidents of any team that
+ * name one of their deployments. An incident of another team links to one of their deployments only
+ * by naming it; by the window rule it links to a deployment of its own team.
+ */
 async function deploymentAndIncidentRecords(
   db: Store,
   s: Scope,
   teams: readonly Team[],
   kinds: RecordKind[],
+  teamIds: readonly string[] | null,
 ): Promise<RecordSets> {
-  const deployments = await fetchRows(
-    db,
-    db
-      .selectFrom("deployments")
-      .select(["id", "team_id", "environment", "status", "finished_at", "service"])
-      .where("org_id", "=", s.org)
-      .where("project_id", "=", s.project),
-    (r): Deployment => ({
-      id: r[0] as string,
-      teamId: r[1] as string,
-      environment: r[2] as string,
-      status: r[3] as Deployment["status"],
-      finishedAt: Number(r[4]),
-      service: r[5] as string | null,
-      repository: null,
-      startedAt: null,
-      pullRequestIds: [],
-      commitShas: [],
-    }),
-  );
-  const incidents = await fetchRows(
-    db,
-    db.selectFrom("incidents").select(INCIDENT_COLUMNS).where("org_id", "=", s.org).where("project_id", "=", s.project),
-    toIncident,
-  );
-  return recordSetsOf({ teams, deployments, incidents, pullRequests: [], builds: [], workItems: [] }, kinds);
+  let deploymentQuery = db
+    .selectFrom("deployments")
+    .select(["id", "team_id", "environment", "status", "finished_at", "service"])
+    .where("org_id", "=", s.org)
+    .where("project_id", "=", s.project);
+  let incidentQuery = db
+    .selectFrom("incidents")
+    .select(INCIDENT_COLUMNS)
+    .where("org_id", "=", s.org)
+    .where("project_id", "=", s.project);
+  if (teamIds) {
+    const ids = [...teamIds];
+    deploymentQuery = deploymentQuery.where((eb) =>
+      eb.or([
+        eb("team_id", "in", ids),
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("incidents as i")
+            .select("i.deployment_id")
+            .where("i.org_id", "=", s.org)
+            .where("i.project_id", "=", s.project)
+            .where("i.team_id", "in", ids)
+            .where("i.deployment_id", "is not", null),
+        ),
+      ]),
+    );
+    incidentQuery = incidentQuery.where((eb) =>
+      eb.or([
+        eb("team_id", "in", ids),
+        eb(
+          "deployment_id",
+          "in",
+          eb
+            .selectFrom("deployments as d")
+            .select("d.id")
+            .where("d.org_id", "=", s.org)
+            .where("d.project_id", "=", s.project)
+            .where("d.team_id", "in", ids),
+        ),
+      ]),
+    );
+  }
+  const deployments = await fetchRows(db, deploymentQuery, (r): Deployment => ({
+    id: r[0] as string,
+    teamId: r[1] as string,
+    environment: r[2] as string,
+    status: r[3] as Deployment["status"],
+    finishedAt: Number(r[4]),
+    service: r[5] as string | null,
+    repository: null,
+    startedAt: null,
+    pullRequestIds: [],
+    commitShas: [],
+  }));
+  const incidents = await fetchRows(db, incidentQuery, toIncident);
+  const sets = recordSetsOf({ teams, deployments, incidents, pullRequests: [], builds: [], workItems: [] }, kinds);
+  if (!teamIds) return sets;
+  // The other teams' records from this part of the data would be incomplete.
+  const wanted = new Set(teamIds);
+  const out: RecordSets = {};
+  for (const kind of kinds) out[kind] = new Map([...(sets[kind] ?? new Map())].filter(([team]) => wanted.has(team)));
+  return out;
 }
 
 /**
  * The records of `kinds` of the project's teams (as recordSetsOf of its whole dataset); with `teamIds`,
- * at least those teams' (deployment and incident records are always every team's: they are few).
+ * those teams' only, read from the rows they depend on.
  */
 export async function projectRecords(
   db: Store,
@@ -157,6 +203,6 @@ export async function projectRecords(
   if (kinds.includes("lttc")) out.lttc = splitByTeam(await lttcRecords(db, s, index, teamIds), teams);
   if (kinds.includes("workItems")) out.workItems = splitByTeam(await workItemRecords(db, s, index, teamIds), teams);
   const light = kinds.filter((k) => k === "deployments" || k === "incidents");
-  if (light.length > 0) Object.assign(out, await deploymentAndIncidentRecords(db, s, teams, light));
+  if (light.length > 0) Object.assign(out, await deploymentAndIncidentRecords(db, s, teams, light, teamIds));
   return out;
 }

@@ -4,8 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, writeTransaction, type Store } from "./db";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openStore, STATEMENT_CACHE_SIZE, withStatementCache, writeTransaction, type Store } from "./db";
 
 let dir: string;
 let db: Store;
@@ -66,5 +67,39 @@ describe("writeTransaction", () => {
       }),
     ).rejects.toBe(boom);
     expect(await db.selectFrom("teams").select("id").execute()).toEqual([]);
+  });
+});
+
+describe("withStatementCache", () => {
+  const open = () => {
+    const sqlite = new Database(":memory:");
+    return { sqlite, prepare: vi.spyOn(sqlite, "prepare"), cached: withStatementCache(sqlite) };
+  };
+
+  it("prepares a query once, however often it runs", () => {
+    const { prepare, cached } = open();
+    for (let i = 0; i < 5; i++) expect(cached.prepare("select ? as x").get(i)).toEqual({ x: i });
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
+  it("never hands out a statement that is still being iterated", () => {
+    const { cached } = open();
+    const source = "select value from json_each('[1,2,3]')";
+    const first = cached.prepare(source);
+    const rows = first.iterate();
+    rows.next();
+    const second = cached.prepare(source);
+    expect(second).not.toBe(first);
+    expect(second.all()).toHaveLength(3);
+    rows.return?.();
+  });
+
+  it(`keeps the ${STATEMENT_CACHE_SIZE} most recently used`, () => {
+    const { prepare, cached } = open();
+    for (let i = 0; i <= STATEMENT_CACHE_SIZE; i++) cached.prepare(`select ${i}`);
+    cached.prepare(`select ${STATEMENT_CACHE_SIZE}`);
+    expect(prepare).toHaveBeenCalledTimes(STATEMENT_CACHE_SIZE + 1);
+    cached.prepare("select 0");
+    expect(prepare).toHaveBeenCalledTimes(STATEMENT_CACHE_SIZE + 2);
   });
 });

@@ -28,13 +28,44 @@ export async function openStore(
   // page rewritten by consecutive batches once.
   sqlite.pragma("cache_size = -262144");
   sqlite.pragma("wal_autocheckpoint = 10000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   if (file !== ":memory:") files.set(db, path.resolve(file));
   if (opts.migrate !== false) await migrateToLatest(db);
   return db;
 }
 
 const files = new WeakMap<Store, string>();
+
+/** Prepared statements kept per connection, the most recently used first out last. */
+export const STATEMENT_CACHE_SIZE = 128;
+
+/**
+ * The connection as Kysely sees it, with its prepared statements kept: Kysely prepares every query
+ * it runs, and preparing is a good part of a short query's cost (a status poll), or of a batch's
+ * (its 500-row inserts share one statement). A statement still being iterated is never handed out
+ * twice: that query gets a fresh one.
+ */
+export function withStatementCache(sqlite: Database.Database): Pick<Database.Database, "prepare" | "close"> {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(source: string) {
+      const kept = cache.get(source);
+      if (kept && !kept.busy) {
+        cache.delete(source);
+        cache.set(source, kept);
+        return kept;
+      }
+      const stmt = sqlite.prepare(source);
+      cache.set(source, stmt);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      return sqlite.close();
+    },
+  } as Pick<Database.Database, "prepare" | "close">;
+}
 
 /** The file a store was opened from, for a thread that opens its own connection; null in memory. */
 export function storeFile(db: Store): string | null {

@@ -269,8 +269,12 @@ export async function mixed(
   out(
     `  server VmRSS: before ${fmt(before?.rss ?? NaN)} MiB, peak ${fmt(peakRss)} MiB, after ${fmt(after?.rss ?? NaN)} MiB`,
   );
-  await sleep(30_000);
-  out(`  server VmRSS 30 s after the load: ${fmt(serverMemory(server)?.rss ?? NaN)} MiB\n`);
+  for (const after of [30, 60]) {
+    await sleep(30_000);
+    out(
+      `  server VmRSS ${after} s after the load: ${fmt(serverMemory(server)?.rss ?? NaN)} MiB${after === 60 ? "\n" : ""}`,
+    );
+  }
 
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   const pollP99 = percentile(stats.polls, 0.99);

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as ingestRoute from "@/app/v2/ingest/[kind]/route";
 import { WRITER_NICE } from "@/lib/engine/thread-priority";
-import { MAX_BATCHES, writerOf } from "@/lib/engine/writer";
+import { MAX_BATCHES, StoreWriter, writerOf } from "@/lib/engine/writer";
 import { storeFile } from "@/lib/store/db";
 import { api, AUTH, exportBody, ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "./helpers";
 
@@ -77,6 +77,25 @@ describe("the store writer", () => {
     expect((await create).status).toBe(202);
     expect((await second).status).toBe(200);
     expect(order).toEqual(["batch 1", "create", "batch 2"]);
+  });
+
+  it("a writer thread with nothing to write ends, giving its memory back, and the next write starts another", async () => {
+    const { db } = await runtime();
+    const writer = new StoreWriter(db, storeFile(db), 50);
+    const body = (id: string) => new TextEncoder().encode(JSON.stringify({ items: [team(id)] }));
+    expect(await writer.ingest({ org: ORG, project: PROJECT }, "teams", body("idle-1"))).toEqual({
+      received: 1,
+      created: 1,
+      updated: 0,
+    });
+    expect(writer.running).toBe(true);
+    await vi.waitFor(() => expect(writer.running).toBe(false));
+    expect(await writer.ingest({ org: ORG, project: PROJECT }, "teams", body("idle-2"))).toEqual({
+      received: 1,
+      created: 1,
+      updated: 0,
+    });
+    await writer.stop();
   });
 
   it("a writer that was stopped is replaced by the next write", async () => {

@@ -33,12 +33,19 @@ const text = z
   .min(1, "must not be empty")
   .max(TEXT_MAX_LENGTH, `must be at most ${TEXT_MAX_LENGTH} characters`)
   .refine(isWellFormed, NOT_WELL_FORMED);
+// The instants of the item being parsed, as checked, so that converting it parses none again.
+const instants = new Map<string, number | null>();
+const checkInstant = (value: string): boolean => {
+  let ms = instants.get(value);
+  if (ms === undefined) {
+    ms = parseInstant(value);
+    instants.set(value, ms);
+  }
+  return ms !== null;
+};
 const instant = z
   .string()
-  .refine(
-    (value) => parseInstant(value) !== null,
-    "must be an ISO-8601 instant with an offset, e.g. 2026-01-05T14:03:00Z",
-  );
+  .refine(checkInstant, "must be an ISO-8601 instant with an offset, e.g. 2026-01-05T14:03:00Z");
 // Case-insensitive on input, stored lower case.
 const status = z.string().refine((value) => /^(success|failure)$/i.test(value), "must be success or failure");
 const links = z.array(id).max(MAX_LINKS, `must list at most ${MAX_LINKS} ids`).nullish();
@@ -112,7 +119,7 @@ export interface ItemOf {
   incidents: Incident;
 }
 
-const ms = (value: string): number => parseInstant(value)!;
+const ms = (value: string): number => instants.get(value) ?? parseInstant(value)!;
 const msOrNull = (value: string | null | undefined): number | null => (value == null ? null : ms(value));
 const lower = (value: string) => value.toLowerCase() as Status;
 
@@ -172,6 +179,7 @@ export type ItemResult<K extends IngestKind> =
 /** Validates one item of a kind and converts it to its plain type. */
 export function parseItem<K extends IngestKind>(kind: K, item: unknown): ItemResult<K> {
   const schema: z.ZodType = SCHEMAS[kind];
+  instants.clear();
   const result = schema.safeParse(item);
   if (!result.success) return { success: false, issues: result.error.issues };
   return { success: true, data: (CONVERT[kind] as (item: Valid<K>) => ItemOf[K])(result.data as Valid<K>) };

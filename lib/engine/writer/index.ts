@@ -17,6 +17,12 @@ export const MAX_BATCHES = 8;
 /** The largest ingestion body (spec §3's 5,000 items, with room to spare). */
 export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 
+/**
+ * A writer thread with nothing to write for this long ends; the next write starts another. Its heap
+ * (grown by the batches it parsed) and its page cache (up to 256 MiB) are then given back.
+ */
+export const WRITER_IDLE_MS = 30_000;
+
 /** The bundled writer (scripts/build-worker.mjs). */
 export function writerFile(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "store-writer.mjs");
@@ -30,13 +36,23 @@ export function writerFile(): string {
 export class StoreWriter {
   readonly admission = new Admission(MAX_BATCHES);
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (outcome: OpOutcome) => void; batch: boolean }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (outcome: OpOutcome) => void; batch: boolean; worker: Worker }
+  >();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Store,
     private readonly dbFile: string | null,
+    private readonly idleMs = WRITER_IDLE_MS,
   ) {}
+
+  /** Whether a writer thread runs now. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   ingest(scope: Scope, kind: IngestKind, body: Uint8Array): Promise<Ingested> {
     return this.run({ op: "ingest", scope, kind, body });
@@ -57,10 +73,15 @@ export class StoreWriter {
 
   /** Starts the thread ahead of the first write, so that write does not wait for it. */
   warm(): void {
-    if (this.dbFile) this.thread();
+    if (this.dbFile) {
+      this.thread();
+      this.retireWhenIdle();
+    }
   }
 
   async stop(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
@@ -83,11 +104,22 @@ export class StoreWriter {
       op = { ...op, body };
       transfer = [body.buffer as ArrayBuffer];
     }
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve, batch: op.op === "ingest" });
+      this.pending.set(id, { resolve, batch: op.op === "ingest", worker });
       worker.ref();
       worker.postMessage({ id, op }, transfer);
     });
+  }
+
+  private retireWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.pending.size === 0) void this.stop();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private thread(): Worker {
@@ -100,7 +132,10 @@ export class StoreWriter {
     worker.on("message", (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.retireWhenIdle();
+      }
       if (waiting?.batch) this.admission.observe(reply.ms);
       waiting?.resolve(reply.outcome);
     });
@@ -108,14 +143,15 @@ export class StoreWriter {
     worker.on("exit", (code) => {
       if (this.worker === worker) this.worker = null;
       // What it was writing was rolled back: those requests answer 500, and the next write starts a new thread.
-      if (this.pending.size > 0) log.error("engine.writer_exited", { code, lost: this.pending.size });
-      for (const { resolve } of this.pending.values()) {
+      const lost = [...this.pending].filter(([, p]) => p.worker === worker);
+      if (lost.length > 0) log.error("engine.writer_exited", { code, lost: lost.length });
+      for (const [id, { resolve }] of lost) {
+        this.pending.delete(id);
         resolve({
           ok: false,
           error: { kind: "internal", name: "Error", message: `the store writer stopped (exit ${code})` },
         });
       }
-      this.pending.clear();
     });
     this.worker = worker;
     return worker;
