@@ -1,6 +1,6 @@
 // Runs once when the server starts: validate the environment, open the store, create the first
 // admin on a fresh install, so that what a newcomer needs is printed at start, not on first request;
-// and start the engine's store writer and the worker that draws the charts' first frames, so the
+// and start the engine's store writer and the worker that draws the charts' snapshots, so the
 // first batch and the first view opened are not their cold starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -8,8 +8,8 @@ export async function register() {
   const { getRuntime } = await import("@/lib/runtime");
   const { writerOf } = await import("@/lib/engine");
   writerOf((await getRuntime()).engine).warm();
-  const { warmFrames } = await import("@/components/charts/frames");
-  warmFrames();
+  const { warmSnapshots } = await import("@/components/charts/snapshots");
+  warmSnapshots();
 }
 
 /**

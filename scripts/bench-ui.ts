@@ -85,7 +85,7 @@ async function main() {
     await warm.getByRole("heading", { name: "Sub-teams" }).waitFor({ timeout: 60_000 });
     await warm.close();
     // A shared link is opened some time after its sharer saw the view: by then the server has
-    // drawn the view's first frames (app/(app)/_components/first-frame.ts, drawWhenComplete).
+    // drawn the view's snapshots (app/(app)/_components/prepare-view.ts, drawWhenComplete).
     await new Promise((r) => setTimeout(r, 5000));
 
     const times: number[] = [];
@@ -132,7 +132,7 @@ async function main() {
       await page.waitForFunction(() => (window as unknown as { paintedAt?: number }).paintedAt !== undefined);
       times.push(Math.round(await page.evaluate(() => (window as unknown as { paintedAt: number }).paintedAt)));
       if (run === 0) {
-        // The live charts replace the server's first frames once their code is in: wait for them,
+        // The live charts replace the server's snapshots once their code is in: wait for them,
         // so that the code loaded on demand is counted too.
         await page.waitForFunction(() => document.querySelectorAll(".plot-live .recharts-surface").length === 4, null, {
           timeout: 60_000,

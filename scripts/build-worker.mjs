@@ -1,6 +1,6 @@
 // Bundles the worker threads into dist/: the export worker (lib/engine/jobs/worker-entry.ts →
 // export-worker.mjs), the store writer (lib/engine/writer/writer-entry.ts → store-writer.mjs) and
-// the chart worker (components/charts/frames/worker-entry.ts → chart-worker.mjs).
+// the chart worker (components/charts/snapshots/worker-entry.ts → chart-worker.mjs).
 // Next.js bundles the server, but a worker thread needs a file of its own to start from.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,11 +46,11 @@ await build({
   plugins: [serverOnly],
 });
 
-// The chart worker (components/charts/frames/worker-entry.ts) draws the trend charts' first frames
+// The chart worker (components/charts/snapshots/worker-entry.ts) draws the trend charts' snapshots
 // with recharts in a happy-dom document; both stay in node_modules, loaded at run time.
 await build({
   ...common,
-  entryPoints: [path.join(root, "components/charts/frames/worker-entry.ts")],
+  entryPoints: [path.join(root, "components/charts/snapshots/worker-entry.ts")],
   outfile: path.join(root, "dist/chart-worker.mjs"),
   jsx: "automatic",
 });

@@ -5,7 +5,7 @@ import type { BenchmarkSet } from "@/lib/dora";
 import { formatCount, formatPercent, type CfrPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
-import { cfrPlotProps, type PlotFrame } from "./plot-props";
+import { cfrPlotProps, type PlotSnapshot } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(
@@ -16,10 +16,10 @@ export interface CfrChartProps {
   points: CfrPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: PlotFrame;
+  snapshot?: PlotSnapshot;
 }
 
-export function CfrChart({ points, benchmark, frame }: CfrChartProps) {
+export function CfrChart({ points, benchmark, snapshot }: CfrChartProps) {
   const plot = cfrPlotProps(points, benchmark);
   const table = {
     columns: [
@@ -41,7 +41,7 @@ export function CfrChart({ points, benchmark, frame }: CfrChartProps) {
       bound={formatPercent}
       table={table}
     >
-      <PlotSlot frame={frame}>
+      <PlotSlot snapshot={snapshot}>
         <LinePlot {...plot} />
       </PlotSlot>
     </ChartCard>

@@ -4,7 +4,7 @@ import { lazy } from "react";
 import { type BenchmarkSet, ratingBands } from "@/lib/dora";
 import { formatCount, formatRate, type DfPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
-import { dfPlotProps, type PlotFrame } from "./plot-props";
+import { dfPlotProps, type PlotSnapshot } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const DfPlot = lazy(() => import("./df-plot"));
@@ -13,10 +13,10 @@ export interface DfChartProps {
   points: DfPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: PlotFrame;
+  snapshot?: PlotSnapshot;
 }
 
-export function DfChart({ points, benchmark, frame }: DfChartProps) {
+export function DfChart({ points, benchmark, snapshot }: DfChartProps) {
   const plot = dfPlotProps(points, benchmark);
   const table = {
     columns: [{ label: "Period" }, { label: "Deployments", numeric: true }, { label: "Rate", numeric: true }],
@@ -30,7 +30,7 @@ export function DfChart({ points, benchmark, frame }: DfChartProps) {
       bound={formatRate}
       table={table}
     >
-      <PlotSlot frame={frame}>
+      <PlotSlot snapshot={snapshot}>
         <DfPlot {...plot} />
       </PlotSlot>
     </ChartCard>

@@ -4,7 +4,7 @@ import { lazy } from "react";
 import { type BenchmarkSet, STAGES, ratingBands } from "@/lib/dora";
 import { formatCount, formatDuration, type LttcPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
-import type { PlotFrame } from "./plot-props";
+import type { PlotSnapshot } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const LttcPlot = lazy(() => import("./lttc-plot"));
@@ -13,10 +13,10 @@ export interface LttcChartProps {
   points: LttcPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: PlotFrame;
+  snapshot?: PlotSnapshot;
 }
 
-export function LttcChart({ points, benchmark, frame }: LttcChartProps) {
+export function LttcChart({ points, benchmark, snapshot }: LttcChartProps) {
   const table = {
     columns: [
       { label: "Period" },
@@ -37,7 +37,7 @@ export function LttcChart({ points, benchmark, frame }: LttcChartProps) {
       bound={formatDuration}
       table={table}
     >
-      <PlotSlot frame={frame}>
+      <PlotSlot snapshot={snapshot}>
         <LttcPlot points={points} benchmark={benchmark} />
       </PlotSlot>
     </ChartCard>

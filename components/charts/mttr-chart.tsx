@@ -5,7 +5,7 @@ import type { BenchmarkSet } from "@/lib/dora";
 import { formatCount, formatDuration, type MttrPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
-import { mttrPlotProps, type PlotFrame } from "./plot-props";
+import { mttrPlotProps, type PlotSnapshot } from "./plot-props";
 import { PlotSlot } from "./plot-slot";
 
 const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(
@@ -16,10 +16,10 @@ export interface MttrChartProps {
   points: MttrPoint[];
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
-  frame?: PlotFrame;
+  snapshot?: PlotSnapshot;
 }
 
-export function MttrChart({ points, benchmark, frame }: MttrChartProps) {
+export function MttrChart({ points, benchmark, snapshot }: MttrChartProps) {
   const plot = mttrPlotProps(points, benchmark);
   const table = {
     columns: [{ label: "Period" }, { label: "Time to restore", numeric: true }, { label: "Incidents", numeric: true }],
@@ -33,7 +33,7 @@ export function MttrChart({ points, benchmark, frame }: MttrChartProps) {
       bound={formatDuration}
       table={table}
     >
-      <PlotSlot frame={frame}>
+      <PlotSlot snapshot={snapshot}>
         <LinePlot {...plot} />
       </PlotSlot>
     </ChartCard>

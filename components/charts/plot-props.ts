@@ -1,5 +1,5 @@
 // What each trend chart hands its recharts plot, in one place: the chart cards draw the plot in the
-// browser, and the server draws its first frame (components/charts/frames) from the same props.
+// browser, and the server draws its snapshot (components/charts/snapshots) from the same props.
 // Nothing here imports recharts, so the cards stay out of the page's first load.
 import { type BenchmarkSet, ratingBands } from "@/lib/dora";
 import {
@@ -18,22 +18,22 @@ import { SERIES_COLOUR } from "./theme";
 export type ChartKind = "lttc" | "df" | "cfr" | "mttr";
 export const CHART_KINDS: readonly ChartKind[] = ["lttc", "df", "cfr", "mttr"];
 
-/** A plot's first frame, drawn on the server: SVG markup by chart. */
-export type ChartFrames = Partial<Record<ChartKind, string>>;
+/** A plot's snapshot, drawn on the server: SVG markup by chart. */
+export type ChartSnapshots = Partial<Record<ChartKind, string>>;
 
 /**
  * The widths the server draws a chart at: a chart's width in the two-column layout of a 1,440 px
  * window, and in the one column of a 390 px phone.
  */
-export const FRAME_WIDTHS = { wide: 640, narrow: 330 } as const;
+export const SNAPSHOT_WIDTHS = { wide: 640, narrow: 330 } as const;
 
-/** A chart's first frames at each width (see FRAME_WIDTHS); the page shows the one for its screen. */
-export type PlotFrame = Partial<Record<keyof typeof FRAME_WIDTHS, string>>;
+/** A chart's snapshots at each width (see SNAPSHOT_WIDTHS); the page shows the one for its screen. */
+export type PlotSnapshot = Partial<Record<keyof typeof SNAPSHOT_WIDTHS, string>>;
 
-/** The charts' first frames at each width. */
-export type ChartFrameSets = Partial<Record<keyof typeof FRAME_WIDTHS, ChartFrames>>;
+/** The charts' snapshots at each width. */
+export type ChartSnapshotSets = Partial<Record<keyof typeof SNAPSHOT_WIDTHS, ChartSnapshots>>;
 
-export function frameOf(sets: ChartFrameSets | undefined, kind: ChartKind): PlotFrame | undefined {
+export function snapshotOf(sets: ChartSnapshotSets | undefined, kind: ChartKind): PlotSnapshot | undefined {
   const wide = sets?.wide?.[kind];
   const narrow = sets?.narrow?.[kind];
   return wide === undefined && narrow === undefined ? undefined : { wide, narrow };

@@ -8,13 +8,13 @@ import { CfrChart } from "./cfr-chart";
 import { DfChart } from "./df-chart";
 import { LttcChart } from "./lttc-chart";
 import { MttrChart } from "./mttr-chart";
-import { frameOf, type ChartFrameSets } from "./plot-props";
+import { snapshotOf, type ChartSnapshotSets } from "./plot-props";
 
 export interface TrendChartsProps {
   series: TeamSeries;
   benchmark: BenchmarkSet;
   /** The charts as the server drew them for this series, if it did. */
-  frames?: ChartFrameSets;
+  snapshots?: ChartSnapshotSets;
 }
 
 const NAMES = {
@@ -24,7 +24,7 @@ const NAMES = {
   mttr: "time to restore",
 } as const;
 
-export function TrendCharts({ series, benchmark, frames }: TrendChartsProps) {
+export function TrendCharts({ series, benchmark, snapshots }: TrendChartsProps) {
   const missing = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => !series.has[k]);
   return (
     <div className="space-y-3">
@@ -34,10 +34,16 @@ export function TrendCharts({ series, benchmark, frames }: TrendChartsProps) {
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
-        {series.has.lttc && <LttcChart points={series.lttc} benchmark={benchmark} frame={frameOf(frames, "lttc")} />}
-        {series.has.df && <DfChart points={series.df} benchmark={benchmark} frame={frameOf(frames, "df")} />}
-        {series.has.cfr && <CfrChart points={series.cfr} benchmark={benchmark} frame={frameOf(frames, "cfr")} />}
-        {series.has.mttr && <MttrChart points={series.mttr} benchmark={benchmark} frame={frameOf(frames, "mttr")} />}
+        {series.has.lttc && (
+          <LttcChart points={series.lttc} benchmark={benchmark} snapshot={snapshotOf(snapshots, "lttc")} />
+        )}
+        {series.has.df && <DfChart points={series.df} benchmark={benchmark} snapshot={snapshotOf(snapshots, "df")} />}
+        {series.has.cfr && (
+          <CfrChart points={series.cfr} benchmark={benchmark} snapshot={snapshotOf(snapshots, "cfr")} />
+        )}
+        {series.has.mttr && (
+          <MttrChart points={series.mttr} benchmark={benchmark} snapshot={snapshotOf(snapshots, "mttr")} />
+        )}
       </div>
     </div>
   );

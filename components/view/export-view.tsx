@@ -2,7 +2,7 @@
 
 // A team or org-tree view: the URL's settings → an export created (or reused, or handed over by
 // the server page) → its status, live → the CSV parsed in a worker (or, complete and small, read
-// by the server page with the charts' first frames) → scorecards, trend charts and sub-teams. The
+// by the server page with the charts' snapshots) → scorecards, trend charts and sub-teams. The
 // previous range's export, only for the scorecards' change, is asked for once the current one is
 // drawn, so that it never delays it.
 import { useQueryClient } from "@tanstack/react-query";
@@ -27,7 +27,7 @@ import {
 import { TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
-import type { FirstFrame } from "./first-frame";
+import type { PreparedView } from "./prepared-view";
 import { SubTeamsTable } from "./sub-teams-table";
 import { useEarlyExport, useExport } from "./use-export";
 import { ViewHeader, type Crumb } from "./view-header";
@@ -67,7 +67,7 @@ function useIdleAfter(ready: boolean): boolean {
  * created export, its final status and its parsed CSV. The view then renders complete, on the
  * server already and at hydration, with nothing to ask.
  */
-function useFirstFrame(first: FirstFrame | undefined) {
+function usePreparedView(first: PreparedView | undefined) {
   const queryClient = useQueryClient();
   useState(() => {
     if (!first) return;
@@ -84,8 +84,8 @@ export interface ExportViewProps {
   crumbs: Crumb[];
   /** The current range's export as the server page started it; null when it could not. */
   early?: Promise<EarlyAnswer | null>;
-  /** The complete export as the server page read it, with its charts' first frames. */
-  first?: FirstFrame;
+  /** The complete export as the server page read it, with its charts' snapshots. */
+  first?: PreparedView;
 }
 
 export function ExportView({ scope, title, crumbs, early, first }: ExportViewProps) {
@@ -93,7 +93,7 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
   const pathname = usePathname();
   const search = useSearchParams();
   const queryClient = useQueryClient();
-  useFirstFrame(first);
+  usePreparedView(first);
   const [today] = useState(todayUtc);
   const { view, notes } = useMemo(() => readViewParams(search, today), [search, today]);
   const body = useMemo(() => exportRequest(scope, view, view), [scope, view]);
@@ -164,7 +164,7 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
           <TrendCharts
             series={series}
             benchmark={benchmark}
-            frames={first?.early.created.export.id === current.id ? first.frames : undefined}
+            snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
           />
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>

@@ -1,5 +1,5 @@
 import { csvDownloadPath, type EarlyExport } from "@/lib/browser";
-import type { FirstFrame } from "@/components/view/first-frame";
+import type { PreparedView } from "@/components/view/prepared-view";
 
 /**
  * When the view's export is already complete but the page does not bring its figures (the file is
@@ -11,7 +11,7 @@ export async function EarlyDownload({
   first,
 }: {
   early: Promise<EarlyExport | null>;
-  first: Promise<FirstFrame | null>;
+  first: Promise<PreparedView | null>;
 }) {
   const found = await early;
   if (found?.status?.status !== "COMPLETED" || (await first)) return null;

@@ -2,14 +2,14 @@ import { Suspense } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ExportView } from "@/components/view/export-view";
-import type { FirstFrame } from "@/components/view/first-frame";
+import type { PreparedView } from "@/components/view/prepared-view";
 import { NoAccess } from "@/components/view/no-access";
 import type { ViewScope } from "@/lib/browser";
 import { viewInfo } from "@/lib/dashboard";
 import { currentUser, getRuntime } from "@/lib/runtime";
 import { EarlyDownload } from "./early-download";
 import { startEarlyExport } from "./early-export";
-import { drawWhenComplete, firstFrame } from "./first-frame";
+import { drawWhenComplete, prepareView } from "./prepare-view";
 import { mayStartUpstream } from "./navigation";
 import { RememberView } from "./remember-view";
 import { viewOf, type PageSearch } from "./view-search";
@@ -44,7 +44,7 @@ export async function ViewPage({
   const { benchmark } = viewOf(search);
   const first = early.then((found) => {
     drawWhenComplete(user, found, scope, benchmark);
-    return firstFrame(user, found, scope, benchmark);
+    return prepareView(user, found, scope, benchmark);
   });
   const view = { scope, title: info.title, crumbs: info.crumbs, early: answer };
   return (
@@ -63,6 +63,6 @@ export async function ViewPage({
 async function OpenedView({
   first,
   ...view
-}: Omit<React.ComponentProps<typeof ExportView>, "first"> & { first: Promise<FirstFrame | null> }) {
+}: Omit<React.ComponentProps<typeof ExportView>, "first"> & { first: Promise<PreparedView | null> }) {
   return <ExportView {...view} first={(await first) ?? undefined} />;
 }

@@ -2,7 +2,7 @@
 import type { TeamSeries } from "@/lib/browser";
 import type { ChartKind } from "../plot-props";
 
-export interface FrameRequest {
+export interface SnapshotRequest {
   id: number;
   kind: ChartKind;
   series: TeamSeries;
@@ -10,4 +10,4 @@ export interface FrameRequest {
   width: number;
 }
 
-export type FrameReply = { id: number; svg: string } | { id: number; error: string };
+export type SnapshotReply = { id: number; svg: string } | { id: number; error: string };

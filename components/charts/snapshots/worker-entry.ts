@@ -1,12 +1,12 @@
-// The chart worker: draws first frames one at a time (they share one document) off the server's
+// The chart worker: draws snapshots one at a time (they share one document) off the server's
 // request thread.
 import { parentPort } from "node:worker_threads";
-import { drawFrame, prepare } from "./draw";
-import type { FrameReply, FrameRequest } from "./protocol";
+import { drawSnapshot, prepare } from "./draw";
+import type { SnapshotReply, SnapshotRequest } from "./protocol";
 
 let queue: Promise<void> = Promise.resolve();
 
-parentPort?.on("message", (req: FrameRequest) => {
+parentPort?.on("message", (req: SnapshotRequest) => {
   queue = queue.then(() => answer(req));
 });
 
@@ -14,10 +14,10 @@ parentPort?.on("message", (req: FrameRequest) => {
 // shows up again in the first drawing.
 prepare().catch(() => {});
 
-async function answer(req: FrameRequest): Promise<void> {
-  let reply: FrameReply;
+async function answer(req: SnapshotRequest): Promise<void> {
+  let reply: SnapshotReply;
   try {
-    reply = { id: req.id, svg: await drawFrame(req.kind, req.series, req.benchmark, req.width) };
+    reply = { id: req.id, svg: await drawSnapshot(req.kind, req.series, req.benchmark, req.width) };
   } catch (err) {
     reply = { id: req.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }

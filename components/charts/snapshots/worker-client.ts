@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { TeamSeries } from "@/lib/browser";
 import { log } from "@/lib/server";
 import type { ChartKind } from "../plot-props";
-import type { FrameReply, FrameRequest } from "./protocol";
+import type { SnapshotReply, SnapshotRequest } from "./protocol";
 
 /** A drawing lost with its worker (it died, was stuck, or could not start): worth asking again. */
 export class WorkerGoneError extends Error {}
@@ -33,10 +33,10 @@ const shared = ((globalThis as { fourfoldChartWorker?: Shared }).fourfoldChartWo
   reportedMissing: false,
 });
 
-/** The bundled worker (scripts/build-worker.mjs); FOURFOLD_FRAMES_WORKER_FILE overrides it. */
+/** The bundled worker (scripts/build-worker.mjs); FOURFOLD_SNAPSHOTS_WORKER_FILE overrides it. */
 export function workerFile(): string {
   return (
-    process.env.FOURFOLD_FRAMES_WORKER_FILE ??
+    process.env.FOURFOLD_SNAPSHOTS_WORKER_FILE ??
     path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "chart-worker.mjs")
   );
 }
@@ -53,7 +53,7 @@ function spawn(): Thread {
   worker.unref();
   const thread: Thread = { worker, pending: new Map(), stopping: false };
   let failure: string | undefined;
-  worker.on("message", (reply: FrameReply) => {
+  worker.on("message", (reply: SnapshotReply) => {
     const waiting = thread.pending.get(reply.id);
     thread.pending.delete(reply.id);
     if ("svg" in reply) waiting?.resolve(reply.svg);
@@ -63,7 +63,7 @@ function spawn(): Thread {
   worker.on("exit", (code) => {
     if (shared.current === thread) shared.current = null;
     // A stuck worker was reported as such; one that was told to stop is no news.
-    if (!thread.stopping) log.warn("frames.worker_exited", { code, error: failure });
+    if (!thread.stopping) log.warn("snapshots.worker_exited", { code, error: failure });
     for (const waiting of thread.pending.values()) waiting.reject(new WorkerGoneError(`chart worker exited (${code})`));
     thread.pending.clear();
   });
@@ -92,20 +92,25 @@ function thread(): Thread {
     return shared.current;
   } catch (err) {
     if (!shared.reportedMissing)
-      log.warn("frames.worker_unavailable", { error: err instanceof Error ? err.message : String(err) });
+      log.warn("snapshots.worker_unavailable", { error: err instanceof Error ? err.message : String(err) });
     shared.reportedMissing = true;
     throw err instanceof WorkerGoneError ? err : new WorkerGoneError(String(err));
   }
 }
 
-/** Draws one chart's first frame in the worker thread. */
-export function requestFrame(kind: ChartKind, series: TeamSeries, benchmark: string, width: number): Promise<string> {
+/** Draws one chart's snapshot in the worker thread. */
+export function requestSnapshot(
+  kind: ChartKind,
+  series: TeamSeries,
+  benchmark: string,
+  width: number,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const t = thread();
     const id = ++shared.lastId;
     const stuck = setTimeout(() => {
       if (t.stopping) return;
-      log.warn("frames.worker_stuck", { kind, ms: STUCK_MS });
+      log.warn("snapshots.worker_stuck", { kind, ms: STUCK_MS });
       t.stopping = true;
       void t.worker.terminate();
     }, STUCK_MS);
@@ -115,7 +120,7 @@ export function requestFrame(kind: ChartKind, series: TeamSeries, benchmark: str
       resolve: (svg) => (settle(), resolve(svg)),
       reject: (err) => (settle(), reject(err)),
     });
-    const request: FrameRequest = { id, kind, series, benchmark, width };
+    const request: SnapshotRequest = { id, kind, series, benchmark, width };
     try {
       t.worker.postMessage(request);
     } catch (err) {

@@ -1,4 +1,4 @@
-// The document the chart worker draws its frames in: a happy-dom window installed as the thread's
+// The document the chart worker draws its snapshots in: a happy-dom window installed as the thread's
 // globals, because react-dom and recharts look for `window` and `document` there.
 import { Window } from "happy-dom";
 
@@ -97,7 +97,7 @@ const WIDE = new Set("mMW%@");
 /**
  * Width in pixels of a text in the charts' font. The advance widths (in em) are DejaVu Sans's,
  * the widest of the usual system-ui fonts (and Linux Chromium's): where a browser's font is
- * narrower, the live chart may show a label more than its frame did, but a frame's labels never
+ * narrower, the live chart may show a label more than its snapshot did, but a snapshot's labels never
  * overlap.
  */
 export function textWidth(text: string, fontSize: number): number {

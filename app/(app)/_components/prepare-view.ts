@@ -1,7 +1,7 @@
 import "server-only";
-import { drawFrames } from "@/components/charts/frames";
-import { FRAME_WIDTHS, type ChartFrameSets } from "@/components/charts/plot-props";
-import type { FirstFrame } from "@/components/view/first-frame";
+import { drawSnapshots } from "@/components/charts/snapshots";
+import { SNAPSHOT_WIDTHS, type ChartSnapshotSets } from "@/components/charts/plot-props";
+import type { PreparedView } from "@/components/view/prepared-view";
 import type { User } from "@/lib/auth";
 import { type EarlyExport, type ViewScope, parseCsvText, focusTeam, teamRows, toTeamSeries } from "@/lib/browser";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
@@ -14,7 +14,7 @@ import { getSeiClient } from "@/lib/sei";
  * Larger exports (an org tree of hundreds of teams) are read by the browser, in its worker: handing
  * them over with the page would make the page itself heavy.
  */
-export const FIRST_FRAME_MAX_BYTES = 256 * 1024;
+export const PREPARED_VIEW_MAX_BYTES = 256 * 1024;
 
 /**
  * How long the page waits for charts the server has not drawn yet (drawing the four at both
@@ -22,7 +22,7 @@ export const FIRST_FRAME_MAX_BYTES = 256 * 1024;
  * not drawn by then is drawn in the browser, and the server's drawing goes on into its cache for
  * the next visit.
  */
-const FRAME_BUDGET_MS = 400;
+const SNAPSHOT_BUDGET_MS = 400;
 
 /**
  * When the view's export is already complete and small, the server reads its CSV and draws the
@@ -30,37 +30,37 @@ const FRAME_BUDGET_MS = 400;
  * them after its code has run. Null when it cannot (not complete, too large, any failure): the
  * browser then does it all itself, as for an export that completes while the view is open.
  */
-export async function firstFrame(
+export async function prepareView(
   user: User,
   early: EarlyExport | null,
   scope: ViewScope,
   benchmarkName: string,
-): Promise<FirstFrame | null> {
+): Promise<PreparedView | null> {
   const status = early?.status;
   if (!early || status?.status !== "COMPLETED") return null;
   try {
     const runtime = await getRuntime();
     const { body } = await downloadFor({ user, db: runtime.db, sei: getSeiClient(runtime) }, status.id, "csv");
-    const text = await readStreamText(body, FIRST_FRAME_MAX_BYTES);
+    const text = await readStreamText(body, PREPARED_VIEW_MAX_BYTES);
     if (text === null) return null;
     const model = parseCsvText(text);
     const team = focusTeam(model, scope);
-    if (!team) return { early, model, frames: {} };
+    if (!team) return { early, model, snapshots: {} };
     const benchmark = (getBenchmarkSet(benchmarkName) ?? defaultBenchmarkSet()).name;
     const series = toTeamSeries(teamRows(model, team), model.metricColumns);
     // Both widths are asked for at once; the budget runs for both together.
     const [wide, narrow] = await Promise.all(
-      ([FRAME_WIDTHS.wide, FRAME_WIDTHS.narrow] as const).map((width) =>
-        drawFrames(
+      ([SNAPSHOT_WIDTHS.wide, SNAPSHOT_WIDTHS.narrow] as const).map((width) =>
+        drawSnapshots(
           { key: `${status.id}|${team.id}|${benchmark}|${width}`, series, benchmark, width },
-          { budgetMs: FRAME_BUDGET_MS },
+          { budgetMs: SNAPSHOT_BUDGET_MS },
         ),
       ),
     );
-    const frames: ChartFrameSets = { wide, narrow };
-    return { early, model, frames };
+    const snapshots: ChartSnapshotSets = { wide, narrow };
+    return { early, model, snapshots };
   } catch (err) {
-    log.warn("view.first_frame", { exportId: status.id, error: err instanceof Error ? err.message : String(err) });
+    log.warn("view.prepare", { exportId: status.id, error: err instanceof Error ? err.message : String(err) });
     return null;
   }
 }
@@ -72,7 +72,7 @@ const watching = new Set<string>();
 
 /**
  * A view opened before its export completed: the server watches the export and draws the charts'
- * first frames as soon as it completes, so that the next to open the view (a shared link, a
+ * snapshots as soon as it completes, so that the next to open the view (a shared link, a
  * bookmark, a reload) gets them at once. Watches one view at most once at a time, for at most
  * five minutes; a failure only means the next visit draws them itself.
  */
@@ -95,10 +95,10 @@ export function drawWhenComplete(user: User, early: EarlyExport | null, scope: V
         const status = await exportStatusFor(ctx, id);
         if (status.status === "FAILED") return;
         if (status.status === "COMPLETED")
-          return void (await firstFrame(user, { ...early, status }, scope, benchmarkName));
+          return void (await prepareView(user, { ...early, status }, scope, benchmarkName));
       }
     } catch (err) {
-      log.warn("view.first_frame_watch", { exportId: id, error: err instanceof Error ? err.message : String(err) });
+      log.warn("view.prepare_watch", { exportId: id, error: err instanceof Error ? err.message : String(err) });
     } finally {
       watching.delete(key);
     }

@@ -16,7 +16,7 @@ const draw = (
   root = `<svg class="recharts-surface" width="640" height="240" viewBox="0 0 640 240" style="width: 100%">`,
 ) => serializeSvg(svgOf(`${root}${inner}</svg>`), "p1-");
 
-/** What a frame's markup is, without its root. */
+/** What a snapshot's markup is, without its root. */
 const inner = (markup: string) => markup.replace(/^<svg[^>]*>/, "").replace(/<\/svg>$/, "");
 
 describe("serializeSvg", () => {
@@ -103,7 +103,7 @@ describe("serializeSvg", () => {
 
   it("the root keeps its viewBox, loses its size, class and style, and is hidden from assistive technology", () => {
     expect(draw("")).toBe(
-      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 240" class="ff-frame" aria-hidden="true" focusable="false"></svg>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 240" class="ff-snapshot" aria-hidden="true" focusable="false"></svg>`,
     );
   });
 
@@ -117,7 +117,7 @@ describe("serializeSvg", () => {
     ["neither: none", `<svg>`, ``],
   ])("root viewBox, %s", (_, root, expected) => {
     expect(draw("", root)).toBe(
-      `<svg xmlns="http://www.w3.org/2000/svg"${expected} class="ff-frame" aria-hidden="true" focusable="false"></svg>`,
+      `<svg xmlns="http://www.w3.org/2000/svg"${expected} class="ff-snapshot" aria-hidden="true" focusable="false"></svg>`,
     );
   });
 

@@ -1,8 +1,8 @@
-// Times the first frames through the public API, in the built worker (node scripts/build-worker.mjs):
-//   NODE_ENV=production npx tsx --conditions=react-server components/charts/frames/testing/bench.ts [periods] [rounds]
+// Times the snapshots through the public API, in the built worker (node scripts/build-worker.mjs):
+//   NODE_ENV=production npx tsx --conditions=react-server components/charts/snapshots/testing/bench.ts [periods] [rounds]
 import type { TeamSeries } from "@/lib/browser/csv/series";
 import { CHART_KINDS, type ChartKind } from "../../plot-props";
-import { drawFrames, stopFrames, warmFrames } from "../index";
+import { drawSnapshots, stopSnapshots, warmSnapshots } from "../index";
 
 const periods = Number(process.argv[2] ?? 26);
 const rounds = Number(process.argv[3] ?? 20);
@@ -43,11 +43,11 @@ async function timed(kinds: readonly ChartKind[]): Promise<number> {
     mttr: kinds.includes("mttr"),
   };
   const started = performance.now();
-  const frames = await drawFrames(
+  const snapshots = await drawSnapshots(
     { key: `bench-${++key}`, series: s, benchmark: "sei", width: 640 },
     { budgetMs: 60_000 },
   );
-  if (Object.keys(frames).length !== kinds.length) throw new Error("a frame is missing");
+  if (Object.keys(snapshots).length !== kinds.length) throw new Error("a snapshot is missing");
   return performance.now() - started;
 }
 
@@ -56,10 +56,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   console.log(`${periods} periods, NODE_ENV=${process.env.NODE_ENV}`);
   console.log(`cold, four charts (worker start included): ${(await timed(CHART_KINDS)).toFixed(0)} ms`);
-  await stopFrames();
-  warmFrames();
+  await stopSnapshots();
+  warmSnapshots();
   await new Promise((resolve) => setTimeout(resolve, 4000));
-  console.log(`after warmFrames, four charts: ${(await timed(CHART_KINDS)).toFixed(0)} ms`);
+  console.log(`after warmSnapshots, four charts: ${(await timed(CHART_KINDS)).toFixed(0)} ms`);
   for (let i = 0; i < 3; i++) await timed(CHART_KINDS);
   for (const kind of CHART_KINDS) {
     const times: number[] = [];
@@ -69,7 +69,7 @@ async function main() {
   const all: number[] = [];
   for (let i = 0; i < rounds; i++) all.push(await timed(CHART_KINDS));
   console.log(`four charts: median ${median(all).toFixed(1)} ms`);
-  await stopFrames();
+  await stopSnapshots();
 }
 
 void main();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TeamSeries } from "@/lib/browser/csv/series";
-import { drawFrames, stopFrames, warmFrames } from "./index";
+import { drawSnapshots, stopSnapshots, warmSnapshots } from "./index";
 
 const FAKE_WORKER = path.join(__dirname, "testing/fake-chart-worker.mjs");
 const REAL_WORKER = path.join(process.cwd(), "dist/chart-worker.mjs");
@@ -26,30 +26,30 @@ function logged() {
 }
 
 beforeEach(() => {
-  vi.stubEnv("FOURFOLD_FRAMES_WORKER_FILE", FAKE_WORKER);
+  vi.stubEnv("FOURFOLD_SNAPSHOTS_WORKER_FILE", FAKE_WORKER);
   vi.stubEnv("FOURFOLD_LOG", "on");
 });
 afterEach(async () => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
-  await stopFrames();
+  await stopSnapshots();
 });
 
-describe("drawFrames", () => {
+describe("drawSnapshots", () => {
   it("draws the charts whose columns the export has", async () => {
-    const frames = await drawFrames(request("ok", "k1", seriesWith({ cfr: false, mttr: false })));
-    expect(Object.keys(frames).sort()).toEqual(["df", "lttc"]);
-    expect(frames.lttc).toMatch(/^<svg>lttc #\d of thread/);
+    const snapshots = await drawSnapshots(request("ok", "k1", seriesWith({ cfr: false, mttr: false })));
+    expect(Object.keys(snapshots).sort()).toEqual(["df", "lttc"]);
+    expect(snapshots.lttc).toMatch(/^<svg>lttc #\d of thread/);
   });
 
   it("draws a key once: the next call has it from the cache", async () => {
-    const first = await drawFrames(request("ok"));
-    expect(await drawFrames(request("ok"))).toEqual(first);
-    expect(await drawFrames(request("ok", "k2"))).not.toEqual(first);
+    const first = await drawSnapshots(request("ok"));
+    expect(await drawSnapshots(request("ok"))).toEqual(first);
+    expect(await drawSnapshots(request("ok", "k2"))).not.toEqual(first);
   });
 
   it("calls at the same time share one drawing", async () => {
-    const [a, b] = await Promise.all([drawFrames(request("slow:50")), drawFrames(request("slow:50"))]);
+    const [a, b] = await Promise.all([drawSnapshots(request("slow:50")), drawSnapshots(request("slow:50"))]);
     expect(a).toEqual(b);
     expect(
       Object.values(a)
@@ -60,58 +60,58 @@ describe("drawFrames", () => {
 
   it("past its budget, resolves with what it has; the rest is drawn into the cache", async () => {
     const started = Date.now();
-    expect(await drawFrames(request("slow:150"), { budgetMs: 30 })).toEqual({});
+    expect(await drawSnapshots(request("slow:150"), { budgetMs: 30 })).toEqual({});
     expect(Date.now() - started).toBeLessThan(140);
     await sleep(200);
-    expect(Object.keys(await drawFrames(request("slow:150"), { budgetMs: 0 }))).toHaveLength(4);
+    expect(Object.keys(await drawSnapshots(request("slow:150"), { budgetMs: 0 }))).toHaveLength(4);
   });
 
   it("a chart that cannot be drawn is left out, logged once, and not drawn again", async () => {
     const events = logged();
-    expect(await drawFrames(request("error"))).toEqual({});
-    expect(await drawFrames(request("error"))).toEqual({});
-    expect(events().filter((e) => e === "frames.draw_failed")).toHaveLength(4);
+    expect(await drawSnapshots(request("error"))).toEqual({});
+    expect(await drawSnapshots(request("error"))).toEqual({});
+    expect(events().filter((e) => e === "snapshots.draw_failed")).toHaveLength(4);
   });
 
   it("a worker that dies is logged and replaced on next use", async () => {
     const events = logged();
-    expect(await drawFrames(request("exit"))).toEqual({});
-    expect(events()).toEqual(["frames.worker_exited"]);
-    const frames = await drawFrames(request("ok"));
-    expect(Object.keys(frames)).toHaveLength(4);
+    expect(await drawSnapshots(request("exit"))).toEqual({});
+    expect(events()).toEqual(["snapshots.worker_exited"]);
+    const snapshots = await drawSnapshots(request("ok"));
+    expect(Object.keys(snapshots)).toHaveLength(4);
   });
 
   it("without its worker, resolves with nothing and says so once", async () => {
-    vi.stubEnv("FOURFOLD_FRAMES_WORKER_FILE", path.join(__dirname, "testing/missing.mjs"));
+    vi.stubEnv("FOURFOLD_SNAPSHOTS_WORKER_FILE", path.join(__dirname, "testing/missing.mjs"));
     const events = logged();
-    expect(await drawFrames(request("ok"))).toEqual({});
-    expect(await drawFrames(request("ok", "k2"))).toEqual({});
-    expect(events()).toEqual(["frames.worker_unavailable"]);
+    expect(await drawSnapshots(request("ok"))).toEqual({});
+    expect(await drawSnapshots(request("ok", "k2"))).toEqual({});
+    expect(events()).toEqual(["snapshots.worker_unavailable"]);
   });
 
   it("warming up starts the worker and draws in it, outside the cache", async () => {
-    warmFrames();
+    warmSnapshots();
     await sleep(500);
     // Six rounds of the four charts came first in this worker.
-    expect((await drawFrames(request("ok"))).lttc).toMatch(/ #25 of/);
+    expect((await drawSnapshots(request("ok"))).lttc).toMatch(/ #25 of/);
   });
 
   it("warming up stops once a page asks for a drawing", async () => {
     vi.stubEnv("FAKE_DRAW_MS", "20");
-    warmFrames();
+    warmSnapshots();
     await sleep(30);
-    const frames = await drawFrames(request("ok"));
-    const last = Math.max(...Object.values(frames).map((svg) => Number(svg.match(/#(\d+)/)![1])));
+    const snapshots = await drawSnapshots(request("ok"));
+    const last = Math.max(...Object.values(snapshots).map((svg) => Number(svg.match(/#(\d+)/)![1])));
     expect(last).toBeLessThanOrEqual(4 + 2);
     await sleep(100);
-    expect((await drawFrames(request("ok", "k2"))).lttc).toMatch(new RegExp(` #${last + 1} of`));
+    expect((await drawSnapshots(request("ok", "k2"))).lttc).toMatch(new RegExp(` #${last + 1} of`));
   });
 
-  it("the built worker draws recharts' frames", { timeout: 30_000 }, async () => {
-    vi.stubEnv("FOURFOLD_FRAMES_WORKER_FILE", REAL_WORKER);
-    const frames = await drawFrames(request("sei"), { budgetMs: 25_000 });
-    expect(Object.keys(frames).sort()).toEqual(["cfr", "df", "lttc", "mttr"]);
-    for (const svg of Object.values(frames))
-      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 240" class="ff-frame"/);
+  it("the built worker draws recharts' snapshots", { timeout: 30_000 }, async () => {
+    vi.stubEnv("FOURFOLD_SNAPSHOTS_WORKER_FILE", REAL_WORKER);
+    const snapshots = await drawSnapshots(request("sei"), { budgetMs: 25_000 });
+    expect(Object.keys(snapshots).sort()).toEqual(["cfr", "df", "lttc", "mttr"]);
+    for (const svg of Object.values(snapshots))
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 240" class="ff-snapshot"/);
   });
 });

@@ -1,4 +1,4 @@
-// A stand-in for dist/chart-worker.mjs in tests of the frames' cache and worker handling. The
+// A stand-in for dist/chart-worker.mjs in tests of the snapshots' cache and worker handling. The
 // request's benchmark says what to do: "ok", "slow:<ms>", "error" (cannot draw), "exit" (dies);
 // FAKE_DRAW_MS slows every drawing down.
 import { parentPort, threadId } from "node:worker_threads";

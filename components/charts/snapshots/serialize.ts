@@ -1,6 +1,6 @@
-// A strict SVG serializer for the frames the server ships in its HTML. The tree is not trusted
+// A strict SVG serializer for the snapshots the server ships in its HTML. The tree is not trusted
 // (period labels come from CSV files), so only drawing elements and their presentation attributes
-// pass, every id gets the caller's prefix, and no reference leaves the frame.
+// pass, every id gets the caller's prefix, and no reference leaves the snapshot.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const TEXT_POSITION = ["x", "y", "dx", "dy", "rotate", "textLength", "lengthAdjust"];
@@ -56,7 +56,7 @@ const TEXT_NODE = 3;
 export function serializeSvg(svg: Element, idPrefix: string): string {
   if (!ID_PREFIX.test(idPrefix)) throw new RangeError(`invalid id prefix: ${idPrefix}`);
   if (!isAllowed(svg) || svg.localName !== "svg") throw new TypeError("not an <svg> element");
-  const out = [`<svg xmlns="${SVG_NS}"${viewBox(svg)} class="ff-frame" aria-hidden="true" focusable="false">`];
+  const out = [`<svg xmlns="${SVG_NS}"${viewBox(svg)} class="ff-snapshot" aria-hidden="true" focusable="false">`];
   for (const child of Array.from(svg.childNodes)) writeNode(child, idPrefix, out);
   out.push("</svg>");
   return out.join("");
@@ -105,7 +105,7 @@ function attributeValue(element: string, name: string, value: string, idPrefix: 
   else if (PRESENTATION.has(name))
     written = value.replace(LOCAL_URL, (_, _quote: string, id: string) => `url(#${idPrefix}${id})`);
   else return null;
-  // Any other url(), or a CSS escape that could spell one, would reach outside the frame.
+  // Any other url(), or a CSS escape that could spell one, would reach outside the snapshot.
   if (/url\s*\(|\\|expression\s*\(|@import/i.test(written.replace(LOCAL_URL, ""))) return null;
   return written;
 }

@@ -1,15 +1,15 @@
 import "server-only";
-// The trend charts' first frames, drawn on the server: the page ships them as static SVG so the
+// The trend charts' snapshots, drawn on the server: the page ships them as static SVG so the
 // charts show before their code has loaded. Drawn by recharts in a worker thread (see draw.tsx),
 // cached by the caller's key, never in the way: past its time budget or on any failure a call
 // resolves with what it has, possibly nothing, and the page draws the rest in the browser.
 import type { TeamSeries } from "@/lib/browser";
 import { log } from "@/lib/server";
-import { CHART_KINDS, drawnKinds, type ChartFrames, type ChartKind } from "../plot-props";
+import { CHART_KINDS, drawnKinds, type ChartSnapshots, type ChartKind } from "../plot-props";
 import { Lru } from "./lru";
-import { requestFrame, stopWorker, WorkerGoneError } from "./worker-client";
+import { requestSnapshot, stopWorker, WorkerGoneError } from "./worker-client";
 
-export interface FramesRequest {
+export interface SnapshotsRequest {
   /** Names the drawing: the same key must always mean the same series, benchmark and width. */
   key: string;
   series: TeamSeries;
@@ -20,45 +20,45 @@ export interface FramesRequest {
 const CACHE_ENTRIES = 200;
 const DEFAULT_BUDGET_MS = 1500;
 
-/** A chart's frame once drawn; undefined when it cannot be drawn. */
+/** A chart's snapshot once drawn; undefined when it cannot be drawn. */
 type Drawing = Promise<string | undefined>;
 // Shared through globalThis by every copy of this module (instrumentation.ts is bundled apart from the pages).
 type Shared = { cache: Lru<string, Partial<Record<ChartKind, Drawing>>>; asked: boolean };
-const shared = ((globalThis as { fourfoldFrames?: Shared }).fourfoldFrames ??= {
+const shared = ((globalThis as { fourfoldSnapshots?: Shared }).fourfoldSnapshots ??= {
   cache: new Lru<string, Partial<Record<ChartKind, Drawing>>>(CACHE_ENTRIES),
   asked: false,
 });
 const cache = shared.cache;
 
 /**
- * The first frames of the charts the series draws. Resolves within `budgetMs` with the frames
+ * The snapshots of the charts the series draws. Resolves within `budgetMs` with the snapshots
  * drawn by then; the others are still drawn, into the cache, for the next call with the same key.
  */
-export async function drawFrames(req: FramesRequest, opts: { budgetMs?: number } = {}): Promise<ChartFrames> {
+export async function drawSnapshots(req: SnapshotsRequest, opts: { budgetMs?: number } = {}): Promise<ChartSnapshots> {
   try {
     const kinds = drawnKinds(req.series);
     const drawings = drawingsFor(req, kinds);
     return await collect(kinds, drawings, opts.budgetMs ?? DEFAULT_BUDGET_MS);
   } catch (err) {
-    log.warn("frames.failed", { error: describe(err) });
+    log.warn("snapshots.failed", { error: describe(err) });
     return {};
   }
 }
 
 /** The cached drawings of the key, with a drawing started for each kind it lacks. */
-function drawingsFor(req: FramesRequest, kinds: readonly ChartKind[]): Partial<Record<ChartKind, Drawing>> {
+function drawingsFor(req: SnapshotsRequest, kinds: readonly ChartKind[]): Partial<Record<ChartKind, Drawing>> {
   const drawings = cache.get(req.key) ?? {};
   cache.set(req.key, drawings);
   for (const kind of kinds) drawings[kind] ??= draw(req, kind, drawings);
   return drawings;
 }
 
-function draw(req: FramesRequest, kind: ChartKind, drawings: Partial<Record<ChartKind, Drawing>>): Drawing {
+function draw(req: SnapshotsRequest, kind: ChartKind, drawings: Partial<Record<ChartKind, Drawing>>): Drawing {
   shared.asked = true;
-  return requestFrame(kind, req.series, req.benchmark, req.width).catch((err: unknown) => {
+  return requestSnapshot(kind, req.series, req.benchmark, req.width).catch((err: unknown) => {
     // A lost worker is asked again next time; a chart it could not draw would fail the same way.
     if (err instanceof WorkerGoneError) delete drawings[kind];
-    else log.warn("frames.draw_failed", { kind, error: describe(err) });
+    else log.warn("snapshots.draw_failed", { kind, error: describe(err) });
     return undefined;
   });
 }
@@ -67,12 +67,12 @@ async function collect(
   kinds: readonly ChartKind[],
   drawings: Partial<Record<ChartKind, Drawing>>,
   budgetMs: number,
-): Promise<ChartFrames> {
-  const frames: ChartFrames = {};
+): Promise<ChartSnapshots> {
+  const snapshots: ChartSnapshots = {};
   const all = Promise.all(
     kinds.map(async (kind) => {
       const svg = await drawings[kind];
-      if (svg !== undefined) frames[kind] = svg;
+      if (svg !== undefined) snapshots[kind] = svg;
     }),
   );
   let timer: NodeJS.Timeout | undefined;
@@ -80,7 +80,7 @@ async function collect(
   await Promise.race([all, budget]);
   clearTimeout(timer);
   // A copy: drawings that finish late must not change what the caller already has.
-  return { ...frames };
+  return { ...snapshots };
 }
 
 /** Each kind drawn this often warms the worker's code enough for a first request to be a usual one. */
@@ -91,14 +91,14 @@ const WARM_ROUNDS = 6;
  * its code to warm up. One drawing at a time, and none once a page has asked for one: a visitor
  * never waits behind more than one of them.
  */
-export function warmFrames(): void {
+export function warmSnapshots(): void {
   shared.asked = false;
   void (async () => {
     const series = warmSeries();
     for (let round = 0; round < WARM_ROUNDS; round++) {
       for (const kind of CHART_KINDS) {
         if (shared.asked) return;
-        const drawn = await requestFrame(kind, series, "sei", 640).catch(() => null);
+        const drawn = await requestSnapshot(kind, series, "sei", 640).catch(() => null);
         if (drawn === null) return;
       }
     }
@@ -127,7 +127,7 @@ function warmSeries(): TeamSeries {
 }
 
 /** Stops the worker and forgets every drawing (tests; a server that shuts down). */
-export async function stopFrames(): Promise<void> {
+export async function stopSnapshots(): Promise<void> {
   cache.clear();
   await stopWorker();
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_STORAGE_STATE } from "../playwright.config";
 
 // A view whose export is already complete arrives with its figures and its four charts drawn by the
-// server (components/charts/frames); the live recharts charts take their place once their code runs.
+// server (components/charts/snapshots); the live recharts charts take their place once their code runs.
 const LINK = "/teams/eng?range=6m&granularity=MONTHLY";
 const CHARTS = ["Lead time for changes", "Deployment frequency", "Change failure rate", "Mean time to restore"];
 
@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-// Drawn at two widths: the one for the screen shows (components/charts/plot-props.ts, FRAME_WIDTHS).
+// Drawn at two widths: the one for the screen shows (components/charts/plot-props.ts, SNAPSHOT_WIDTHS).
 for (const [screen, width, drawn] of [
   ["a desktop", 1280, 640],
   ["a phone", 390, 330],
@@ -28,20 +28,20 @@ for (const [screen, width, drawn] of [
     await page.goto(LINK);
     await expect(page.getByRole("list", { name: "Scorecards" }).getByRole("listitem")).toHaveCount(5);
     for (const name of CHARTS) {
-      const frame = page
+      const snapshot = page
         .getByRole("img", { name: `${name} chart` })
         .locator("svg")
         .filter({ visible: true });
-      await expect(frame).toHaveCount(1);
-      await expect(frame).toHaveAttribute("viewBox", `0 0 ${drawn} 240`);
+      await expect(snapshot).toHaveCount(1);
+      await expect(snapshot).toHaveAttribute("viewBox", `0 0 ${drawn} 240`);
       // Axes with the periods' labels, and the series drawn (bars or a line are paths).
       await expect(
-        frame
+        snapshot
           .locator("text")
           .filter({ hasText: /^\d{4}-\d{2}$/ })
           .first(),
       ).toBeVisible();
-      expect(await frame.locator("path").count()).toBeGreaterThan(1);
+      expect(await snapshot.locator("path").count()).toBeGreaterThan(1);
     }
     await expect(page.getByRole("heading", { name: "Sub-teams" })).toBeVisible();
     await context.close();
@@ -59,7 +59,7 @@ test("with scripts, the live charts replace the drawn ones, with no hydration er
   await page.goto(LINK);
   for (const name of CHARTS) {
     const chart = page.getByRole("img", { name: `${name} chart` });
-    // The live chart is recharts' own (its surface), and the server's frame has gone.
+    // The live chart is recharts' own (its surface), and the server's snapshot has gone.
     await expect(chart.locator("svg.recharts-surface")).toHaveCount(1);
     await expect(chart.locator("svg")).toHaveCount(1);
   }

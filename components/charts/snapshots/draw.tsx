@@ -1,4 +1,4 @@
-// Draws a trend chart's first frame inside the chart worker: the browser's own recharts plot,
+// Draws a trend chart's snapshot inside the chart worker: the browser's own recharts plot,
 // rendered by react-dom into a happy-dom document and taken as SVG markup.
 import type { TeamSeries } from "@/lib/browser";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
@@ -39,15 +39,15 @@ export function prepare(): Promise<Renderer> {
   return renderer;
 }
 
-/** The chart's first frame as SVG markup; ids start with `idPrefix`. */
-export async function drawFrame(
+/** The chart's snapshot as SVG markup; ids start with `idPrefix`. */
+export async function drawSnapshot(
   kind: ChartKind,
   series: TeamSeries,
   benchmarkName: string,
   width: number,
   idPrefix = `ff-${kind}-`,
 ): Promise<string> {
-  if (!(width >= MIN_WIDTH && width <= MAX_WIDTH)) throw new RangeError(`frame width out of range: ${width}`);
+  if (!(width >= MIN_WIDTH && width <= MAX_WIDTH)) throw new RangeError(`snapshot width out of range: ${width}`);
   const benchmark = getBenchmarkSet(benchmarkName) ?? defaultBenchmarkSet();
   const { container, createRoot, flushSync, plotElement } = await prepare();
   const root = createRoot(container);
