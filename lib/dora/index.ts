@@ -23,7 +23,8 @@ export {
   type TeamRecords,
 } from "./figures/records";
 export type { Dataset } from "./figures/types";
-export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
+export { DomainError, ScopeNotFoundError, type DomainErrorKind } from "./errors";
+export { buildHierarchy, resolveRefId, resolveScope } from "./hierarchy";
 export { parseBodyText, parseJsonc } from "./jsonc";
 export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
 export { exportParamsKey } from "./params-key";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Team } from "@/lib/dora";
+import { DomainError, type Team } from "@/lib/dora";
 import { type Store, writeTransaction, LINK_OF } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
@@ -13,9 +13,9 @@ import { existingIds, storedTeams, upsertRows } from "./write";
 export type IngestResult =
   { ok: true; received: number; created: number; updated: number } | { ok: false; details: IngestIssue[] };
 
-/** Refusal to delete a team that other records still name (maps to 409 CONFLICT). */
-export class TeamInUseError extends Error {
-  readonly code = "CONFLICT";
+/** Refusal to delete a team that other records still name (a conflict: 409 CONFLICT). */
+export class TeamInUseError extends DomainError {
+  readonly kind = "conflict";
   constructor(
     readonly teamId: string,
     readonly usedBy: string[],
