@@ -71,7 +71,7 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
     // The work items the new PRs name are in the batch itself: no need to read them back.
     if (kind === "pull-requests")
       for (const pr of items as { workItemId?: string | null }[]) if (pr.workItemId) reach.workItems.add(pr.workItemId);
-    await afterChange(trx, scope, table, ids, reach);
+    await afterChange(trx, scope, table, ids, reach, existing.size === 0);
     return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
   });
 }
