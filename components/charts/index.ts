@@ -5,3 +5,4 @@ export { CfrChart, type CfrChartProps } from "./cfr-chart";
 export { MttrChart, type MttrChartProps } from "./mttr-chart";
 export { ChartCard, type ChartCardProps } from "./chart-card";
 export { preloadCharts } from "./preload";
+export { ChartSubjectProvider, type ChartSubject } from "./chart-subject";

@@ -24,10 +24,11 @@ import {
   viewSearch,
   rememberView,
 } from "@/lib/browser";
-import { TrendCharts, preloadCharts } from "@/components/charts";
+import { ChartSubjectProvider, TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { PreparedView } from "./prepared-view";
+import { chartSubject } from "./chart-subject";
 import { SubTeamsTable } from "./sub-teams-table";
 import { useEarlyExport, useExport } from "./use-export";
 import { ViewHeader, type Crumb } from "./view-header";
@@ -161,11 +162,13 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
             previous={prevSummary}
             note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined}
           />
-          <TrendCharts
-            series={series}
-            benchmark={benchmark}
-            snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
-          />
+          <ChartSubjectProvider value={chartSubject(title, view, benchmark)}>
+            <TrendCharts
+              series={series}
+              benchmark={benchmark}
+              snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
+            />
+          </ChartSubjectProvider>
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>
       )}
