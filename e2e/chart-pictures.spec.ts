@@ -107,6 +107,18 @@ test("a trend chart downloads as a PNG of sensible size that is not blank, by ke
   expect(colours.dark).toBeGreaterThan(500);
 });
 
+test("the org comparison's levels chart downloads too, with the org tree in the picture", async ({ page }) => {
+  await page.goto("/org-trees/Engineering?range=6m&granularity=MONTHLY");
+  await expect(page.getByRole("img", { name: /Teams at each level/ }).locator("svg.recharts-surface")).toBeVisible({
+    timeout: 30_000,
+  });
+  const download = await downloadByKeyboard(page, "Download Teams at each level · Overall level as SVG");
+  const svg = fs.readFileSync((await download.path())!, "utf8");
+  expect(svg).toContain("Teams at each level · Overall level");
+  expect(svg).toMatch(/Engineering · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+  expect(svg).toContain(">No rating</text>");
+});
+
 test("a chart of an opened CSV downloads with its team and dates", async ({ page }) => {
   await page.goto("/import");
   await page.getByLabel("CSV file").setInputFiles("e2e/fixtures/export-sample.csv");
