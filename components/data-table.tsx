@@ -1,9 +1,10 @@
 "use client";
 
 // A plain, accessible table of text: a caption, column headers, one column of row headers, and
-// scrolling inside its own focusable region when too wide or too long. A long table with a height
+// scrolling inside its own focusable region when too wide or too long (see ScrollBox). A long table with a height
 // cap renders only the rows in view (and a few around), so thousands of cells cost what a screenful does.
 import { useId, useLayoutEffect, useRef, useState } from "react";
+import { ScrollBox } from "./scroll-box";
 
 export interface DataTableColumn {
   label: string;
@@ -58,12 +59,10 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
     );
 
   return (
-    <div
-      role="region"
-      aria-labelledby={id}
-      tabIndex={0}
+    <ScrollBox
+      labelledBy={id}
       onScroll={onScroll}
-      className="overflow-auto rounded-md border border-slate-200 dark:border-slate-700"
+      className="rounded-md border border-slate-200 dark:border-slate-700"
       style={maxHeight ? { maxHeight } : undefined}
     >
       <table className="w-full border-collapse text-sm" aria-rowcount={windowed ? rows.length + 1 : undefined}>
@@ -101,7 +100,7 @@ export function DataTable({ caption, showCaption = false, columns, rows, rowHead
           {spacer(rows.length - end, "after")}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -1,10 +1,12 @@
 "use client";
 
-// The frame of a trend chart: heading, what it shows, the benchmark bands' key, the plot, and a
-// switch to read the same data as a table.
-import { useId, useState } from "react";
+// The frame of a trend chart: heading, what it shows, the benchmark bands' key, the plot, a
+// switch to read the same data as a table, and the plot's pictures to download (SVG, PNG).
+import { useId, useRef, useState } from "react";
 import type { RatingBand } from "@/lib/dora";
 import { DataTable, type DataTableProps } from "@/components/data-table";
+import { ChartDownloads } from "./chart-download";
+import type { PictureKeyItem } from "./picture";
 import { RATING_FILL } from "./theme";
 
 export interface ChartCardProps {
@@ -15,35 +17,42 @@ export interface ChartCardProps {
   /** Formats a band bound for the key, e.g. "7 days". */
   bound: (value: number) => string;
   table: Pick<DataTableProps, "columns" | "rows">;
+  /** A key of the chart's own (its name and items) in place of the benchmark bands'. */
+  legend?: { label: string; items: PictureKeyItem[] };
   children: React.ReactNode;
 }
 
-export function ChartCard({ title, description, bands, bound, table, children }: ChartCardProps) {
+export function ChartCard({ title, description, bands, bound, table, legend, children }: ChartCardProps) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const descId = useId();
+  const plot = useRef<HTMLDivElement>(null);
+  const key = legend ?? { label: "Benchmark bands", items: bandKeyItems(bands, bound) };
   return (
     <section
       aria-labelledby={headingId}
-      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      className="chart-card min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={headingId} className="text-base font-semibold">
           {title}
         </h3>
-        <button
-          type="button"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((v) => !v)}
-          className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-        >
-          Show data as table
-        </button>
+        <div className="flex flex-wrap items-center gap-1 print:hidden">
+          {!asTable && <ChartDownloads title={title} plot={plot} keyItems={key.items} />}
+          <button
+            type="button"
+            aria-pressed={asTable}
+            onClick={() => setAsTable((v) => !v)}
+            className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Show data as table
+          </button>
+        </div>
       </div>
       <p id={descId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         {description}
       </p>
-      <BandKey bands={bands} bound={bound} />
+      <ChartKey label={key.label} items={key.items} />
       {asTable ? (
         <div className="mt-3">
           <DataTable
@@ -56,6 +65,7 @@ export function ChartCard({ title, description, bands, bound, table, children }:
         </div>
       ) : (
         <div
+          ref={plot}
           role="img"
           aria-label={`${title} chart`}
           aria-describedby={descId}
@@ -68,21 +78,24 @@ export function ChartCard({ title, description, bands, bound, table, children }:
   );
 }
 
-function BandKey({ bands, bound }: { bands: RatingBand[]; bound: (value: number) => string }) {
-  const shown = bands.filter((b) => b.from === null || b.to === null || b.from < b.to);
+function bandKeyItems(bands: RatingBand[], bound: (value: number) => string): PictureKeyItem[] {
+  return bands
+    .filter((b) => b.from === null || b.to === null || b.from < b.to)
+    .map((b) => ({ label: `${b.rating} ${rangeText(b, bound)}`.trim(), colour: RATING_FILL[b.rating] }));
+}
+
+function ChartKey({ label, items }: { label: string; items: PictureKeyItem[] }) {
+  if (items.length === 0) return null;
   return (
-    <ul
-      aria-label="Benchmark bands"
-      className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
-    >
-      {shown.map((b) => (
-        <li key={b.rating} className="flex items-center gap-1">
+    <ul aria-label={label} className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+      {items.map((item) => (
+        <li key={item.label} className="flex items-center gap-1">
           <span
             aria-hidden
             className="inline-block size-2.5 rounded-sm"
-            style={{ background: RATING_FILL[b.rating], opacity: 0.6 }}
+            style={{ background: item.colour, opacity: 0.6 }}
           />
-          {b.rating} {rangeText(b, bound)}
+          {item.label}
         </li>
       ))}
     </ul>

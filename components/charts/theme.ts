@@ -25,3 +25,12 @@ export const MAX_POINTS_WITH_DOTS = 30;
 
 export const AXIS_TICK = { fill: "currentColor", fontSize: 12 } as const;
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
+
+/** The levels chart's stack, bottom up: each level in its badge colour, then the teams without one. */
+export const LEVEL_STACK = [
+  { key: "Elite", label: "Elite", colour: RATING_FILL.Elite },
+  { key: "High", label: "High", colour: RATING_FILL.High },
+  { key: "Medium", label: "Medium", colour: RATING_FILL.Medium },
+  { key: "Low", label: "Low", colour: RATING_FILL.Low },
+  { key: "none", label: "No rating", colour: "#94a3b8" },
+] as const;

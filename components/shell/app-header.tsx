@@ -6,7 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ email, connection }: { email: string; connection: PublicConfig }) {
   const label = connection.mode === "embedded" ? "Embedded engine" : `Harness · ${connection.host}`;
   return (
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 print:hidden">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" prefetch={false} className="text-lg font-semibold tracking-tight">
           Fourfold

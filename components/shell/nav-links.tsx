@@ -16,7 +16,7 @@ export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex gap-1 overflow-x-auto text-sm">
+      <ul className="flex flex-wrap gap-1 text-sm">
         {LINKS.map(({ href, label }) => {
           const current =
             pathname === href ||

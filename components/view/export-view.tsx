@@ -7,7 +7,7 @@
 // drawn, so that it never delays it.
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import {
   warmParseWorker,
   exportRequest,
@@ -24,15 +24,19 @@ import {
   viewSearch,
   rememberView,
 } from "@/lib/browser";
-import { TrendCharts, preloadCharts } from "@/components/charts";
+import { ChartSubjectProvider, TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { PreparedView } from "./prepared-view";
+import { chartSubject } from "./chart-subject";
 import { SubTeamsTable } from "./sub-teams-table";
 import { useEarlyExport, useExport } from "./use-export";
 import { ViewHeader, type Crumb } from "./view-header";
 
 export type { ViewScope } from "@/lib/browser";
+
+// Only the org-tree view compares its teams: its code loads when one is shown.
+const OrgComparison = lazy(() => import("./org-comparison/org-comparison"));
 export type { Crumb } from "./view-header";
 
 // The CSV is parsed off the main thread, and the charts are loaded on demand: both start loading as
@@ -161,11 +165,18 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
             previous={prevSummary}
             note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined}
           />
-          <TrendCharts
-            series={series}
-            benchmark={benchmark}
-            snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
-          />
+          <ChartSubjectProvider value={chartSubject(title, view, benchmark)}>
+            <TrendCharts
+              series={series}
+              benchmark={benchmark}
+              snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
+            />
+            {scope.kind === "orgTree" && (
+              <Suspense fallback={<p className="text-sm">Loading the org comparison…</p>}>
+                <OrgComparison model={model} benchmark={benchmark} search={search2} treeName={title} />
+              </Suspense>
+            )}
+          </ChartSubjectProvider>
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>
       )}

@@ -3,9 +3,10 @@
 // The sub-teams of the team in view: sortable, with rating badges and a lead-time sparkline; a
 // row's name opens that team's view with the same settings.
 import Link from "next/link";
-import { memo, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import type { BenchmarkSet, Rating } from "@/lib/dora";
 import { RatingBadge } from "@/components/rating-badge";
+import { ScrollBox } from "@/components/scroll-box";
 import {
   formatDuration,
   formatPercent,
@@ -33,6 +34,7 @@ export const SubTeamsTable = memo(function SubTeamsTable({
   search: string;
 }) {
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: "name", dir: 1 });
+  const captionId = useId();
   const rows = useMemo(
     () =>
       model.teams
@@ -77,9 +79,14 @@ export const SubTeamsTable = memo(function SubTeamsTable({
       <h2 id="subteams-title" className="text-lg font-semibold">
         Sub-teams
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <ScrollBox
+        labelledBy={captionId}
+        className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         <table className="w-full min-w-[44rem] text-sm">
-          <caption className="sr-only">Direct sub-teams of {parent.name}, with their figures over the range</caption>
+          <caption id={captionId} className="sr-only">
+            Direct sub-teams of {parent.name}, with their figures over the range
+          </caption>
           <thead className="border-b border-slate-200 dark:border-slate-800">
             <tr>
               {header("name", "Team")}
@@ -131,7 +138,7 @@ export const SubTeamsTable = memo(function SubTeamsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 });

@@ -12,7 +12,11 @@ export function ViewControls({ view, onChange }: { view: ViewParams; onChange: (
   const id = useId();
   const set = (patch: Partial<ViewParams>) => onChange({ ...view, ...patch });
   return (
-    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="View settings">
+    <form
+      className="flex flex-wrap items-end gap-3 print:hidden"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="View settings"
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-range`} className="text-xs font-medium">
           Range

@@ -68,7 +68,7 @@ export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }
           ))}
         </ul>
       )}
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 print:hidden">
         <JobStatus status={job.stage} since={job.since} error={job.error} note={job.note} onRetry={job.onRetry} />
         {job.downloadHref && (
           <a

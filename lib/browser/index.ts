@@ -48,3 +48,24 @@ export {
   viewSearch,
   type ViewParams,
 } from "./view-params";
+export {
+  compareTeams,
+  COMPARISON_METRICS,
+  type Comparison,
+  type ComparisonCell,
+  type ComparisonMetric,
+  type ComparisonRow,
+} from "./csv/comparison";
+export {
+  bestFirst,
+  depthChoices,
+  foldable,
+  nextSort,
+  visibleRows,
+  type DepthChoice,
+  type DepthRange,
+  type Sort,
+  type SortDirection,
+  type SortKey,
+} from "./csv/comparison-table";
+export { levelsByPeriod, type LevelMetric, type PeriodLevels } from "./csv/levels";

@@ -12,6 +12,7 @@ describe("formatDuration", () => {
     [1 / 24, "1 h"],
     [0.5, "12 h"],
     [1, "1 day"],
+    [1.04, "1 day"],
     [2.46, "2.5 days"],
   ])("%s days → %s", (days, text) => expect(formatDuration(days)).toBe(text));
 });

@@ -15,7 +15,8 @@ export function formatDuration(days: number | null): string {
   const hours = days * 24;
   if (hours < 1) return `${INT.format(hours * 60)} min`;
   if (days < 1) return `${ONE.format(hours)} h`;
-  return `${ONE.format(days)} ${days === 1 ? "day" : "days"}`;
+  const text = ONE.format(days);
+  return `${text} ${text === "1" ? "day" : "days"}`;
 }
 
 export function formatPercent(value: number | null): string {

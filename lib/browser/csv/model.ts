@@ -2,9 +2,10 @@
 // tests. Cells live in typed arrays (moved, not copied, to the page); `teamRows` turns one team
 // back into plain rows. Bad input never throws: what could not be read is explained in `problems`.
 import type { Aggregation, Rating } from "@/lib/dora";
-import { displayText, parseNumber, parseRating } from "./cells";
+import { displayText } from "./cells";
 import { classifyColumn, pickMetricColumns, type ColumnInfo, type MetricKey, type RatingKey } from "./columns";
 import { createProblemLog } from "./problems";
+import { ArrayRow, type RowInput } from "./row";
 import { GrowableFloat64, GrowableUint, TextColumnBuilder, textAt, type TextColumn } from "./store";
 
 export type CsvRow = Record<string, string | undefined>;
@@ -74,16 +75,21 @@ export interface TeamRows {
 export interface ModelBuilder {
   /** Adds one data row, cells in header order; `line` is its line in the file. */
   add(cells: readonly string[], line: number): void;
+  /** The same for a row read by the fast reader (or any RowInput). */
+  addRow(row: RowInput, line: number): void;
   /** Records a problem found by the parser at a line. */
   problemAt(kind: string, line: number): void;
   finish(): ParsedExport;
 }
 
-const RATING_CODE: Record<Rating, number> = { Elite: 1, High: 2, Medium: 3, Low: 4 };
 const RATING_BY_CODE: (Rating | null)[] = [null, "Elite", "High", "Medium", "Low"];
 const TEXT_HIERARCHY = new Set(["Period", "Start_Date", "End_Date"]);
 
-export function createModelBuilder(header: readonly string[]): ModelBuilder {
+/**
+ * `expectedRows`: a guess of the file's rows (its size over a line's), so that the cell stores are
+ * made once at about the right size rather than grown and copied on the way.
+ */
+export function createModelBuilder(header: readonly string[], expectedRows = 1024): ModelBuilder {
   const columns = header.map(classifyColumn);
   const log = createProblemLog();
   const at = (name: string) => {
@@ -95,10 +101,11 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   const textIdx = columns.flatMap((c, i) =>
     c.role === "unknown" || (c.role === "hierarchy" && TEXT_HIERARCHY.has(c.hierarchy)) ? [i] : [],
   );
-  const textCols = textIdx.map(() => new TextColumnBuilder());
-  const numbers = new GrowableFloat64(1024 * Math.max(1, metricIdx.length));
-  const ratings = new GrowableUint(1024 * Math.max(1, ratingIdx.length));
-  const lines = new GrowableUint(1024);
+  const capacity = Math.max(16, Math.ceil(expectedRows));
+  const textCols = textIdx.map(() => new TextColumnBuilder(capacity));
+  const numbers = new GrowableFloat64(capacity * Math.max(1, metricIdx.length));
+  const ratings = new GrowableUint(capacity * Math.max(1, ratingIdx.length));
+  const lines = new GrowableUint(capacity);
   const teams = new Map<string, TeamExport>();
   const [idCol, nameCol, periodCol] = [at("Team_Id"), at("Team_Name"), at("Period")];
   let rowCount = 0;
@@ -115,21 +122,34 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
   if (periodCol === undefined)
     log.note("There is no Period column, so rows are shown in file order and no TOTAL row is recognised.");
 
-  function teamFor(cells: readonly string[], line: number): TeamExport {
-    const raw = (cells[idCol ?? nameCol ?? -1] ?? "").trim();
+  const idOrName = idCol ?? nameCol;
+  // Rows of a team come together: a row whose id cell reads as the previous row's is that team's.
+  let lastTeam: TeamExport | null = null;
+  let lastRaw = "";
+
+  function teamFor(row: RowInput, line: number): TeamExport {
+    if (lastTeam && lastRaw !== "" && idOrName !== undefined && row.is(idOrName, lastRaw)) return lastTeam;
+    const written = idOrName === undefined ? "" : row.text(idOrName);
+    const raw = written.trim();
     if (idCol !== undefined && raw === "")
       log.at("Some rows have no Team_Id; they are shown as one team named “(no Team_Id)”", line);
-    const existing = teams.get(raw);
-    if (existing) return existing;
+    const team = teams.get(raw) ?? newTeam(row, raw);
+    lastTeam = team;
+    lastRaw = written;
+    return team;
+  }
+
+  function newTeam(row: RowInput, raw: string): TeamExport {
     const text = (name: string) => {
       const i = at(name);
-      return i === undefined ? null : displayText(cells[i]?.trim() ?? "") || null;
+      return i === undefined ? null : displayText(row.text(i).trim()) || null;
     };
     const name = text("Team_Name") ?? (raw || (idCol !== undefined ? "(no Team_Id)" : "All rows"));
     const refCol = at("Team_Ref_Id");
+    const refId = refCol === undefined ? undefined : row.number(refCol);
     const team: TeamExport = {
       id: raw,
-      refId: refCol === undefined ? null : parseNumber(cells[refCol]).value,
+      refId: refId === undefined || Number.isNaN(refId) ? null : refId,
       name,
       parentId: text("Parent_Team_Id"),
       hierarchy: text("Team_Hierarchy")?.split(" / ") ?? [name],
@@ -141,47 +161,70 @@ export function createModelBuilder(header: readonly string[]): ModelBuilder {
     return team;
   }
 
-  function store(cells: readonly string[], r: number, line: number) {
-    numbers.ensure((r + 1) * metricIdx.length);
-    ratings.ensure((r + 1) * ratingIdx.length);
+  const nm = metricIdx.length;
+  const nr = ratingIdx.length;
+  const notNumbers = metricIdx.map(
+    (ci) => `Column ${columns[ci]!.name} has values that are not numbers; they are shown as no data`,
+  );
+  const notRatings = ratingIdx.map(
+    (ci) =>
+      `Column ${columns[ci]!.name} has values that are not Elite, High, Medium or Low; they are shown as no rating`,
+  );
+  const unknownText = textIdx.map((ci) => columns[ci]!.role === "unknown");
+
+  function store(row: RowInput, r: number, line: number) {
+    numbers.ensure((r + 1) * nm);
+    ratings.ensure((r + 1) * nr);
     lines.ensure(r + 1);
     lines.data[r] = line;
-    metricIdx.forEach((ci, j) => {
-      const { value, ok } = parseNumber(cells[ci]);
-      if (!ok) log.at(`Column ${columns[ci]!.name} has values that are not numbers; they are shown as no data`, line);
-      numbers.data[r * metricIdx.length + j] = value ?? NaN;
-    });
-    ratingIdx.forEach((ci, j) => {
-      const { value, ok } = parseRating(cells[ci]);
-      if (!ok)
-        log.at(
-          `Column ${columns[ci]!.name} has values that are not Elite, High, Medium or Low; they are shown as no rating`,
-          line,
-        );
-      ratings.data[r * ratingIdx.length + j] = value ? RATING_CODE[value] : 0;
-    });
-    textIdx.forEach((ci, j) => {
-      const raw = cells[ci]?.trim() ?? "";
-      textCols[j]!.set(r, columns[ci]!.role === "unknown" ? displayText(raw) : raw);
-    });
+    const nums = numbers.data;
+    for (let j = 0; j < nm; j++) {
+      const value = row.number(metricIdx[j]!);
+      if (value === undefined) log.at(notNumbers[j]!, line);
+      nums[r * nm + j] = value ?? NaN;
+    }
+    const codes = ratings.data;
+    for (let j = 0; j < nr; j++) {
+      const code = row.rating(ratingIdx[j]!);
+      if (code < 0) log.at(notRatings[j]!, line);
+      codes[r * nr + j] = code < 0 ? 0 : code;
+    }
+    for (let j = 0; j < textIdx.length; j++) {
+      const raw = row.text(textIdx[j]!).trim();
+      textCols[j]!.set(r, unknownText[j] ? displayText(raw) : raw);
+    }
   }
 
+  const isTotal = (row: RowInput) => {
+    if (periodCol === undefined) return false;
+    if (row.is(periodCol, "TOTAL")) return true;
+    const p = row.text(periodCol);
+    return p.length >= 5 && p.trim().toUpperCase() === "TOTAL";
+  };
+
+  function addRow(row: RowInput, line: number) {
+    if (row.length !== columns.length) {
+      log.at(
+        row.length < columns.length
+          ? "Some rows have fewer cells than the header; the missing cells are read as empty"
+          : "Some rows have more cells than the header; the extra cells are ignored",
+        line,
+      );
+    }
+    const r = rowCount++;
+    const team = teamFor(row, line);
+    store(row, r, line);
+    if (isTotal(row)) team.totalRow = r;
+    else (team.rows as number[]).push(r);
+  }
+
+  const arrayRow = new ArrayRow();
   return {
     add(cells, line) {
-      if (cells.length !== columns.length) {
-        log.at(
-          cells.length < columns.length
-            ? "Some rows have fewer cells than the header; the missing cells are read as empty"
-            : "Some rows have more cells than the header; the extra cells are ignored",
-          line,
-        );
-      }
-      const r = rowCount++;
-      const team = teamFor(cells, line);
-      store(cells, r, line);
-      if (periodCol !== undefined && cells[periodCol]?.trim().toUpperCase() === "TOTAL") team.totalRow = r;
-      else (team.rows as number[]).push(r);
+      arrayRow.cells = cells;
+      addRow(arrayRow, line);
     },
+    addRow,
     problemAt: log.at,
     finish() {
       if (rowCount === 0) log.note("The file has a header but no rows of data.");

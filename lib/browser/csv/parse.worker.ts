@@ -1,12 +1,10 @@
-// The parse worker: reads a CSV (plain or gzip) with papaparse in chunks, builds the model, and
-// posts progress and the result. Runs off the main thread so that a big export never freezes the page.
-import Papa from "papaparse";
-import { createRowFeeder } from "./feed";
+// The parse worker: reads a CSV (plain or gzip), builds the model (feed.ts), and posts progress
+// and the result. Runs off the main thread so that a big export never freezes the page.
+import { parseCsv } from "./feed";
 import { emptyExport, packTeamRows, type ParsedExport } from "./model";
 import type { ParseRequest, WorkerMessage } from "./protocol";
 import { sniff } from "./sniff";
 
-const CHUNK_BYTES = 512 * 1024;
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: WorkerMessage, t: Transferable[]): void }).postMessage(message, transfer);
 
@@ -32,27 +30,11 @@ async function prepare(input: Blob | string): Promise<Blob | string | ParsedExpo
   }
 }
 
-// Rows as arrays (header: false) parse about twice as fast as records; the first row is the header.
-function parse(input: Blob | string): Promise<ParsedExport> {
-  const total = typeof input === "string" ? input.length : input.size;
-  const feeder = createRowFeeder();
-  return new Promise((resolve, reject) => {
-    // Blob is read like a File (papaparse slices it with FileReader); the types only name File.
-    Papa.parse<string[]>(input as File | string, {
-      header: false,
-      chunkSize: CHUNK_BYTES,
-      chunk(results) {
-        const rows = feeder.chunk(results);
-        post({ type: "progress", fraction: Math.min(0.99, results.meta.cursor / total), rows });
-      },
-      complete() {
-        resolve(feeder.finish());
-      },
-      error(err: Error) {
-        reject(err);
-      },
-    });
-  });
+// The text is read at once (the browser decodes it natively), then read by the fast reader or by
+// papaparse in chunks (parseCsv), with progress on the way.
+async function parse(input: Blob | string): Promise<ParsedExport> {
+  const text = typeof input === "string" ? input : await input.text();
+  return parseCsv(text, (fraction, rows) => post({ type: "progress", fraction, rows }));
 }
 
 function send(model: ParsedExport) {

@@ -1,5 +1,8 @@
 // Growable column storage for the model: typed arrays that move to the page without copying.
 
+/** A store made close enough to its final size is handed over as it is, not copied to fit. */
+const KEEP_SLACK = 1.25;
+
 /** A text column as codes into a dictionary; code 0 is an empty cell. */
 export interface TextColumn {
   dict: string[];
@@ -18,7 +21,7 @@ export class GrowableFloat64 {
     this.data = next;
   }
   done(size: number): Float64Array {
-    return this.data.slice(0, size);
+    return this.data.length <= size * KEEP_SLACK ? this.data.subarray(0, size) : this.data.slice(0, size);
   }
 }
 
@@ -34,14 +37,17 @@ export class GrowableUint {
     this.data = next;
   }
   done(size: number): Uint32Array {
-    return this.data.slice(0, size);
+    return this.data.length <= size * KEEP_SLACK ? this.data.subarray(0, size) : this.data.slice(0, size);
   }
 }
 
 export class TextColumnBuilder {
   private readonly index = new Map<string, number>();
   private readonly dict: string[] = [""];
-  private readonly codes = new GrowableUint(1024);
+  private readonly codes: GrowableUint;
+  constructor(capacity = 1024) {
+    this.codes = new GrowableUint(capacity);
+  }
   set(row: number, value: string | null) {
     this.codes.ensure(row + 1);
     if (value === null || value === "") return;

@@ -4,6 +4,7 @@
 // What is heavy mounts in stages (the table, then each chart), each in a short task of its own.
 import { useId, useMemo, useState } from "react";
 import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora";
+import { ChartSubjectProvider } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
 import { Scorecards } from "@/components/scorecards";
 import { teamRows, type ParsedExport, type PeriodRow, toTeamSeries, summarise, teamTable } from "@/lib/browser";
@@ -72,7 +73,15 @@ export function ImportResult({ model }: { model: ParsedExport }) {
           </p>
         </div>
         <Scorecards summary={summary} note={note} />
-        <ImportCharts series={series} benchmark={benchmark} shown={stage - 1} />
+        <ChartSubjectProvider
+          value={{
+            subject: team.name,
+            range: dateRange(rows.periods) ?? periodRange(rows.periods) ?? "",
+            details: [model.aggregation, benchmark.label].filter(Boolean).join(" · "),
+          }}
+        >
+          <ImportCharts series={series} benchmark={benchmark} shown={stage - 1} />
+        </ChartSubjectProvider>
       </section>
 
       <section aria-labelledby="columns-heading" className="space-y-2">
@@ -105,6 +114,13 @@ export function ImportResult({ model }: { model: ParsedExport }) {
       </section>
     </div>
   );
+}
+
+/** The dates the periods cover, when the file has them. */
+function dateRange(periods: PeriodRow[]): string | null {
+  const start = periods[0]?.start;
+  const end = periods.at(-1)?.end;
+  return start && end ? `${start} to ${end}` : null;
 }
 
 function periodRange(periods: PeriodRow[]): string | null {
