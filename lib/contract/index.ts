@@ -2,3 +2,4 @@
 // the configuration. Types and schemas only; no code of the server.
 export type { PublicConfig } from "./public-config";
 export type { ExportStatusView, ExportView, RegisteredScope } from "./views";
+export { ANNOTATION_LIMITS, type AnnotationList, type AnnotationView } from "./annotations";

@@ -4,3 +4,9 @@ export { allowedOrigin, NO_STORE, proxyContext } from "./route-context";
 export { assertMayReport, scopesFor } from "./scopes";
 export { createExportFor, downloadFor, exportStatusFor, listExportsFor } from "./service";
 export { viewInfo } from "./view-info";
+export {
+  createAnnotationFor,
+  deleteAnnotationFor,
+  listAnnotationsFor,
+  updateAnnotationFor,
+} from "./annotation-service";
