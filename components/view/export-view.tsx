@@ -26,6 +26,7 @@ import {
 } from "@/lib/browser";
 import { TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
+import { ViewNotes } from "@/components/annotations/view-notes";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { PreparedView } from "./prepared-view";
 import { SubTeamsTable } from "./sub-teams-table";
@@ -161,11 +162,13 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
             previous={prevSummary}
             note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined}
           />
-          <TrendCharts
-            series={series}
-            benchmark={benchmark}
-            snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
-          />
+          <ViewNotes scope={scope} title={title} start={view.start} end={view.end}>
+            <TrendCharts
+              series={series}
+              benchmark={benchmark}
+              snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
+            />
+          </ViewNotes>
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>
       )}

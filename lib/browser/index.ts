@@ -48,3 +48,21 @@ export {
   viewSearch,
   type ViewParams,
 } from "./view-params";
+export {
+  annotationKeys,
+  annotationListOptions,
+  createAnnotation,
+  deleteAnnotation,
+  updateAnnotation,
+  type AnnotationInput,
+  type AnnotationView,
+} from "./api/annotations";
+export {
+  isOwnNote,
+  noteOverlaps,
+  numberNotes,
+  placeNotes,
+  type NumberedNote,
+  type PeriodSpan,
+  type PlacedMark,
+} from "./annotation-marks";
