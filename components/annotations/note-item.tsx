@@ -53,7 +53,7 @@ export function NoteItem({ item, otherKind, onCharts, onSave, onDelete }: NoteIt
   return (
     <li className="flex gap-3 border-t border-slate-200 py-3 first:border-t-0 dark:border-slate-800">
       <span
-        aria-label={`Mark ${number}`}
+        aria-hidden="true"
         className={`mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${
           own
             ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
@@ -81,6 +81,7 @@ export function NoteItem({ item, otherKind, onCharts, onSave, onDelete }: NoteIt
         ) : (
           <>
             <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+              <span className="sr-only">Mark {number}: </span>
               <span className="font-medium tabular-nums">{dates}</span>
               {!own && (
                 <span className="rounded bg-slate-200 px-1.5 py-px text-xs font-medium text-slate-800 dark:bg-slate-800 dark:text-slate-200">
