@@ -8,6 +8,8 @@ import { securityHeaders } from "@/lib/server";
 // copy at 10 MB, while ingestion takes up to 32 MiB; next.config.mjs gives /v2/ its headers.
 
 const PUBLIC_PAGES = ["/signin"];
+// Files of public/ that browsers and crawlers fetch without a session: icons, the manifest, robots.txt.
+const PUBLIC_FILES = /^\/(favicon\.(ico|svg)|robots\.txt|manifest\.webmanifest|icons\/[\w-]+\.png)$/;
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export function proxy(req: NextRequest) {
@@ -15,7 +17,7 @@ export function proxy(req: NextRequest) {
   const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
   const headers = securityHeaders({ nonce, https, dev: process.env.NODE_ENV === "development" });
   const { pathname, search } = req.nextUrl;
-  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !PUBLIC_FILES.test(pathname);
 
   if (isPage && !PUBLIC_PAGES.includes(pathname) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();

@@ -29,6 +29,10 @@ async function expectFocusVisible(target: Locator) {
 test("from home to a team, its settings, a sub-team, the exports and a CSV, by keyboard only", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/");
+  const allTeams = page.getByRole("link", { name: "All teams and org trees" });
+  await tabTo(page, allTeams, { max: 120 });
+  await expectFocusVisible(allTeams);
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/teams$/);
 
   const search = page.getByLabel("Search teams and org trees");

@@ -79,13 +79,6 @@ test.describe("a user limited to one team", () => {
   });
 });
 
-test("/ opens the last view opened in this browser", async ({ page }) => {
-  await page.goto("/teams/eng-payments?range=3m&granularity=QUARTERLY");
-  await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
-  await page.goto("/");
-  await page.waitForURL(/\/teams\/eng-payments\?.*granularity=QUARTERLY/);
-});
-
 test("the copied link opened in a fresh browser goes through sign-in to the same view", async ({
   page,
   context,

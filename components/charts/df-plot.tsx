@@ -3,6 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { ratingBands } from "@/lib/dora";
 import { formatCount, formatRate, type DfPoint, niceAxis } from "@/lib/browser";
+import { useChartNotes } from "./mark-context";
+import { noteMarks } from "./marks";
 import { bandAreas } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
 import type { DfPlotProps } from "./plot-props";
@@ -10,6 +12,7 @@ import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, SERIES_COLOUR } from "./theme";
 
 export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotProps) {
+  const notes = useChartNotes();
   const { top: yMax, ticks } = niceAxis(
     points.map((p) => p.deployments),
     Math.max(4, bandDays / 7),
@@ -19,6 +22,7 @@ export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotPro
     <BarChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
       {bandAreas(ratingBands("DF", benchmark), yMax, bandDays)}
       <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+      {noteMarks(notes, points)}
       <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
       <YAxis
         domain={[0, yMax]}

@@ -4,6 +4,8 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { RatingBand } from "@/lib/dora";
 import { niceAxis } from "@/lib/browser";
+import { useChartNotes } from "./mark-context";
+import { noteMarks } from "./marks";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
 import { sized } from "./sized";
@@ -26,6 +28,7 @@ export interface LinePlotProps<P extends { period: string }> {
 }
 
 export default function LinePlot<P extends { period: string }>(props: LinePlotProps<P>) {
+  const notes = useChartNotes();
   const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip, width } = props;
   const data = points.map((p) => ({ period: p.period, value: value(p), point: p }));
   const { top: yMax, ticks } = niceAxis(
@@ -38,6 +41,7 @@ export default function LinePlot<P extends { period: string }>(props: LinePlotPr
     <LineChart data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
       {bandAreas(bands, yMax)}
       <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+      {noteMarks(notes, points)}
       <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
       <YAxis
         domain={[0, yMax]}

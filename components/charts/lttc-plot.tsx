@@ -3,6 +3,8 @@
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { STAGES, ratingBands } from "@/lib/dora";
 import { formatCount, formatDuration, type LttcPoint, niceAxis } from "@/lib/browser";
+import { useChartNotes } from "./mark-context";
+import { noteMarks } from "./marks";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
 import type { LttcPlotProps } from "./plot-props";
@@ -10,6 +12,7 @@ import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
 
 export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
+  const notes = useChartNotes();
   const stackTops = points.map((p) =>
     STAGES.reduce<number | null>((s, k) => (p[k] === null ? s : (s ?? 0) + p[k]), null),
   );
@@ -19,6 +22,7 @@ export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
     <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
       {bandAreas(ratingBands("LTTC", benchmark), yMax)}
       <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+      {noteMarks(notes, points)}
       <XAxis dataKey="period" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
       <YAxis
         domain={[0, yMax]}

@@ -26,6 +26,7 @@ import {
 } from "@/lib/browser";
 import { ChartSubjectProvider, TrendCharts, preloadCharts } from "@/components/charts";
 import { Scorecards } from "@/components/scorecards";
+import { ViewNotes } from "@/components/annotations/view-notes";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { PreparedView } from "./prepared-view";
 import { chartSubject } from "./chart-subject";
@@ -166,11 +167,13 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
             note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined}
           />
           <ChartSubjectProvider value={chartSubject(title, view, benchmark)}>
-            <TrendCharts
-              series={series}
-              benchmark={benchmark}
-              snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
-            />
+            <ViewNotes scope={scope} title={title} start={view.start} end={view.end}>
+              <TrendCharts
+                series={series}
+                benchmark={benchmark}
+                snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
+              />
+            </ViewNotes>
             {scope.kind === "orgTree" && (
               <Suspense fallback={<p className="text-sm">Loading the org comparison…</p>}>
                 <OrgComparison model={model} benchmark={benchmark} search={search2} treeName={title} />

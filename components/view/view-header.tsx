@@ -2,18 +2,14 @@
 
 // The top of a view: breadcrumbs, title, the settings, notes on bad URL values, the export's live
 // status and the view's actions.
-import Link from "next/link";
 import { useState } from "react";
 import type { ViewParams } from "@/lib/browser";
+import { Breadcrumbs, type Crumb } from "./breadcrumbs";
 import { JobStatus } from "./job-status";
 import type { ExportStage } from "./use-export";
 import { ViewControls } from "./view-controls";
 
-export interface Crumb {
-  id: string;
-  name: string;
-  href: string | null;
-}
+export type { Crumb } from "./breadcrumbs";
 
 export interface ViewHeaderProps {
   title: string;
@@ -37,22 +33,7 @@ export function ViewHeader({ title, crumbs, view, search, notes, onChange, job }
   const [copied, setCopied] = useState(false);
   return (
     <header className="space-y-3">
-      <nav aria-label="Breadcrumbs">
-        <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-700 dark:text-slate-300">
-          {crumbs.map((c, i) => (
-            <li key={c.id} className="flex items-center gap-1">
-              {i > 0 && <span aria-hidden="true">/</span>}
-              {c.href && i < crumbs.length - 1 ? (
-                <Link className="underline" href={`${c.href}?${search}`} prefetch={false}>
-                  {c.name}
-                </Link>
-              ) : (
-                <span aria-current={i === crumbs.length - 1 ? "page" : undefined}>{c.name}</span>
-              )}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={crumbs} search={search} />
       <h1 className="text-2xl font-semibold">{title}</h1>
       <ViewControls view={view} onChange={onChange} />
       <p className="text-sm text-slate-700 dark:text-slate-300">

@@ -49,6 +49,24 @@ export function assertCreateAllowed(userId: number): void {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+function logRefusal(req: NextRequest, user: { email: string }, err: unknown): void {
+  log.warn("proxy.denied", {
+    user: user.email,
+    reason: err instanceof ApiError ? err.code : "error",
+    path: req.nextUrl.pathname,
+  });
+}
+
+/** The guard of a state-changing route without a body (a DELETE): same origin only, refusals logged. */
+export function assertMutationOrigin(req: NextRequest, user: { email: string }, allowedOrigin: string | null): void {
+  try {
+    assertSameOrigin(req, allowedOrigin);
+  } catch (err) {
+    logRefusal(req, user, err);
+    throw err;
+  }
+}
+
 /**
  * The guards of a state-changing route, then its JSON body: same origin, `content-type:
  * application/json`, at most 64 KiB, strict JSON. Refusals are logged with the user.
@@ -62,11 +80,7 @@ export async function readMutationBody(
     assertSameOrigin(req, allowedOrigin);
     assertJson(req);
   } catch (err) {
-    log.warn("proxy.denied", {
-      user: user.email,
-      reason: err instanceof ApiError ? err.code : "error",
-      path: req.nextUrl.pathname,
-    });
+    logRefusal(req, user, err);
     throw err;
   }
   const text = await readBodyText(req, MAX_BODY_BYTES);

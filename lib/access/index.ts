@@ -1,4 +1,4 @@
 // Who may see which team or org tree, and the guards of the routes that create or change things.
 export type { Directory } from "./directory";
-export { assertCreateAllowed, readMutationBody } from "./guards";
+export { assertCreateAllowed, assertMutationOrigin, readMutationBody } from "./guards";
 export { canSeeScope, visibleDirectory, visibleScopes, type AccessScope } from "./scope-access";

@@ -69,3 +69,21 @@ export {
   type SortKey,
 } from "./csv/comparison-table";
 export { levelsByPeriod, type LevelMetric, type PeriodLevels } from "./csv/levels";
+export {
+  annotationKeys,
+  annotationListOptions,
+  createAnnotation,
+  deleteAnnotation,
+  updateAnnotation,
+  type AnnotationInput,
+  type AnnotationView,
+} from "./api/annotations";
+export {
+  isOwnNote,
+  noteOverlaps,
+  numberNotes,
+  placeNotes,
+  type NumberedNote,
+  type PeriodSpan,
+  type PlacedMark,
+} from "./annotation-marks";

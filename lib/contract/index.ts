@@ -27,3 +27,4 @@ export {
   type RecordsQuery,
   type ReworkRecord,
 } from "./behind-figures";
+export { ANNOTATION_LIMITS, type AnnotationList, type AnnotationView } from "./annotations";

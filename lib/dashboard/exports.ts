@@ -163,3 +163,24 @@ export async function exportedTreeNames(db: Store, connection: string): Promise<
     .execute();
   return rows.map((r) => r.scope_value);
 }
+
+/** The exports registered for one scope since `since` (epoch ms), newest first, at most `limit`. */
+export async function recentExports(
+  db: Store,
+  connection: string,
+  scope: RegisteredScope,
+  since: number,
+  limit = 20,
+): Promise<RegisteredExport[]> {
+  const rows = await db
+    .selectFrom("export_registry")
+    .selectAll()
+    .where("connection", "=", connection)
+    .where("scope_kind", "=", scope.kind)
+    .where("scope_value", "=", scopeValue(scope))
+    .where("created_at", ">=", since)
+    .orderBy("seq", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toExport);
+}

@@ -3,4 +3,11 @@
 export { allowedOrigin, NO_STORE, proxyContext } from "./route-context";
 export { assertMayReport, scopesFor } from "./scopes";
 export { createExportFor, downloadFor, exportStatusFor, listExportsFor } from "./service";
+export { recentExportFor } from "./recent";
 export { viewInfo } from "./view-info";
+export {
+  createAnnotationFor,
+  deleteAnnotationFor,
+  listAnnotationsFor,
+  updateAnnotationFor,
+} from "./annotation-service";

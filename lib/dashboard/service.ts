@@ -40,10 +40,12 @@ function withIdentifiers(body: unknown, ids: { org: string; project: string }): 
   return { ...body, scope: { ...scope, orgIdentifier: ids.org, projectIdentifier: ids.project } };
 }
 
-export async function createExportFor(
+/** A create's body, validated, for a scope this user may see (else 400 or 403). */
+export async function parseCreate(
   ctx: ProxyContext,
   body: unknown,
-): Promise<{ export: ExportView; status: string; reused: boolean }> {
+  action = "create",
+): Promise<{ params: ExportParams; scope: AccessScope }> {
   const { user, sei } = ctx;
   const ids = sei.identifiers;
   const parsed = parseExportRequest(withIdentifiers(body, ids), {
@@ -54,9 +56,19 @@ export async function createExportFor(
   if (!parsed.ok) throw invalid("The export request is invalid.", parsed.details);
   const scope = registeredScope(parsed.params);
   if (!canSeeScope(user, scope, await sei.directory())) {
-    logDenied(user, "scope", { action: "create", scope: describe(scope) });
+    logDenied(user, "scope", { action, scope: describe(scope) });
     throw new ApiError("PERMISSION_DENIED", "You may not export this team or org tree.");
   }
+  return { params: parsed.params, scope };
+}
+
+export async function createExportFor(
+  ctx: ProxyContext,
+  body: unknown,
+): Promise<{ export: ExportView; status: string; reused: boolean }> {
+  const { user, sei } = ctx;
+  const parsed = await parseCreate(ctx, body);
+  const scope = parsed.scope;
   try {
     assertCreateAllowed(user.id);
   } catch (err) {

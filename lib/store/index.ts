@@ -12,4 +12,4 @@ export {
   unlinkDeployments,
   type PrLink,
 } from "./record-links";
-export type { DB, ExportJobsTable, ExportRegistryTable } from "./schema";
+export type { AnnotationsTable, DB, ExportJobsTable, ExportRegistryTable } from "./schema";

@@ -58,6 +58,7 @@ export interface DB {
   incident_links: IncidentLinksTable;
   deployment_failures: DeploymentFailuresTable;
   deployments_without_changes: DeploymentsWithoutChangesTable;
+  annotations: AnnotationsTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -232,4 +233,23 @@ export interface DeploymentsWithoutChangesTable {
   team_id: string;
   finished_at: number;
   deployment_id: string;
+}
+
+/** A dated note on a team or an org tree (migration 012). Dates are `YYYY-MM-DD`, instants epoch ms. */
+export interface AnnotationsTable {
+  id: Generated<number>;
+  /** As in export_registry: `embedded`, or `harness:<host><path prefix>`. */
+  connection: string;
+  scope_kind: "team" | "orgTree";
+  /** The team id or the org tree name. */
+  scope_value: string;
+  start_date: string;
+  /** The last day of a range, inclusive; null for a single day. */
+  end_date: string | null;
+  text: string;
+  /** Null once the author's account is removed; only admins may then change the note. */
+  author_id: number | null;
+  author_email: string;
+  created_at: number;
+  updated_at: number | null;
 }

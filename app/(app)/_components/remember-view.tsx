@@ -3,7 +3,7 @@ import { rememberViewScript, viewSearch } from "@/lib/browser";
 import { viewOf, type PageSearch } from "./view-search";
 
 /**
- * `/` opens the last view: a view remembers itself as soon as its page arrives, even when the
+ * The home page links to the last view: a view remembers itself as soon as its page arrives, even when the
  * user leaves before the page's code has started (the view also does so on every change).
  */
 export async function RememberView({ path, search }: { path: string; search: PageSearch }) {
