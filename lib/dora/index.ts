@@ -27,7 +27,7 @@ export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "
 export { parseBodyText, parseJsonc } from "./jsonc";
 export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
 export { exportParamsKey } from "./params-key";
-export { wholeRange } from "./periods";
+export { periodsFor, wholeRange } from "./periods";
 export { overallRating, rate, ratingBands, type RatingBand } from "./ratings";
 export { parseExportRequest, type ExportRequestInput } from "./schemas/export-request";
 export {
@@ -65,3 +65,5 @@ export {
 } from "./types";
 export { DAY_MS, dayToIsoDate, epochDay } from "./zone";
 export { isWellFormed, NOT_WELL_FORMED } from "./schemas/common";
+export { isoDate, issuesToDetails, PARSE_OPTIONS, rangeProblem, type ValidationDetail } from "./schemas/common";
+export { timezoneSchema } from "./schemas/options";
