@@ -1,6 +1,6 @@
 // What the server and the browser agree on: the dashboard API's wire types and the public part of
 // the configuration. Types and schemas only; no code of the server.
-export type { PublicConfig } from "./public-config";
+export type { Features, PublicConfig } from "./public-config";
 export type { ExportStatusView, ExportView, RegisteredScope } from "./views";
 export {
   cfrRecordSchema,
@@ -27,3 +27,10 @@ export {
   type RecordsQuery,
   type ReworkRecord,
 } from "./behind-figures";
+export {
+  parseCoverageQuery,
+  parseRecordsQuery,
+  RECORDS_DEFAULT_LIMIT,
+  RECORDS_MAX_LIMIT,
+  type QueryResult,
+} from "./behind-figures-query";
