@@ -32,8 +32,12 @@ export function groupColumns(group: MetricGroup, agg: Aggregation): string[] {
       return ["CFR_Total_Success", "CFR_Total_Failures", "CFR_Percent"];
     case "mttr":
       return [`MTTR_${a}_Days`, "MTTR_Incident_Count"];
+    case "fdrt":
+      return [`FDRT_${a}_Days`, "FDRT_Failure_Count"];
+    case "rework":
+      return ["REWORK_Deployment_Count", "REWORK_Percent"];
     case "rating":
-      return ["LTTC_Rating", "DF_Rating", "CFR_Rating", "MTTR_Rating", "OVERALL_RATING"];
+      return ["LTTC_Rating", "DF_Rating", "CFR_Rating", "MTTR_Rating", "FDRT_Rating", "OVERALL_RATING"];
     case "summary":
       return [];
   }
@@ -44,13 +48,23 @@ const RATED_GROUP: Record<string, MetricGroup> = {
   DF_Rating: "deployment_frequency",
   CFR_Rating: "cfr",
   MTTR_Rating: "mttr",
+  FDRT_Rating: "fdrt",
 };
 
 /** The metric columns (after the hierarchy columns) that the chosen groups produce, in CSV order. */
 export function columnsFor(groups: readonly MetricGroup[], agg: Aggregation): string[] {
   const chosen = new Set(groups);
   const out: string[] = [];
-  for (const group of ["lttc", "work_items", "deployment_frequency", "cfr", "mttr", "rating"] as const) {
+  for (const group of [
+    "lttc",
+    "work_items",
+    "deployment_frequency",
+    "cfr",
+    "mttr",
+    "fdrt",
+    "rework",
+    "rating",
+  ] as const) {
     if (!chosen.has(group)) continue;
     for (const col of groupColumns(group, agg)) {
       const ratedGroup = RATED_GROUP[col];
@@ -66,7 +80,7 @@ export type ColumnKind = "text" | "days" | "percent" | "perDay" | "count";
 
 export function columnKind(col: string): ColumnKind {
   if (col.endsWith("_Days")) return "days";
-  if (col === "CFR_Percent" || col === "PERCENTAGE_PR_ASSOCIATED") return "percent";
+  if (col === "CFR_Percent" || col === "PERCENTAGE_PR_ASSOCIATED" || col === "REWORK_Percent") return "percent";
   if (col === "DF_Per_Day") return "perDay";
   if (col.endsWith("_Rating") || col === "OVERALL_RATING") return "text";
   if ((HIERARCHY_COLUMNS as readonly string[]).includes(col) && col !== "Team_Ref_Id") return "text";

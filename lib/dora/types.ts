@@ -68,6 +68,8 @@ export const METRIC_GROUPS = [
   "deployment_frequency",
   "cfr",
   "mttr",
+  "fdrt",
+  "rework",
   "rating",
   "summary",
 ] as const;

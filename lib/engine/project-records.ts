@@ -107,12 +107,13 @@ async function workItemRecords(
 }
 
 /**
- * Deployment and incident records through lib/dora: 200,000 deployments without their lists are
+ * Deployment, incident, FDRT and rework records through lib/dora: 200,000 deployments without their lists are
  * cheap as objects, but not for every small export. With `teamIds`, only what those teams' records
  * depend on is read: their deployments and incidents, the deployments their incidents name (whether
  * one exists decides between the name and the window rule), and the incidents of any team that
  * name one of their deployments. An incident of another team links to one of their deployments only
- * by naming it; by the window rule it links to a deployment of its own team.
+ * by naming it; by the window rule it links to a deployment of its own team. A failed deployment's
+ * recovery is of its own team (§4.11), so those teams' deployments are all it can be.
  */
 async function deploymentAndIncidentRecords(
   db: Store,
@@ -123,7 +124,7 @@ async function deploymentAndIncidentRecords(
 ): Promise<RecordSets> {
   let deploymentQuery = db
     .selectFrom("deployments")
-    .select(["id", "team_id", "environment", "status", "finished_at", "service"])
+    .select(["id", "team_id", "environment", "status", "finished_at", "service", "repository"])
     .where("org_id", "=", s.org)
     .where("project_id", "=", s.project);
   let incidentQuery = db
@@ -172,7 +173,7 @@ async function deploymentAndIncidentRecords(
     status: r[3] as Deployment["status"],
     finishedAt: Number(r[4]),
     service: r[5] as string | null,
-    repository: null,
+    repository: r[6] as string | null,
     startedAt: null,
     pullRequestIds: [],
     commitShas: [],
@@ -202,7 +203,7 @@ export async function projectRecords(
   const out: RecordSets = {};
   if (kinds.includes("lttc")) out.lttc = splitByTeam(await lttcRecords(db, s, index, teamIds), teams);
   if (kinds.includes("workItems")) out.workItems = splitByTeam(await workItemRecords(db, s, index, teamIds), teams);
-  const light = kinds.filter((k) => k === "deployments" || k === "incidents");
+  const light = kinds.filter((k) => k !== "lttc" && k !== "workItems");
   if (light.length > 0) Object.assign(out, await deploymentAndIncidentRecords(db, s, teams, light, teamIds));
   return out;
 }

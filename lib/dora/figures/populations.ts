@@ -1,13 +1,14 @@
 // The records each metric counts (spec §4.3–§4.7), as populations anchored at their instants.
 // Records outside the scope's teams or the export's window are dropped before any linking.
-import { linkIncidentDeployments } from "../linking";
 import {
   isProduction,
+  isSuccessfulProduction,
   linkPullRequestBuilds,
   linkPullRequestWorkItems,
   linkWorkItemAssociations,
   makeDeploymentLinker,
 } from "../linking";
+import { deploymentFailures, linkRecoveries } from "../recoveries";
 import type { PullRequest, WorkItem } from "../types";
 import { DAY_MS } from "../zone";
 import { newPopulation, type Population } from "./buckets";
@@ -105,10 +106,7 @@ const inWindow = (ms: number, w: Window) => ms >= w.startMs && ms < w.endMs;
  * these) and failure flags (status failure, or the deployment of at least one incident of any team).
  */
 export function deploymentPopulation(ds: Dataset, scope: ScopeIndex, w: Window, withFailures: boolean): Population {
-  const failed = new Uint8Array(ds.deployments.length);
-  if (withFailures) {
-    for (const d of linkIncidentDeployments(ds.incidents, ds.deployments)) if (d >= 0) failed[d] = 1;
-  }
+  const failed = withFailures ? failuresOf(ds) : new Uint8Array(ds.deployments.length);
   const pop = newPopulation(ds.deployments.length, 2);
   const [success, failure] = pop.cols as [Float64Array, Float64Array];
   let k = 0;
@@ -163,5 +161,73 @@ export function workItemPopulation(ds: Dataset, scope: ScopeIndex, w: Window): P
     pop.cols[0]![i] = associated[i]!;
   });
   pop.n = items.length;
+  return pop;
+}
+
+// A dataset's failures and recoveries, linked once however many populations read them (the
+// deployments, FDRT and rework records of one dataset are built one after the other).
+const failuresMemo = new WeakMap<Dataset, Uint8Array>();
+const recoveriesMemo = new WeakMap<Dataset, Int32Array>();
+
+/** For each deployment of the dataset, 1 when it is a failure under §4.5 (recoveries.ts). */
+export function failuresOf(ds: Dataset): Uint8Array {
+  let failed = failuresMemo.get(ds);
+  if (!failed) failuresMemo.set(ds, (failed = deploymentFailures(ds.deployments, ds.incidents)));
+  return failed;
+}
+
+/** For each deployment of the dataset, the index of its recovery under §4.11, or -1. */
+export function recoveriesOf(ds: Dataset): Int32Array {
+  let rec = recoveriesMemo.get(ds);
+  if (!rec) recoveriesMemo.set(ds, (rec = linkRecoveries(ds.deployments, failuresOf(ds))));
+  return rec;
+}
+
+/**
+ * Failed production deployments of the scope whose recovery finished in the window, anchored at
+ * the recovery's finishedAt, with the recovery time in days (§4.11). A recovery is of the failed
+ * deployment's own team, so the record is that team's.
+ */
+export function fdrtPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Population {
+  const recovery = recoveriesOf(ds);
+  const pop = newPopulation(ds.deployments.length, 1);
+  const days = pop.cols[0]!;
+  let k = 0;
+  ds.deployments.forEach((d, i) => {
+    const r = recovery[i]!;
+    if (r < 0) return;
+    const recoveredAt = ds.deployments[r]!.finishedAt;
+    if (!inWindow(recoveredAt, w)) return;
+    const t = scope.get(d.teamId);
+    if (t === undefined) return;
+    pop.team[k] = t;
+    pop.at[k] = recoveredAt;
+    days[k] = (recoveredAt - d.finishedAt) / DAY_MS;
+    k++;
+  });
+  pop.n = k;
+  return pop;
+}
+
+/**
+ * Successful production deployments of the scope in the window (DF's population), anchored at
+ * finishedAt, flagged 1 when they are the recovery of at least one failed deployment (§4.12).
+ */
+export function reworkPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Population {
+  const recovery = recoveriesOf(ds);
+  const rework = new Uint8Array(ds.deployments.length);
+  for (const r of recovery) if (r >= 0) rework[r] = 1;
+  const pop = newPopulation(ds.deployments.length, 1);
+  let k = 0;
+  ds.deployments.forEach((d, i) => {
+    if (!inWindow(d.finishedAt, w) || !isSuccessfulProduction(d)) return;
+    const t = scope.get(d.teamId);
+    if (t === undefined) return;
+    pop.team[k] = t;
+    pop.at[k] = d.finishedAt;
+    pop.cols[0]![k] = rework[i]!;
+    k++;
+  });
+  pop.n = k;
   return pop;
 }

@@ -5,22 +5,29 @@ import type { Team } from "../types";
 import { newPopulation, type Population } from "./buckets";
 import {
   deploymentPopulation,
+  fdrtPopulation,
   incidentPopulation,
   lttcPopulation,
+  reworkPopulation,
   workItemPopulation,
   type Window,
 } from "./populations";
 import type { Dataset } from "./types";
 
-export const RECORD_KINDS = ["lttc", "deployments", "incidents", "workItems"] as const;
+export const RECORD_KINDS = ["lttc", "deployments", "incidents", "workItems", "fdrt", "rework"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-/** Value columns per kind (populations.ts: LTTC_COLS, DEPLOY_COLS, a duration, an association flag). */
+/**
+ * Value columns per kind (populations.ts: LTTC_COLS, DEPLOY_COLS, a duration, an association flag,
+ * a recovery time, a rework flag).
+ */
 export const RECORD_COLS: Readonly<Record<RecordKind, number>> = {
   lttc: 6,
   deployments: 2,
   incidents: 1,
   workItems: 1,
+  fdrt: 1,
+  rework: 1,
 };
 
 /** One team's records of one kind, flat: n anchors, then each value column's n values. */
@@ -44,6 +51,10 @@ function allTime(ds: Dataset, kind: RecordKind, scope: ReadonlyMap<string, numbe
       return incidentPopulation(ds, scope, ALL_TIME);
     case "workItems":
       return workItemPopulation(ds, scope, ALL_TIME);
+    case "fdrt":
+      return fdrtPopulation(ds, scope, ALL_TIME);
+    case "rework":
+      return reworkPopulation(ds, scope, ALL_TIME);
   }
 }
 

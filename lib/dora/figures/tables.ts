@@ -5,8 +5,10 @@ import type { MetricGroup } from "../types";
 import { bucketize, type Population } from "./buckets";
 import {
   deploymentPopulation,
+  fdrtPopulation,
   incidentPopulation,
   lttcPopulation,
+  reworkPopulation,
   workItemPopulation,
   type Window,
 } from "./populations";
@@ -19,6 +21,8 @@ export interface Populations {
   deployments: Population | null;
   incidents: Population | null;
   workItems: Population | null;
+  fdrt: Population | null;
+  rework: Population | null;
   nTeams: number;
 }
 
@@ -44,6 +48,8 @@ export function buildPopulations(
     deployments: deployments ? deploymentPopulation(ds, scope, w, needs.has("cfr")) : null,
     incidents: needs.has("mttr") ? incidentPopulation(ds, scope, w) : null,
     workItems: needs.has("work_items") ? workItemPopulation(ds, scope, w) : null,
+    fdrt: needs.has("fdrt") ? fdrtPopulation(ds, scope, w) : null,
+    rework: needs.has("rework") ? reworkPopulation(ds, scope, w) : null,
     nTeams: teams.length,
   };
 }
@@ -55,6 +61,8 @@ export function neededKinds(needs: ReadonlySet<MetricGroup>): RecordKind[] {
   if (needs.has("deployment_frequency") || needs.has("cfr")) kinds.push("deployments");
   if (needs.has("mttr")) kinds.push("incidents");
   if (needs.has("work_items")) kinds.push("workItems");
+  if (needs.has("fdrt")) kinds.push("fdrt");
+  if (needs.has("rework")) kinds.push("rework");
   return kinds;
 }
 
@@ -78,6 +86,8 @@ export function populationsFromRecords(
     deployments: pop("deployments"),
     incidents: pop("incidents"),
     workItems: pop("workItems"),
+    fdrt: pop("fdrt"),
+    rework: pop("rework"),
     nTeams: teams.length,
   };
 }
@@ -85,12 +95,14 @@ export function populationsFromRecords(
 export function tablesFor(pops: Populations, periods: readonly Period[]): Tables {
   const locate = makePeriodIndex(periods);
   const bucket = (p: Population | null) => (p ? bucketize(p, locate, periods.length, pops.nTeams) : null);
-  const largest = Math.max(pops.lttc?.n ?? 0, pops.incidents?.n ?? 0, 1);
+  const largest = Math.max(pops.lttc?.n ?? 0, pops.incidents?.n ?? 0, pops.fdrt?.n ?? 0, 1);
   return {
     lttc: bucket(pops.lttc),
     deployments: bucket(pops.deployments),
     incidents: bucket(pops.incidents),
     workItems: bucket(pops.workItems),
+    fdrt: bucket(pops.fdrt),
+    rework: bucket(pops.rework),
     scratch: new Float64Array(largest),
   };
 }

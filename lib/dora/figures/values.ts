@@ -12,6 +12,8 @@ export interface Tables {
   deployments: Buckets | null;
   incidents: Buckets | null;
   workItems: Buckets | null;
+  fdrt: Buckets | null;
+  rework: Buckets | null;
   scratch: Float64Array;
 }
 
@@ -32,6 +34,7 @@ export function rowValues(tables: Tables, ctx: CellContext, cell: Cell, lengthDa
   let perDay: number | null = null;
   let cfr: number | null = null;
   let mttr: number | null = null;
+  let fdrt: number | null = null;
   if (tables.lttc) {
     for (const stage of STAGES)
       out[`${stage}_${a}_Days`] = aggregateOf(tables.lttc, LTTC_COLS[stage], cell, ctx.agg, tables.scratch);
@@ -63,7 +66,22 @@ export function rowValues(tables: Tables, ctx: CellContext, cell: Cell, lengthDa
     out[`MTTR_${a}_Days`] = mttr;
     out.MTTR_Incident_Count = countOf(tables.incidents, cell);
   }
-  if (ctx.groups.has("rating")) addRatings(out, ctx, { LTTC: lttc, DF: perDay, CFR: cfr, MTTR: mttr });
+  if (tables.fdrt) {
+    fdrt = aggregateOf(tables.fdrt, 0, cell, ctx.agg, tables.scratch);
+    out[`FDRT_${a}_Days`] = fdrt;
+    out.FDRT_Failure_Count = countOf(tables.fdrt, cell);
+  }
+  if (tables.rework) {
+    const population = countOf(tables.rework, cell);
+    const rework = sumOf(tables.rework, 0, cell);
+    out.REWORK_Deployment_Count = rework;
+    out.REWORK_Percent = population === 0 ? null : (100 * rework) / population;
+  }
+  if (ctx.groups.has("rating")) {
+    addRatings(out, ctx, { LTTC: lttc, DF: perDay, CFR: cfr, MTTR: mttr });
+    // FDRT is rated with the set's MTTR bounds and stays out of the overall rating (§4.13).
+    if (ctx.groups.has("fdrt")) out.FDRT_Rating = rate("MTTR", fdrt, ctx.benchmark);
+  }
   return out;
 }
 

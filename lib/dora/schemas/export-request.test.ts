@@ -104,6 +104,16 @@ describe("parseExportRequest – one rule per case", () => {
       { ...base(), metricGroups: ["lttc", "rating"], metrics: ["MTTR_Rating"] },
       ["metrics[0]"],
     ],
+    [
+      "FDRT_Rating without fdrt",
+      { ...base(), metricGroups: ["mttr", "rating"], metrics: ["FDRT_Rating"] },
+      ["metrics[0]"],
+    ],
+    [
+      "a rework column without rework",
+      { ...base(), metricGroups: ["fdrt"], metrics: ["REWORK_Percent"] },
+      ["metrics[0]"],
+    ],
   ])("%s", (_name, body, fields) => {
     expect(fieldsOf(body)).toEqual(fields);
   });
@@ -251,6 +261,16 @@ describe("parseExportRequest – accepted and normalised", () => {
     ["null means every column", null, null],
   ])("metrics: %s", (_name, metrics, expected) => {
     expect(paramsOf({ ...base(), metrics }).metrics).toEqual(expected);
+  });
+
+  it("takes the groups fdrt and rework, their columns and FDRT_Rating (spec §4.11–4.13)", () => {
+    const params = paramsOf({
+      ...withOptions({ aggregation: "p90" }),
+      metricGroups: ["REWORK", "rating", "Fdrt"],
+      metrics: ["fdrt_p90_days", "REWORK_PERCENT", "fdrt_rating"],
+    });
+    expect(params.metricGroups).toEqual(["fdrt", "rework", "rating"]);
+    expect(params.metrics).toEqual(["FDRT_P90_Days", "REWORK_Percent", "FDRT_Rating"]);
   });
 
   it("checks metrics against the chosen aggregation", () => {
