@@ -16,9 +16,13 @@ export interface ChartCardProps {
   bound: (value: number) => string;
   table: Pick<DataTableProps, "columns" | "rows">;
   children: React.ReactNode;
+  /** What lies over the plot: the period picker's buttons (see period-picker.tsx). */
+  overlay?: React.ReactNode;
+  /** A click on the plot, given when its periods can be picked. */
+  onPlotClick?: (e: React.MouseEvent<HTMLElement>) => void;
 }
 
-export function ChartCard({ title, description, bands, bound, table, children }: ChartCardProps) {
+export function ChartCard({ title, description, bands, bound, table, children, overlay, onPlotClick }: ChartCardProps) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const descId = useId();
@@ -43,7 +47,7 @@ export function ChartCard({ title, description, bands, bound, table, children }:
       <p id={descId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         {description}
       </p>
-      <BandKey bands={bands} bound={bound} />
+      {bands.length > 0 && <BandKey bands={bands} bound={bound} />}
       {asTable ? (
         <div className="mt-3">
           <DataTable
@@ -55,13 +59,17 @@ export function ChartCard({ title, description, bands, bound, table, children }:
           />
         </div>
       ) : (
-        <div
-          role="img"
-          aria-label={`${title} chart`}
-          aria-describedby={descId}
-          className="mt-3 text-slate-800 dark:text-slate-200"
-        >
-          {children}
+        // The click is the mouse's way to a period; the overlay's buttons are the keyboard's.
+        <div className={`relative mt-3 ${onPlotClick ? "cursor-pointer" : ""}`} onClick={onPlotClick}>
+          <div
+            role="img"
+            aria-label={`${title} chart`}
+            aria-describedby={descId}
+            className="text-slate-800 dark:text-slate-200"
+          >
+            {children}
+          </div>
+          {overlay}
         </div>
       )}
     </section>

@@ -5,11 +5,12 @@ import { ratingBands } from "@/lib/dora";
 import { formatCount, formatRate, type DfPoint, niceAxis } from "@/lib/browser";
 import { bandAreas } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
+import { PeriodProbe } from "./period-probe";
 import type { DfPlotProps } from "./plot-props";
 import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, SERIES_COLOUR } from "./theme";
 
-export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotProps) {
+export default function DfPlot({ points, benchmark, bandDays, width, onLayout }: DfPlotProps) {
   const { top: yMax, ticks } = niceAxis(
     points.map((p) => p.deployments),
     Math.max(4, bandDays / 7),
@@ -42,6 +43,7 @@ export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotPro
         }}
       />
       <Bar dataKey="deployments" name="Deployments" fill={SERIES_COLOUR.df} isAnimationActive={false} maxBarSize={48} />
+      {onLayout && <PeriodProbe periods={points.map((p) => p.period)} onLayout={onLayout} />}
     </BarChart>,
   );
 }

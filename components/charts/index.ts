@@ -3,5 +3,8 @@ export { LttcChart, type LttcChartProps } from "./lttc-chart";
 export { DfChart, type DfChartProps } from "./df-chart";
 export { CfrChart, type CfrChartProps } from "./cfr-chart";
 export { MttrChart, type MttrChartProps } from "./mttr-chart";
+export { FdrtChart, type FdrtChartProps } from "./fdrt-chart";
+export { ReworkChart, type ReworkChartProps } from "./rework-chart";
+export type { PeriodPick } from "./period-picker";
 export { ChartCard, type ChartCardProps } from "./chart-card";
 export { preloadCharts } from "./preload";

@@ -5,11 +5,12 @@ import { STAGES, ratingBands } from "@/lib/dora";
 import { formatCount, formatDuration, type LttcPoint, niceAxis } from "@/lib/browser";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
+import { PeriodProbe } from "./period-probe";
 import type { LttcPlotProps } from "./plot-props";
 import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
 
-export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
+export default function LttcPlot({ points, benchmark, width, onLayout }: LttcPlotProps) {
   const stackTops = points.map((p) =>
     STAGES.reduce<number | null>((s, k) => (p[k] === null ? s : (s ?? 0) + p[k]), null),
   );
@@ -67,6 +68,7 @@ export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
         )}
         isAnimationActive={false}
       />
+      {onLayout && <PeriodProbe periods={points.map((p) => p.period)} onLayout={onLayout} />}
     </ComposedChart>,
   );
 }
