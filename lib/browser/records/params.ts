@@ -17,6 +17,16 @@ export const RECORDS_METRICS = [
   "rework",
 ] as const satisfies readonly RecordMetric[];
 
+/** What each metric's records are, as a sentence names them. */
+export const RECORD_NOUNS: Record<RecordMetric, { one: string; many: string }> = {
+  lttc: { one: "pull request", many: "pull requests" },
+  df: { one: "deployment", many: "deployments" },
+  cfr: { one: "deployment", many: "deployments" },
+  mttr: { one: "incident", many: "incidents" },
+  fdrt: { one: "failed deployment", many: "failed deployments" },
+  rework: { one: "deployment", many: "deployments" },
+};
+
 /** The `period` of the whole range (the scorecards' figures). */
 export const WHOLE_RANGE = "all";
 
