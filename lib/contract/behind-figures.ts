@@ -2,10 +2,9 @@
 // how much of the data the figures see. The engine answers them, the dashboard passes them through,
 // and the browser parses them with these schemas.
 import { z } from "zod";
+import { RECORD_METRICS, type CoverageQuery, type RecordMetric, type RecordsQuery } from "@/lib/dora";
 
-/** The metrics whose records can be listed, as the `metric` parameter spells them. */
-export const RECORD_METRICS = ["lttc", "df", "cfr", "mttr", "fdrt", "rework"] as const;
-export type RecordMetric = (typeof RECORD_METRICS)[number];
+export { RECORD_METRICS, type CoverageQuery, type RecordMetric, type RecordsQuery };
 
 /** An instant as ISO-8601 UTC with milliseconds (`2026-01-05T14:03:00.000Z`). */
 const instant = z.string();
@@ -124,22 +123,3 @@ export const coverageSchema = z.object({
   workItems: z.object({ resolved: count, withPullRequest: count }),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
-
-/** The query of the records endpoint, as the engine reads it (after validation). */
-export interface RecordsQuery {
-  teamId: string;
-  metric: RecordMetric;
-  start: string;
-  end: string;
-  timezone: string;
-  limit: number;
-  cursor: string | null;
-}
-
-/** The query of the coverage endpoint. */
-export interface CoverageQuery {
-  teamId: string;
-  start: string;
-  end: string;
-  timezone: string;
-}

@@ -27,10 +27,3 @@ export {
   type RecordsQuery,
   type ReworkRecord,
 } from "./behind-figures";
-export {
-  parseCoverageQuery,
-  parseRecordsQuery,
-  RECORDS_DEFAULT_LIMIT,
-  RECORDS_MAX_LIMIT,
-  type QueryResult,
-} from "./behind-figures-query";

@@ -1,12 +1,7 @@
 import "server-only";
 import { canSeeScope } from "@/lib/access";
-import {
-  parseCoverageQuery,
-  parseRecordsQuery,
-  type Coverage,
-  type QueryResult,
-  type RecordsPage,
-} from "@/lib/contract";
+import type { Coverage, RecordsPage } from "@/lib/contract";
+import { parseCoverageQuery, parseRecordsQuery } from "@/lib/dora";
 import { ApiError, invalid, log } from "@/lib/server";
 import { logDenied, type ProxyContext } from "./service";
 
@@ -14,7 +9,9 @@ import { logDenied, type ProxyContext } from "./service";
 // embedded engine with the exports' access rule: a user sees what concerns a team they may see
 // (its sub-teams included), nothing else. Harness SEI has no such API: NOT_AVAILABLE, first.
 
-function parsed<Q>(result: QueryResult<Q>): Q {
+type Parsed<Q> = { ok: true; query: Q } | { ok: false; details: { field: string; message: string }[] };
+
+function parsed<Q>(result: Parsed<Q>): Q {
   if (!result.ok) throw invalid("The query is invalid.", result.details);
   return result.query;
 }

@@ -13,7 +13,7 @@ export { AGG_LABEL, columnKind, HIERARCHY_COLUMNS, STAGES, type ColumnKind } fro
 export { exportCsvChunks } from "./csv";
 export { newPopulation, type Population } from "./figures/buckets";
 export { computeExportFromRecords, recordsNeeded } from "./figures/compute-export";
-export { setStages } from "./figures/populations";
+export { setStages, stagesOf, type PrInstants, type StageDays } from "./figures/populations";
 export {
   RECORD_KINDS,
   recordSetsOf,
@@ -23,6 +23,14 @@ export {
   type TeamRecords,
 } from "./figures/records";
 export type { Dataset } from "./figures/types";
+export {
+  isProduction,
+  linkIncidentDeployments,
+  linksPullRequest,
+  INCIDENT_WINDOW_MS,
+  type LinkablePullRequest,
+} from "./linking";
+export { deploymentFailures, linkRecoveries } from "./recoveries";
 export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
 export { parseBodyText, parseJsonc } from "./jsonc";
 export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
@@ -65,5 +73,13 @@ export {
 } from "./types";
 export { DAY_MS, dayToIsoDate, epochDay } from "./zone";
 export { isWellFormed, NOT_WELL_FORMED } from "./schemas/common";
-export { isoDate, issuesToDetails, PARSE_OPTIONS, rangeProblem, type ValidationDetail } from "./schemas/common";
-export { timezoneSchema } from "./schemas/options";
+export {
+  DEFAULT_RECORDS_LIMIT,
+  MAX_RECORDS_LIMIT,
+  parseCoverageQuery,
+  parseRecordsQuery,
+  RECORD_METRICS,
+  type CoverageQuery,
+  type RecordMetric,
+  type RecordsQuery,
+} from "./schemas/behind-figures";

@@ -242,3 +242,24 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** What a deployment needs of a pull request to link it (rules a, b and c of §4.3). */
+export type LinkablePullRequest = Pick<PullRequest, "id" | "repository" | "mergedAt" | "mergeCommitSha">;
+
+/**
+ * Whether the deployment links the merged PR under §4.3: a successful production deployment that
+ * lists its id, or its merge commit, or lists neither field and has its repository and finished
+ * at or after the merge. The PR's deployment is the earliest-finishing of those.
+ */
+export function linksPullRequest(d: Deployment, pr: LinkablePullRequest): boolean {
+  if (pr.mergedAt === null || !isSuccessfulProduction(d)) return false;
+  if (d.pullRequestIds.includes(pr.id)) return true;
+  if (pr.mergeCommitSha !== null && d.commitShas.includes(pr.mergeCommitSha)) return true;
+  return (
+    d.pullRequestIds.length === 0 &&
+    d.commitShas.length === 0 &&
+    d.repository !== null &&
+    d.repository === pr.repository &&
+    d.finishedAt >= pr.mergedAt
+  );
+}

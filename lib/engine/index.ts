@@ -1,5 +1,7 @@
 // The embedded engine: ingestion, the dataset, export jobs (run in a worker thread), the legacy
-// reports and the HTTP wrapper of its SEI-compatible API. Server only.
+// reports, the records behind the figures and their coverage, and the HTTP wrapper of its
+// SEI-compatible API. Server only.
+export { dataCoverage, listRecords, readCoverage, readRecords } from "./behind";
 export { listTeams, orgTreeNames } from "./dataset";
 export type { Engine } from "./engine";
 export { createExport, exportStatus, openExportDownload } from "./exports";

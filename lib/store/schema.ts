@@ -54,6 +54,10 @@ export interface DB {
   figure_record_versions: DataVersionsTable;
   figure_records: FigureRecordsTable;
   deployment_links: DeploymentLinksTable;
+  fact_versions: DataVersionsTable;
+  incident_links: IncidentLinksTable;
+  deployment_failures: DeploymentFailuresTable;
+  deployments_without_changes: DeploymentsWithoutChangesTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -195,6 +199,37 @@ export interface DeploymentLinksTable {
   project_id: string;
   kind: "pr" | "sha" | "repo";
   value: string;
+  finished_at: number;
+  deployment_id: string;
+}
+
+// Deployment facts (migration 010, lib/engine/facts.ts): derived from the records per data version,
+// current while fact_versions holds the project's data version.
+
+/** An incident's deployment under spec §4.5; incidents with none have no row. */
+export interface IncidentLinksTable {
+  org_id: string;
+  project_id: string;
+  incident_id: string;
+  deployment_id: string;
+}
+
+/** A production deployment that is a failure under §4.5, with its recovery under §4.11 (null: none). */
+export interface DeploymentFailuresTable {
+  org_id: string;
+  project_id: string;
+  deployment_id: string;
+  team_id: string;
+  finished_at: number;
+  recovery_id: string | null;
+  recovered_at: number | null;
+}
+
+/** A successful production deployment that is no pull request's deployment under §4.3. */
+export interface DeploymentsWithoutChangesTable {
+  org_id: string;
+  project_id: string;
+  team_id: string;
   finished_at: number;
   deployment_id: string;
 }

@@ -12,6 +12,8 @@ import * as deleteRoute from "@/app/v2/ingest/[kind]/[id]/route";
 import * as downloadRoute from "@/app/v2/insights/efficiency/exports/[exportId]/download/route";
 import * as pollRoute from "@/app/v2/insights/efficiency/exports/[exportId]/route";
 import * as createRoute from "@/app/v2/insights/efficiency/exports/route";
+import * as coverageRoute from "@/app/v2/insights/efficiency/coverage/route";
+import * as recordsRoute from "@/app/v2/insights/efficiency/records/route";
 import * as reportRoute from "@/app/v2/insights/teams/reports/route";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 
@@ -95,7 +97,25 @@ export const api = {
     deleteRoute.DELETE(request("DELETE", `/v2/ingest/${kind}/${id}`, undefined, opts), ctx({ kind, id })),
   report: (body: unknown, opts?: CallOptions) =>
     reportRoute.POST(request("POST", "/v2/insights/teams/reports", body, opts), ctx({})),
+  /** `query` holds the parameters; a list repeats one. */
+  records: (query: Record<string, string | string[]>, opts?: CallOptions) =>
+    recordsRoute.GET(withQuery("GET", "/v2/insights/efficiency/records", query, opts), ctx({})),
+  coverage: (query: Record<string, string | string[]>, opts?: CallOptions) =>
+    coverageRoute.GET(withQuery("GET", "/v2/insights/efficiency/coverage", query, opts), ctx({})),
 };
+
+/** A GET with query parameters, some of them repeated. */
+function withQuery(
+  method: string,
+  pathname: string,
+  query: Record<string, string | string[]>,
+  opts: CallOptions = {},
+): NextRequest {
+  const req = request(method, pathname, undefined, opts);
+  const url = new URL(req.url);
+  for (const [k, v] of Object.entries(query)) for (const one of [v].flat()) url.searchParams.append(k, one);
+  return new NextRequest(url, { method, headers: req.headers });
+}
 
 export interface ErrorBody {
   code: string;

@@ -231,3 +231,22 @@ export function reworkPopulation(ds: Dataset, scope: ScopeIndex, w: Window): Pop
   pop.n = k;
   return pop;
 }
+
+export type StageDays = Record<"PLANNING" | "CODING" | "REVIEW" | "BUILD" | "DEPLOY", number | null>;
+
+/** One PR's stages and lead time in days, by the rule of setStages (absent stages are null). */
+export function stagesOf(t: PrInstants): { stages: StageDays; lttcDays: number } {
+  const pop = newPopulation(1, 6);
+  setStages(pop, 0, 0, t);
+  const v = (c: number) => (Number.isNaN(pop.cols[c]![0]!) ? null : pop.cols[c]![0]!);
+  return {
+    stages: {
+      PLANNING: v(LTTC_COLS.PLANNING),
+      CODING: v(LTTC_COLS.CODING),
+      REVIEW: v(LTTC_COLS.REVIEW),
+      BUILD: v(LTTC_COLS.BUILD),
+      DEPLOY: v(LTTC_COLS.DEPLOY),
+    },
+    lttcDays: pop.cols[LTTC_COLS.LTTC]![0]!,
+  };
+}

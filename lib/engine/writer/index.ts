@@ -66,6 +66,11 @@ export class StoreWriter {
     return this.run({ op: "createJob", scope, params, paramsKey });
   }
 
+  /** Derives the project's deployment facts unless current; between batches, so of one data version. */
+  refreshFacts(scope: Scope): Promise<number> {
+    return this.run({ op: "refreshFacts", scope });
+  }
+
   /** Operations sent to the thread and not yet answered. */
   get waiting(): number {
     return this.pending.size;

@@ -2,6 +2,7 @@
 // own connection, and a store in memory (tests) runs it on the request thread's.
 import { parseBodyText } from "@/lib/dora";
 import type { Store } from "@/lib/store";
+import { refreshFacts } from "../facts";
 import { deleteRecord, ingest, TeamInUseError } from "../ingest";
 import { createOrReuse } from "../jobs/repo";
 import type { OpError, OpOutcome, WriterOp } from "./protocol";
@@ -17,6 +18,8 @@ export async function runOp(db: Store, op: WriterOp): Promise<OpOutcome> {
         return { ok: true, value: await deleteRecord(db, op.scope, op.kind, op.id) };
       case "createJob":
         return { ok: true, value: await createOrReuse(db, op.scope, op.params, op.paramsKey) };
+      case "refreshFacts":
+        return { ok: true, value: await refreshFacts(db, op.scope) };
     }
   } catch (err) {
     return { ok: false, error: errorOf(err) };

@@ -8,7 +8,9 @@ export type WriterOp =
   /** A batch as the bytes of its body: decoding, parsing and validating it is the writer's work too. */
   | { op: "ingest"; scope: Scope; kind: IngestKind; body: Uint8Array }
   | { op: "delete"; scope: Scope; kind: IngestKind; id: string }
-  | { op: "createJob"; scope: Scope; params: ExportParams; paramsKey: string };
+  | { op: "createJob"; scope: Scope; params: ExportParams; paramsKey: string }
+  /** Derives the project's deployment facts (facts.ts) unless they are current. */
+  | { op: "refreshFacts"; scope: Scope };
 
 export interface Ingested {
   received: number;
@@ -20,6 +22,8 @@ export interface OpValue {
   ingest: Ingested;
   delete: boolean;
   createJob: { job: JobRow; reused: boolean };
+  /** The data version the facts are of. */
+  refreshFacts: number;
 }
 
 /** A refusal the API answers as it is (400, 409), or a failure it answers 500 and logs. */
