@@ -1,6 +1,7 @@
 // npm run bench:engine [-- --scale 0.1] – the engine end to end over HTTP on a production build:
-// ingestion rate, org-tree and one-team export times, poll latency during an export, peak memory,
-// and a bare SQLite aggregation over the same rows as the floor. With --mixed: ingestion, polls,
+// ingestion rate, org-tree and one-team export times, poll latency during an export, the records
+// behind the figures and the data's coverage for the root team, peak memory, and a bare SQLite
+// aggregation over the same rows as the floor. With --mixed: ingestion, polls,
 // new connections and small exports all at once (bench-engine/mixed.ts). See docs/benchmarks.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -11,16 +12,20 @@ import { benchOrg } from "./bench-engine/bench-org";
 import type { Client } from "./bench-engine/client";
 import { waitReady } from "./bench-engine/client";
 import { runExport, type ExportRun, type ExportSpec } from "./bench-engine/exports";
+import { coverageRun, recordsRun, type RecordsRun } from "./bench-engine/records";
 import { ingestAll } from "./bench-engine/ingest";
 import { mixed } from "./bench-engine/mixed";
 import { DIST_DIR, ensureBuild, freePort, serverMemory, startServer, type Server } from "./bench-engine/server";
 import { sqliteFloor } from "./bench-engine/sqlite-floor";
 import { fmt, median, percentile } from "./bench-engine/stats";
 
-const TARGETS = { ingestPerSec: 20_000, orgExportMs: 5_000, pollP99Ms: 100 };
+const TARGETS = { ingestPerSec: 20_000, orgExportMs: 5_000, pollP99Ms: 100, recordsP95Ms: 150, coverageMs: 1_000 };
 const ORG = "bench";
 const PROJECT = "bench";
 const SQUAD = "bench-g01-s001";
+const ROOT_TEAM = "bench";
+const RECORD_METRICS = ["lttc", "df", "cfr", "mttr", "fdrt", "rework"];
+const RECORD_CALLS = 20;
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney"];
 const DAY = 86_400_000;
 
@@ -111,6 +116,27 @@ async function bench(
     `  polls during the org-tree exports: ${polls.length}, p50 ${fmt(percentile(polls, 0.5), 1)} ms, p99 ${fmt(percentile(polls, 0.99), 1)} ms, max ${fmt(Math.max(...polls), 1)} ms\n`,
   );
 
+  out(`records behind the figures (${ROOT_TEAM}, the root team, ${range.start}..${range.end})`);
+  const cov = await coverageRun(c, { teamId: ROOT_TEAM, ...range });
+  out(
+    `  coverage: first ${fmt(cov.firstMs)} ms (derives the deployment facts of the data as it is now), again ${fmt(cov.againMs)} ms`,
+  );
+  out(`  ${JSON.stringify(cov.body)}`);
+  const runs: RecordsRun[] = [];
+  for (const metric of RECORD_METRICS) {
+    const run = await recordsRun(c, { teamId: ROOT_TEAM, metric, ...range }, RECORD_CALLS);
+    runs.push(run);
+    const deepest = Math.max(...run.depths);
+    out(
+      `  ${metric.padEnd(7)} ${fmt(run.total).padStart(9)} records; ${run.pageMs.length} pages of 100 from cursors down to ${fmt(100 * deepest)}% deep: p50 ${fmt(percentile(run.pageMs, 0.5), 1)} ms, p95 ${fmt(percentile(run.pageMs, 0.95), 1)} ms, max ${fmt(Math.max(...run.pageMs), 1)} ms (walked in ${run.walkPages} pages of 1,000, ${fmt(run.walkMs / run.walkPages, 1)} ms each)`,
+    );
+  }
+  const pages = runs.flatMap((r) => r.pageMs);
+  const recordsP95 = Math.max(...runs.map((r) => percentile(r.pageMs, 0.95)));
+  out(
+    `  all metrics: ${pages.length} pages, p95 ${fmt(percentile(pages, 0.95), 1)} ms; worst metric's p95 ${fmt(recordsP95, 1)} ms\n`,
+  );
+
   const mem = serverMemory(server);
   if (mem)
     out(
@@ -131,6 +157,12 @@ async function bench(
   out(`  org-tree export < ${fmt(TARGETS.orgExportMs)} ms: ${fmt(treeMs)} – ${verdict(treeMs < TARGETS.orgExportMs)}`);
   out(
     `  poll p99 < ${TARGETS.pollP99Ms} ms: ${fmt(percentile(polls, 0.99), 1)} – ${verdict(percentile(polls, 0.99) < TARGETS.pollP99Ms)}`,
+  );
+  out(
+    `  records page p95 < ${TARGETS.recordsP95Ms} ms (root team, 3 years, every metric): ${fmt(recordsP95, 1)} – ${verdict(recordsP95 < TARGETS.recordsP95Ms)}`,
+  );
+  out(
+    `  coverage < ${fmt(TARGETS.coverageMs)} ms (root team, 3 years): ${fmt(cov.againMs)} – ${verdict(cov.againMs < TARGETS.coverageMs)}; first call, deriving the facts: ${fmt(cov.firstMs)}`,
   );
 }
 

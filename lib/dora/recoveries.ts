@@ -5,11 +5,16 @@ import type { Deployment, Incident } from "./types";
 
 /**
  * For each deployment, 1 when it is a failure under §4.5: a production deployment whose status is
- * `failure`, or that at least one incident's deployment is (an incident of any team).
+ * `failure`, or that at least one incident's deployment is (an incident of any team). `linked` is
+ * linkIncidentDeployments' answer for the same records, when the caller has it.
  */
-export function deploymentFailures(deployments: readonly Deployment[], incidents: readonly Incident[]): Uint8Array {
+export function deploymentFailures(
+  deployments: readonly Deployment[],
+  incidents: readonly Incident[],
+  linked: Int32Array = linkIncidentDeployments(incidents, deployments),
+): Uint8Array {
   const failed = new Uint8Array(deployments.length);
-  for (const d of linkIncidentDeployments(incidents, deployments)) if (d >= 0) failed[d] = 1;
+  for (const d of linked) if (d >= 0) failed[d] = 1;
   deployments.forEach((d, i) => {
     if (!isProduction(d.environment)) failed[i] = 0;
     else if (d.status === "failure") failed[i] = 1;

@@ -59,26 +59,29 @@ function expected(ds: Dataset) {
 }
 
 async function stored(scope: { org: string; project: string }) {
-  const where = <T extends "incident_links" | "deployment_failures" | "deployments_without_changes">(table: T) =>
-    db.selectFrom(table).where("org_id", "=", scope.org).where("project_id", "=", scope.project);
+  const { org, project } = scope;
+  const links = await db
+    .selectFrom("incident_links")
+    .select(["incident_id", "deployment_id"])
+    .where("org_id", "=", org)
+    .where("project_id", "=", project)
+    .execute();
+  const failures = await db
+    .selectFrom("deployment_failures")
+    .selectAll()
+    .where("org_id", "=", org)
+    .where("project_id", "=", project)
+    .execute();
+  const unshipped = await db
+    .selectFrom("deployments_without_changes")
+    .select("deployment_id")
+    .where("org_id", "=", org)
+    .where("project_id", "=", project)
+    .execute();
   return {
-    links: sorted(
-      (await where("incident_links").select(["incident_id", "deployment_id"]).execute()).map((r) => [
-        r.incident_id,
-        r.deployment_id,
-      ]),
-    ),
-    failures: sorted(
-      (await where("deployment_failures").selectAll().execute()).map((r) => [
-        r.deployment_id,
-        r.team_id,
-        Number(r.finished_at),
-        r.recovery_id,
-      ]),
-    ),
-    unshipped: sorted(
-      (await where("deployments_without_changes").select("deployment_id").execute()).map((r) => r.deployment_id),
-    ),
+    links: sorted(links.map((r) => [r.incident_id, r.deployment_id])),
+    failures: sorted(failures.map((r) => [r.deployment_id, r.team_id, Number(r.finished_at), r.recovery_id])),
+    unshipped: sorted(unshipped.map((r) => r.deployment_id)),
   };
 }
 

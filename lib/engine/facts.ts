@@ -35,9 +35,10 @@ async function versionOf(db: Store, table: "data_versions" | "fact_versions", sc
   return row?.version ?? absent;
 }
 
-/** Whether the project's facts are those of its current data. */
-export async function factsCurrent(db: Store, scope: Scope): Promise<boolean> {
-  return (await versionOf(db, "fact_versions", scope, -1)) === (await versionOf(db, "data_versions", scope, 0));
+/** Whether the project's facts are those of its current data (or of `version`, when given). */
+export async function factsCurrent(db: Store, scope: Scope, version?: number): Promise<boolean> {
+  const current = version ?? (await versionOf(db, "data_versions", scope, 0));
+  return (await versionOf(db, "fact_versions", scope, -1)) === current;
 }
 
 const toDeployment = (r: unknown[]): Deployment => ({
@@ -154,7 +155,7 @@ async function derive(db: Store, scope: Scope): Promise<Derived> {
     toIncident,
   );
   const linked = linkIncidentDeployments(incidents, deployments);
-  const failed = deploymentFailures(deployments, incidents);
+  const failed = deploymentFailures(deployments, incidents, linked);
   const recovery = linkRecoveries(deployments, failed);
   // Every successful production deployment, a failure by an incident or not, may ship changes.
   const shipped = deployments.filter((d) => d.status === "success" && isProduction(d.environment));

@@ -2,7 +2,17 @@
 // timing both the job (create → COMPLETED) and every poll.
 import { call, type Client } from "./client";
 
-export const ALL_GROUPS = ["lttc", "work_items", "deployment_frequency", "cfr", "mttr", "rating", "summary"];
+export const ALL_GROUPS = [
+  "lttc",
+  "work_items",
+  "deployment_frequency",
+  "cfr",
+  "mttr",
+  "fdrt",
+  "rework",
+  "rating",
+  "summary",
+];
 
 export interface ExportSpec {
   scope: Record<string, string>;

@@ -25,7 +25,7 @@ export async function coverageOf(db: Store, s: Scope, teams: Teams, w: Window): 
       count(CASE WHEN status = 'success' THEN 1 END) AS success
     FROM deployments INDEXED BY deployments_anchor
     WHERE ${scoped} AND is_production = 1 AND finished_at >= ${w.startMs} AND finished_at < ${w.endMs}
-    AND ${inTeams("team_id", teams)}`.execute(db);
+    AND ${teams.whole ? sql`1` : inTeams("team_id", teams)}`.execute(db);
   const bare = await sql<{ n: number }>`SELECT count(*) AS n FROM deployments_without_changes
     WHERE ${scoped} AND ${inTeams("team_id", teams)} AND finished_at >= ${w.startMs} AND finished_at < ${w.endMs}`.execute(
     db,

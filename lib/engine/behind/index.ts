@@ -14,6 +14,7 @@ import { invalid, notFound } from "@/lib/server";
 import type { Store } from "@/lib/store";
 import { listTeams } from "../dataset";
 import type { Engine } from "../engine";
+import { factsCurrent } from "../facts";
 import type { Scope } from "../ingest";
 import { writerOf } from "../writer";
 import { coverageOf } from "./coverage";
@@ -51,8 +52,10 @@ async function dataVersion(db: Store, scope: Scope): Promise<number> {
   return row?.version ?? 0;
 }
 
-/** The facts of the current data, derived by the store's writer when they are not. */
+/** The facts of the current data, derived by the store's writer when they are not; their version. */
 async function currentFacts(engine: Engine, scope: Scope): Promise<number> {
+  const version = await dataVersion(engine.db, scope);
+  if (await factsCurrent(engine.db, scope, version)) return version;
   return writerOf(engine).refreshFacts(scope);
 }
 

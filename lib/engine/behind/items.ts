@@ -49,7 +49,8 @@ interface PrRow {
   deployment_id: string | null;
 }
 
-// Its build: the smallest id among the earliest successful builds at its merge commit (link_t4).
+// Its build: the smallest id among the earliest successful builds at its merge commit (link_t4);
+// named, the index of its repository and commit (min(id) alone would walk the builds by id).
 // Its deployment: the smallest id among the deployments linking it that finished at link_t5.
 async function lttcItems(db: Store, s: Scope, ids: readonly string[]): Rows<LttcRecord> {
   const only = { org: s.org, project: s.project, ids };
@@ -58,9 +59,9 @@ async function lttcItems(db: Store, s: Scope, ids: readonly string[]): Rows<Lttc
       AND l.kind = ${kind} AND l.value = ${sql.ref(value)} AND l.finished_at = p.link_t5${extra}`;
   const { rows } = await sql<PrRow>`SELECT p.id, p.team_id, p.repository, p.work_item_id, p.first_commit_at,
       p.opened_at, p.merged_at, p.link_t0, p.link_t4, p.link_t5,
-      (SELECT min(b.id) FROM builds b WHERE b.org_id = p.org_id AND b.project_id = p.project_id
-        AND b.repository = p.repository AND b.commit_sha = p.merge_commit_sha AND b.status = 'success'
-        AND b.finished_at = p.link_t4) AS build_id,
+      (SELECT b.id FROM builds b INDEXED BY builds_repository WHERE b.org_id = p.org_id
+        AND b.project_id = p.project_id AND b.repository = p.repository AND b.commit_sha = p.merge_commit_sha
+        AND b.status = 'success' AND b.finished_at = p.link_t4 ORDER BY b.id LIMIT 1) AS build_id,
       (SELECT min(d) FROM (${link("pr", "p.id")} UNION ALL ${link("sha", "p.merge_commit_sha")}
         UNION ALL ${link("repo", "p.repository", sql` AND p.link_t5 >= p.merged_at`)})) AS deployment_id
     FROM ${storedRows("pull_requests", "p", only)}`.execute(db);

@@ -30,12 +30,18 @@ const inTeams = (column: string, teams: Teams, always = false): RawBuilder<unkno
     ? sql``
     : sql` AND ${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(teams.ids)}))`;
 
-const after = (anchor: string, id: string, from: Position | null): RawBuilder<unknown> =>
-  from ? sql` AND (${sql.ref(anchor)}, ${sql.ref(id)}) > (${from.anchor}, ${from.id})` : sql``;
+/**
+ * The rows from the window's start, or after a position in it. One lower bound only: given both,
+ * SQLite seeks by one and filters by the other, and a deep page would scan from the window's start.
+ */
+const from = (anchor: string, id: string, w: Window, at: Position | null): RawBuilder<unknown> =>
+  at && at.anchor >= w.startMs
+    ? sql`(${sql.ref(anchor)}, ${sql.ref(id)}) > (${at.anchor}, ${at.id})`
+    : sql`${sql.ref(anchor)} >= ${w.startMs}`;
 
 interface Source {
-  /** FROM … WHERE … for the rows of the population in the window, of the scope's teams, after `from`. */
-  rows: (s: Scope, teams: Teams, w: Window, from: Position | null, forCount: boolean) => RawBuilder<unknown>;
+  /** FROM … WHERE … for the rows of the population in the window, of the scope's teams, after `at`. */
+  rows: (s: Scope, teams: Teams, w: Window, at: Position | null, forCount: boolean) => RawBuilder<unknown>;
   anchor: string;
   id: string;
 }
@@ -43,40 +49,40 @@ interface Source {
 const deployedPrs: Source = {
   anchor: "link_t5",
   id: "id",
-  rows: (s, teams, w, from, forCount) => {
+  rows: (s, teams, w, at, forCount) => {
     // Counting, and the pages of a few teams, read each team's range of pull_requests_team; the pages
     // of many read pull_requests_deployed in order and keep the scope's rows.
     const perTeam = forCount || teams.ids.length <= FEW_TEAMS;
     const index = perTeam ? sql.raw("pull_requests_team") : sql.raw("pull_requests_deployed");
     return sql`pull_requests INDEXED BY ${index}
-      WHERE org_id = ${s.org} AND project_id = ${s.project} AND link_t5 >= ${w.startMs} AND link_t5 < ${w.endMs}
-      ${inTeams("team_id", teams, perTeam)}${after("link_t5", "id", from)}`;
+      WHERE org_id = ${s.org} AND project_id = ${s.project} AND ${from("link_t5", "id", w, at)} AND link_t5 < ${w.endMs}
+      ${inTeams("team_id", teams, perTeam)}`;
   },
 };
 
 const productionDeployments = (successOnly: boolean): Source => ({
   anchor: "finished_at",
   id: "id",
-  rows: (s, teams, w, from) => sql`deployments INDEXED BY deployments_anchor
+  rows: (s, teams, w, at) => sql`deployments INDEXED BY deployments_anchor
     WHERE org_id = ${s.org} AND project_id = ${s.project} AND is_production = 1
-    AND finished_at >= ${w.startMs} AND finished_at < ${w.endMs}${successOnly ? sql` AND status = 'success'` : sql``}
-    ${inTeams("team_id", teams)}${after("finished_at", "id", from)}`,
+    AND ${from("finished_at", "id", w, at)} AND finished_at < ${w.endMs}${successOnly ? sql` AND status = 'success'` : sql``}
+    ${inTeams("team_id", teams)}`,
 });
 
 const resolvedIncidents: Source = {
   anchor: "resolved_at",
   id: "id",
-  rows: (s, teams, w, from) => sql`incidents INDEXED BY incidents_resolved
-    WHERE org_id = ${s.org} AND project_id = ${s.project} AND resolved_at >= ${w.startMs} AND resolved_at < ${w.endMs}
-    ${inTeams("team_id", teams)}${after("resolved_at", "id", from)}`,
+  rows: (s, teams, w, at) => sql`incidents INDEXED BY incidents_resolved
+    WHERE org_id = ${s.org} AND project_id = ${s.project} AND ${from("resolved_at", "id", w, at)}
+    AND resolved_at < ${w.endMs} ${inTeams("team_id", teams)}`,
 };
 
 const recoveredFailures: Source = {
   anchor: "recovered_at",
   id: "deployment_id",
-  rows: (s, teams, w, from) => sql`deployment_failures INDEXED BY deployment_failures_recovered
-    WHERE org_id = ${s.org} AND project_id = ${s.project} AND recovered_at >= ${w.startMs} AND recovered_at < ${w.endMs}
-    ${inTeams("team_id", teams)}${after("recovered_at", "deployment_id", from)}`,
+  rows: (s, teams, w, at) => sql`deployment_failures INDEXED BY deployment_failures_recovered
+    WHERE org_id = ${s.org} AND project_id = ${s.project} AND ${from("recovered_at", "deployment_id", w, at)}
+    AND recovered_at < ${w.endMs} ${inTeams("team_id", teams)}`,
 };
 
 export const SOURCES: Readonly<Record<RecordMetric, Source>> = {
@@ -102,13 +108,13 @@ export async function pageOf(
   s: Scope,
   teams: Teams,
   w: Window,
-  from: Position | null,
+  at: Position | null,
   limit: number,
 ): Promise<Position[]> {
   const src = SOURCES[metric];
   const a = sql.ref(src.anchor);
   const id = sql.ref(src.id);
   const { rows } = await sql<{ anchor: number; id: string }>`SELECT ${a} AS anchor, ${id} AS id
-    FROM ${src.rows(s, teams, w, from, false)} ORDER BY ${a}, ${id} LIMIT ${limit}`.execute(db);
+    FROM ${src.rows(s, teams, w, at, false)} ORDER BY ${a}, ${id} LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ anchor: Number(r.anchor), id: r.id }));
 }
