@@ -46,7 +46,8 @@ const byFlag = (a: boolean, b: boolean) => Number(a) - Number(b);
 /** An id, linked to its page at its source when its form names one (GitHub's). */
 export function RecordId({ id }: { id: string }) {
   const url = sourceUrl(id);
-  const text = <span className="break-all">{id}</span>;
+  // Ids break at their hyphens first, and anywhere only when they must.
+  const text = <span className="[overflow-wrap:anywhere]">{id}</span>;
   if (!url) return <span className="font-mono text-xs">{text}</span>;
   return (
     <a className="font-mono text-xs underline" href={url} target="_blank" rel="noopener noreferrer">
@@ -99,13 +100,6 @@ const lttc: MetricColumns<LttcRecord> = {
   initial: { key: "lttc", dir: "desc" },
   columns: [
     { key: "id", label: "Pull request", cell: (r) => <RecordId id={r.pullRequestId} /> },
-    team(),
-    {
-      key: "repository",
-      label: "Repository",
-      compare: (a, b) => byText(a.repository, b.repository),
-      cell: (r) => r.repository,
-    },
     {
       key: "lttc",
       label: "Lead time",
@@ -114,6 +108,13 @@ const lttc: MetricColumns<LttcRecord> = {
       cell: (r) => formatDuration(r.lttcDays),
     },
     { key: "stages", label: "Stages", cell: (r, ctx) => <StageBar record={r} longest={ctx.longest} /> },
+    team(),
+    {
+      key: "repository",
+      label: "Repository",
+      compare: (a, b) => byText(a.repository, b.repository),
+      cell: (r) => r.repository,
+    },
     {
       key: "anchor",
       label: "Deployed (UTC)",
@@ -155,7 +156,6 @@ const cfr: MetricColumns<CfrRecord> = {
   initial: { key: "result", dir: "desc" },
   columns: [
     { key: "id", label: "Deployment", cell: (r) => <RecordId id={r.deploymentId} /> },
-    team(),
     {
       key: "result",
       label: "Result",
@@ -179,6 +179,7 @@ const cfr: MetricColumns<CfrRecord> = {
       compare: (a, b) => a.incidentIds.length - b.incidentIds.length,
       cell: (r) => <Ids ids={r.incidentIds} none="none" />,
     },
+    team(),
     {
       key: "finished",
       label: "Finished (UTC)",
@@ -193,13 +194,20 @@ const mttr: MetricColumns<MttrRecord> = {
   initial: { key: "restore", dir: "desc" },
   columns: [
     { key: "id", label: "Incident", cell: (r) => <RecordId id={r.incidentId} /> },
-    team(),
+    {
+      key: "restore",
+      label: "Time to restore",
+      numeric: true,
+      compare: (a, b) => byNumber(a.restoreDays, b.restoreDays),
+      cell: (r) => formatDuration(r.restoreDays),
+    },
     {
       key: "deployment",
       label: "Its deployment",
       compare: (a, b) => byText(a.deploymentId, b.deploymentId),
       cell: (r) => (r.deploymentId ? <RecordId id={r.deploymentId} /> : <span className={MARK}>Not linked</span>),
     },
+    team(),
     {
       key: "opened",
       label: "Opened (UTC)",
@@ -212,13 +220,6 @@ const mttr: MetricColumns<MttrRecord> = {
       compare: (a, b) => byText(a.resolvedAt, b.resolvedAt),
       cell: (r) => <At iso={r.resolvedAt} />,
     },
-    {
-      key: "restore",
-      label: "Time to restore",
-      numeric: true,
-      compare: (a, b) => byNumber(a.restoreDays, b.restoreDays),
-      cell: (r) => formatDuration(r.restoreDays),
-    },
   ],
 };
 
@@ -227,6 +228,13 @@ const fdrt: MetricColumns<FdrtRecord> = {
   initial: { key: "recovery", dir: "desc" },
   columns: [
     { key: "id", label: "Failed deployment", cell: (r) => <RecordId id={r.deploymentId} /> },
+    {
+      key: "recovery",
+      label: "Recovery time",
+      numeric: true,
+      compare: (a, b) => byNumber(a.recoveryDays, b.recoveryDays),
+      cell: (r) => formatDuration(r.recoveryDays),
+    },
     team(),
     {
       key: "failed",
@@ -241,13 +249,6 @@ const fdrt: MetricColumns<FdrtRecord> = {
       compare: (a, b) => byText(a.recoveredAt, b.recoveredAt),
       cell: (r) => <At iso={r.recoveredAt} />,
     },
-    {
-      key: "recovery",
-      label: "Recovery time",
-      numeric: true,
-      compare: (a, b) => byNumber(a.recoveryDays, b.recoveryDays),
-      cell: (r) => formatDuration(r.recoveryDays),
-    },
   ],
 };
 
@@ -256,7 +257,6 @@ const rework: MetricColumns<ReworkRecord> = {
   initial: { key: "rework", dir: "desc" },
   columns: [
     { key: "id", label: "Deployment", cell: (r) => <RecordId id={r.deploymentId} /> },
-    team(),
     {
       key: "rework",
       label: "Rework",
@@ -269,6 +269,7 @@ const rework: MetricColumns<ReworkRecord> = {
       compare: (a, b) => a.recoveryOf.length - b.recoveryOf.length,
       cell: (r) => <Ids ids={r.recoveryOf} none="–" />,
     },
+    team(),
     {
       key: "finished",
       label: "Finished (UTC)",

@@ -106,7 +106,7 @@ export function RecordsList({ metric, query, nouns, teamName, caption }: Records
                   >
                     {columns.map((c, j) =>
                       j === 0 ? (
-                        <th key={c.key} scope="row" className="px-3 py-1.5 text-left font-normal">
+                        <th key={c.key} scope="row" className="min-w-36 px-3 py-1.5 text-left font-normal">
                           {c.cell(r, ctx)}
                         </th>
                       ) : (

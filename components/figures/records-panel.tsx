@@ -63,14 +63,15 @@ export default function RecordsPanel(props: RecordsPanelProps) {
         close();
       }}
       onClick={(e) => e.target === e.currentTarget && close()}
-      className="records-panel fixed inset-y-0 right-0 left-auto m-0 h-dvh max-h-none w-full max-w-3xl bg-transparent p-0 text-slate-900 backdrop:bg-slate-950/40 dark:text-slate-100"
+      className="records-panel fixed inset-y-0 right-0 left-auto m-0 h-dvh max-h-none w-full max-w-4xl bg-transparent p-0 text-slate-900 backdrop:bg-slate-950/40 dark:text-slate-100"
     >
       <div className="flex h-full flex-col overflow-hidden border-l border-slate-200 bg-white shadow-xl dark:border-slate-800 dark:bg-slate-900">
         <header className="space-y-2 border-b border-slate-200 p-4 dark:border-slate-800">
           <div className="flex items-start justify-between gap-3">
             <div className="min-w-0">
               <h2 id={headingId} className="text-lg font-semibold">
-                {METRIC_TITLES[metric]}: {whole ? "the whole range" : period.label}
+                {METRIC_TITLES[metric]}:{" "}
+                <span className="whitespace-nowrap">{whole ? "the whole range" : period.label}</span>
               </h2>
               <p className="text-sm text-slate-700 dark:text-slate-300">
                 {teamTitle}, {period.start} to {period.end} (UTC)

@@ -7,8 +7,8 @@ import { fetchJson } from "./fetch-json";
 
 export type { Coverage, RecordMetric, RecordsPage } from "@/lib/contract";
 
-/** Enough for most periods of a team at once; the rest by "load more". */
-export const RECORDS_PAGE_SIZE = 200;
+/** Enough for a month of most teams at once (so its sort is over all of them); the rest by "load more". */
+export const RECORDS_PAGE_SIZE = 500;
 
 export interface FigureQuery {
   teamId: string;
