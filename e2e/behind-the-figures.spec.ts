@@ -209,3 +209,41 @@ test("the view with the panel open has no axe violations; screenshots at 390 and
   await page.screenshot({ path: `.tmp/behind-the-figures/team-view-1440.png`, fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test("an org tree's view lists its root team's records and coverage", async ({ page }) => {
+  await openView(page, "/org-trees/Engineering?range=3m&granularity=MONTHLY");
+  await expect(page.getByRole("region", { name: "Data coverage" })).toContainText("Lead time sees");
+  await clickPeriod(page, "Deployment frequency", 1);
+  const dialog = page.getByRole("dialog", { name: /^Deployment frequency: \d{4}-\d\d$/ });
+  await expect(dialog.getByText(/^Engineering, \d{4}-\d\d-\d\d to /)).toBeVisible();
+  await expect(dialog.getByRole("table")).toBeVisible();
+  // The count is the chart's own for that period (its data table's Deployments).
+  const count = (await dialog.getByText(/ deployments?: the figure is computed/).textContent())!.split(" ")[0]!;
+  await expect(dialog).toContainText(`The export's figure for this period: ${count} deployments`);
+});
+
+test("the import page charts FDRT and rework when a CSV has their columns", async ({ page }) => {
+  const csv = [
+    "Team_Id,Team_Name,Period,Start_Date,End_Date,DF_Deployment_Count,FDRT_Mean_Days,FDRT_Failure_Count,REWORK_Deployment_Count,REWORK_Percent,FDRT_Rating",
+    "t1,Team One,2026-01,2026-01-01,2026-01-31,20,0.5,2,3,15.00,High",
+    "t1,Team One,2026-02,2026-02-01,2026-02-28,10,,0,0,0.00,",
+    "t1,Team One,TOTAL,2026-01-01,2026-02-28,30,0.5,2,3,10.00,High",
+  ].join("\n");
+  await page.goto("/import");
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "newer.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const cards = page.getByRole("list", { name: "Recovery and rework" }).getByRole("listitem");
+  await expect(cards.nth(0)).toContainText("12 h");
+  await expect(cards.nth(0)).toContainText("FDRT rating: High");
+  await expect(cards.nth(1)).toContainText("3 of 30 deployments were rework");
+  for (const name of ["Failed deployment recovery time", "Deployment rework rate"])
+    await expect(
+      page
+        .getByRole("img", { name: `${name} chart` })
+        .locator("svg")
+        .first(),
+    ).toBeVisible();
+  // No records to pick on a file: its charts have no period buttons.
+  await expect(page.getByRole("toolbar")).toHaveCount(0);
+});
