@@ -129,6 +129,8 @@ test("by keyboard: one tab stop per chart, arrows between periods, Enter opens, 
   await page.keyboard.press("ArrowLeft");
   const focused = buttons.nth(3);
   await expect(focused).toBeFocused();
+  // The focused period is shown: its column is ringed.
+  expect(await focused.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe("none");
   const label = (await focused.getAttribute("aria-label"))!.split(":")[0]!;
   await page.keyboard.press("Enter");
 
