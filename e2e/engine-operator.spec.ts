@@ -7,6 +7,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
+import { largeDeploymentBatch, LARGE_BATCH_MIN_BYTES } from "../tests/engine-api/large-batch";
 
 // The engine as an operator runs it, on the production server: bodies up to the documented 32 MiB
 // arrive whole and larger ones are 413, and `npm start` stops within 10 s whichever of its
@@ -114,16 +115,9 @@ test.describe("bodies on the production server", () => {
       Buffer.from(JSON.stringify({ items: [{ id: "big", name: "Big", orgTree: "Ops" }] })),
     );
     expect(team.status).toBe(200);
-    const items = Array.from({ length: 5000 }, (_, i) => ({
-      id: `deployment-${i}-of-a-large-batch`,
-      teamId: "big",
-      environment: "production",
-      status: "success",
-      finishedAt: "2026-03-04T15:00:00Z",
-      commitShas: Array.from({ length: 60 }, (_, j) => `${String(i).padStart(6, "0")}${String(j).padStart(34, "0")}`),
-    }));
+    const items = largeDeploymentBatch("big");
     const body = Buffer.from(JSON.stringify({ items }));
-    expect(body.length).toBeGreaterThan(13 * MiB);
+    expect(body.length).toBeGreaterThanOrEqual(LARGE_BATCH_MIN_BYTES);
     const res = await send(SUITE_PORT, "POST", `/v2/ingest/deployments?${q}`, auth(), body);
     expect(res.status, res.body).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ received: 5000 });

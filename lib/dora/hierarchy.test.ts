@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildHierarchy, descendantIds, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
+import { buildHierarchy, descendantIds, resolveRefId, resolveScope } from "./hierarchy";
+import { ScopeNotFoundError } from "./errors";
 import type { Team } from "./types";
 
 const team = (id: string, name: string, parentId: string | null, orgTree = "Eng", refId = 0): Team => ({

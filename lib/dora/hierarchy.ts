@@ -1,13 +1,6 @@
 // The team tree (spec §4.2, §6): children by name, depth-first order, paths, scope resolution.
+import { ScopeNotFoundError } from "./errors";
 import type { ExportScope, Team } from "./types";
-
-export class ScopeNotFoundError extends Error {
-  readonly code = "NOT_FOUND";
-  constructor(message: string) {
-    super(message);
-    this.name = "ScopeNotFoundError";
-  }
-}
 
 export interface TeamNode {
   team: Team;

@@ -23,6 +23,7 @@ export {
   type TeamRecords,
 } from "./figures/records";
 export type { Dataset } from "./figures/types";
+export { DomainError, ScopeNotFoundError, type DomainErrorKind } from "./errors";
 export {
   isProduction,
   linkIncidentDeployments,
@@ -31,7 +32,7 @@ export {
   type LinkablePullRequest,
 } from "./linking";
 export { deploymentFailures, linkRecoveries } from "./recoveries";
-export { buildHierarchy, resolveRefId, resolveScope, ScopeNotFoundError } from "./hierarchy";
+export { buildHierarchy, resolveRefId, resolveScope } from "./hierarchy";
 export { parseBodyText, parseJsonc } from "./jsonc";
 export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
 export { exportParamsKey } from "./params-key";

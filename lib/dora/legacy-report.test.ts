@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ScopeNotFoundError } from "./hierarchy";
+import { ScopeNotFoundError } from "./errors";
 import { computeLegacyReport, legacyReportCsv, type LegacyReportRequest } from "./legacy-report";
 import { at, dataset, dep, pr, team } from "./test-factories";
 

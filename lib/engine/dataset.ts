@@ -72,7 +72,7 @@ const DEPLOYMENT_COLUMNS = [
   "pull_request_ids as pullRequestIds",
   "commit_shas as commitShas",
 ] as const;
-export const INCIDENT_COLUMNS = [
+const INCIDENT_COLUMNS = [
   "id",
   "team_id as teamId",
   "opened_at as openedAt",
@@ -146,6 +146,35 @@ async function loadWorkItems(
   return own;
 }
 
+/**
+ * The incidents that bear on the figures of `teamIds` (all of the project's when null): their own,
+ * and those of any team that name one of their deployments, which makes it a failure (CFR).
+ */
+export function teamIncidents(db: Store, scope: Scope, teamIds: readonly string[] | null) {
+  const query = db
+    .selectFrom("incidents")
+    .select(INCIDENT_COLUMNS)
+    .where("org_id", "=", scope.org)
+    .where("project_id", "=", scope.project);
+  if (!teamIds) return query;
+  const ids = [...teamIds];
+  return query.where((eb) =>
+    eb.or([
+      eb("team_id", "in", ids),
+      eb(
+        "deployment_id",
+        "in",
+        eb
+          .selectFrom("deployments")
+          .select("id")
+          .where("org_id", "=", scope.org)
+          .where("project_id", "=", scope.project)
+          .where("team_id", "in", ids),
+      ),
+    ]),
+  );
+}
+
 async function loadIncidents(
   db: Store,
   scope: Scope,
@@ -153,29 +182,7 @@ async function loadIncidents(
   opts: LoadOptions,
 ): Promise<Incident[]> {
   if (teamIds?.length === 0) return [];
-  let query = db
-    .selectFrom("incidents")
-    .select(INCIDENT_COLUMNS)
-    .where("org_id", "=", scope.org)
-    .where("project_id", "=", scope.project);
-  // An incident of another team that names one of these teams' deployments makes it a failure (CFR).
-  if (teamIds) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("team_id", "in", teamIds),
-        eb(
-          "deployment_id",
-          "in",
-          eb
-            .selectFrom("deployments")
-            .select("id")
-            .where("org_id", "=", scope.org)
-            .where("project_id", "=", scope.project)
-            .where("team_id", "in", teamIds),
-        ),
-      ]),
-    );
-  }
+  const query = teamIncidents(db, scope, teamIds);
   const { from, to } = opts;
   if (from === undefined && to === undefined) return fetchRows(db, query, toIncident);
   // Needed: resolved in range (MTTR), opened where it can link to an in-range deployment (CFR), or

@@ -8,7 +8,7 @@ import {
   type Deployment,
 } from "@/lib/dora";
 import { type Store, writeTransaction } from "@/lib/store";
-import { INCIDENT_COLUMNS, toIncident } from "./dataset";
+import { teamIncidents, toIncident } from "./dataset";
 import type { Scope } from "./ingest";
 import { chunks } from "./ingest/write";
 import { fetchRows } from "./raw-rows";
@@ -145,15 +145,7 @@ async function derive(db: Store, scope: Scope): Promise<Derived> {
       .where("project_id", "=", scope.project),
     toDeployment,
   );
-  const incidents = await fetchRows(
-    db,
-    db
-      .selectFrom("incidents")
-      .select(INCIDENT_COLUMNS)
-      .where("org_id", "=", scope.org)
-      .where("project_id", "=", scope.project),
-    toIncident,
-  );
+  const incidents = await fetchRows(db, teamIncidents(db, scope, null), toIncident);
   const linked = linkIncidentDeployments(incidents, deployments);
   const failed = deploymentFailures(deployments, incidents, linked);
   const recovery = linkRecoveries(deployments, failed);

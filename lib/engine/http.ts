@@ -1,9 +1,9 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { parseBodyText, ScopeNotFoundError } from "@/lib/dora";
+import { parseBodyText } from "@/lib/dora";
 import { ApiError, errorResponse, invalid, readUtf8Body } from "@/lib/server";
 import type { Engine } from "./engine";
-import { TeamInUseError, type Scope } from "./ingest";
+import type { Scope } from "./ingest";
 import { checkApiKey } from "./keys";
 
 /** What a V2 handler gets: the engine and the org and project the request names, checked. */
@@ -63,7 +63,7 @@ export function engineRoutes(getEngine: () => Promise<Engine>) {
         const org = identifier(req, "orgIdentifier", orgRequired);
         return untransformed(await handler(req, context(engine, project, org, await ctx.params)));
       } catch (err) {
-        return untransformed(errorResponse(mapEngineError(err), { method: req.method, path: req.nextUrl.pathname }));
+        return untransformed(errorResponse(err, { method: req.method, path: req.nextUrl.pathname }));
       }
     };
   }
@@ -98,12 +98,6 @@ function untransformed(res: Response): Response {
   const cacheControl = res.headers.get("cache-control");
   res.headers.set("Cache-Control", cacheControl ? `${cacheControl}, no-transform` : "no-store, no-transform");
   return res;
-}
-
-function mapEngineError(err: unknown): unknown {
-  if (err instanceof ScopeNotFoundError) return new ApiError("NOT_FOUND", err.message);
-  if (err instanceof TeamInUseError) return new ApiError("CONFLICT", err.message);
-  return err;
 }
 
 /** Reads a UTF-8 JSON body (comments and trailing commas allowed, spec §1) of at most `maxBytes`. */

@@ -12,7 +12,7 @@ import {
   type Team,
 } from "@/lib/dora";
 import type { Store } from "@/lib/store";
-import { INCIDENT_COLUMNS, listTeams, toIncident } from "./dataset";
+import { listTeams, teamIncidents, toIncident } from "./dataset";
 import type { Scope } from "./ingest/rows";
 import { eachRow, fetchRows } from "./raw-rows";
 
@@ -127,11 +127,7 @@ async function deploymentAndIncidentRecords(
     .select(["id", "team_id", "environment", "status", "finished_at", "service", "repository"])
     .where("org_id", "=", s.org)
     .where("project_id", "=", s.project);
-  let incidentQuery = db
-    .selectFrom("incidents")
-    .select(INCIDENT_COLUMNS)
-    .where("org_id", "=", s.org)
-    .where("project_id", "=", s.project);
+  const incidentQuery = teamIncidents(db, s, teamIds);
   if (teamIds) {
     const ids = [...teamIds];
     deploymentQuery = deploymentQuery.where((eb) =>
@@ -147,21 +143,6 @@ async function deploymentAndIncidentRecords(
             .where("i.project_id", "=", s.project)
             .where("i.team_id", "in", ids)
             .where("i.deployment_id", "is not", null),
-        ),
-      ]),
-    );
-    incidentQuery = incidentQuery.where((eb) =>
-      eb.or([
-        eb("team_id", "in", ids),
-        eb(
-          "deployment_id",
-          "in",
-          eb
-            .selectFrom("deployments as d")
-            .select("d.id")
-            .where("d.org_id", "=", s.org)
-            .where("d.project_id", "=", s.project)
-            .where("d.team_id", "in", ids),
         ),
       ]),
     );

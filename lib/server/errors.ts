@@ -1,9 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { DomainError, type DomainErrorKind } from "@/lib/dora";
 import { log } from "./log";
 
-// One error type and one mapper (spec §8): known errors carry their status and code; anything else
-// is a plain 500 that shows no internals.
+// One error type and one mapper (spec §8): known errors carry their status and code, the domain's
+// refusals (lib/dora's DomainError) are answered by their kind, and anything else is a plain 500
+// that shows no internals.
 
 export type ErrorCode =
   | "INVALID_ARGUMENT"
@@ -65,7 +67,10 @@ export class ApiError extends Error {
 export const invalid = (message: string, details?: ErrorDetail[]) => new ApiError("INVALID_ARGUMENT", message, details);
 export const notFound = (message = "Not found") => new ApiError("NOT_FOUND", message);
 
+const DOMAIN_CODE: Record<DomainErrorKind, ErrorCode> = { not_found: "NOT_FOUND", conflict: "CONFLICT" };
+
 export function errorResponse(err: unknown, context: Record<string, unknown> = {}): NextResponse {
+  if (err instanceof DomainError) err = new ApiError(DOMAIN_CODE[err.kind], err.message);
   if (err instanceof ApiError) {
     const body = { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
     return NextResponse.json(body, { status: err.status, headers: err.headers });

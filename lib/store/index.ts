@@ -3,6 +3,7 @@
 export { openStore, storeFile, writeTransaction, type Store } from "./db";
 export {
   deploymentReach,
+  lowerDeployTimes,
   LINK_OF,
   linkDeployments,
   relinkPullRequests,

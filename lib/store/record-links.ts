@@ -94,6 +94,38 @@ export async function deploymentReach(db: Kysely<DB>, only: Only): Promise<strin
   return rows.map((r) => r.id);
 }
 
+/**
+ * After deployments that were all new (none stored before) were written and linked: each PR they
+ * reach gets the earliest of its stored link_t5 and theirs. A new deployment only adds candidates to
+ * the minimum a PR's t5 is, so nothing else can change, and no PR's whole link is computed again.
+ * The PRs reached are those of deploymentReach: listed by id, at a listed sha, or, for a deployment
+ * listing neither, of its repository merged after the previous such deployment and by its own.
+ */
+export async function lowerDeployTimes(db: Kysely<DB>, only: Only): Promise<void> {
+  if (only.ids.length === 0) return;
+  // One row per PR (a PR reached by several rules would otherwise be updated from any one of them).
+  await sql`UPDATE pull_requests SET link_t5 = c.t FROM (SELECT r, min(t) AS t FROM (
+      SELECT p.rowid AS r, min(d.finished_at) AS t FROM ${storedRows("deployments", "d", only)}
+        CROSS JOIN json_each(d.pull_request_ids) je
+        CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.id = je.value
+      WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY p.rowid
+      UNION ALL
+      SELECT p.rowid, min(d.finished_at) FROM ${storedRows("deployments", "d", only)}
+        CROSS JOIN json_each(d.commit_shas) je
+        CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
+      WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY p.rowid
+      UNION ALL
+      SELECT p.rowid, min(d.finished_at) FROM ${storedRows("deployments", "d", only)}
+        CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.repository = d.repository
+          AND p.merged_at <= d.finished_at
+          AND p.merged_at > coalesce((SELECT max(o.finished_at) FROM deployment_links o
+            WHERE o.org_id = d.org_id AND o.project_id = d.project_id AND o.kind = 'repo' AND o.value = d.repository
+            AND o.finished_at < d.finished_at), -9e18)
+      WHERE ${SHIPPED} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL
+      GROUP BY p.rowid) GROUP BY r) c
+    WHERE pull_requests.rowid = c.r AND (pull_requests.link_t5 IS NULL OR pull_requests.link_t5 > c.t)`.execute(db);
+}
+
 // Far above any epoch millisecond: SQLite's scalar min() is null when any argument is.
 const NONE = sql.lit(9e18);
 

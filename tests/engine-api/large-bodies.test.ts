@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/v2/ingest/[kind]/route";
 import { config as proxyConfig } from "@/proxy";
 import { AUTH, ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "./helpers";
+import { largeDeploymentBatch, LARGE_BATCH_MIN_BYTES } from "./large-batch";
 
 const runtime = setupEngine({ jobs: false });
 
@@ -73,16 +74,9 @@ describe("the request proxy and /v2/", () => {
 describe("POST /v2/ingest/{kind} – large bodies", () => {
   it("a valid 13 MiB batch (5,000 deployments with 60 commitShas each) → 200", async () => {
     await ingestOk("teams", [{ id: "big", name: "Big", orgTree: "Eng" }]);
-    const items = Array.from({ length: 5000 }, (_, i) => ({
-      id: `deployment-${i}-of-a-large-batch`,
-      teamId: "big",
-      environment: "production",
-      status: "success",
-      finishedAt: "2026-03-04T15:00:00Z",
-      commitShas: Array.from({ length: 60 }, (_, j) => `${String(i).padStart(6, "0")}${String(j).padStart(34, "0")}`),
-    }));
+    const items = largeDeploymentBatch("big");
     const text = JSON.stringify({ items });
-    expect(text.length).toBeGreaterThan(13 * MiB);
+    expect(text.length).toBeGreaterThanOrEqual(LARGE_BATCH_MIN_BYTES);
     const res = await post(
       new NextRequest(URL_OF("deployments"), { method: "POST", headers: { authorization: AUTH }, body: text }),
       "deployments",

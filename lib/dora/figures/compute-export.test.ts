@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ScopeNotFoundError } from "../hierarchy";
+import { ScopeNotFoundError } from "../errors";
 import { at, dataset, dep, incident, pr, team, workItem } from "../test-factories";
 import type { ExportParams } from "../types";
 import { computeExport } from "./compute-export";

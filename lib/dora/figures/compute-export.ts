@@ -47,11 +47,22 @@ export function computeExportFromRecords(
   const pops = populationsFromRecords(records, teams, neededGroups(params.metricGroups), total);
   const tables = tablesFor(pops, periods);
 
+  // A row's figures are kept as rowValues gives them when they are exactly the columns (every row
+  // has the same keys), else the columns are picked: a copy of every row's figures doubled the
+  // garbage an export of every group made, its figure objects being hash tables past 20 keys.
+  let pick: readonly string[] | null | undefined;
+  const valuesOf = (all: Record<string, CellValue>): Record<string, CellValue> => {
+    pick ??= Object.keys(all).length === metricCols.length ? null : metricCols;
+    if (pick === null) return all;
+    const values: Record<string, CellValue> = {};
+    for (const col of pick) values[col] = all[col] ?? null;
+    return values;
+  };
   const rows: ExportRow[] = [];
   teams.forEach((scoped, t) => {
-    periods.forEach((period, p) => rows.push(makeRow(scoped, t, period, p, tables, ctx, metricCols)));
+    periods.forEach((period, p) => rows.push(makeRow(scoped, t, period, p, tables, ctx, valuesOf)));
     // The summary reads every period's slice: the periods tile the range exactly.
-    if (ctx.groups.has("summary")) rows.push(makeRow(scoped, t, total, -1, tables, ctx, metricCols));
+    if (ctx.groups.has("summary")) rows.push(makeRow(scoped, t, total, -1, tables, ctx, valuesOf));
   });
   return { columns, rows };
 }
@@ -63,11 +74,9 @@ function makeRow(
   p: number,
   tables: Tables,
   ctx: CellContext,
-  metricCols: readonly string[],
+  valuesOf: (all: Record<string, CellValue>) => Record<string, CellValue>,
 ): ExportRow {
-  const all = rowValues(tables, ctx, { team: t, end: scoped.end, period: p }, periodLengthDays(period));
-  const values: Record<string, CellValue> = {};
-  for (const col of metricCols) values[col] = all[col] ?? null;
+  const values = valuesOf(rowValues(tables, ctx, { team: t, end: scoped.end, period: p }, periodLengthDays(period)));
   const team = scoped.node.team;
   return {
     teamId: team.id,

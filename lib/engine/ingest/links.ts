@@ -4,6 +4,7 @@ import {
   type Store,
   deploymentReach,
   linkDeployments,
+  lowerDeployTimes,
   relinkPullRequests,
   relinkWorkItems,
   storedRows,
@@ -113,7 +114,7 @@ export async function beforeChange(
 /**
  * After records `ids` of `table` were written or deleted: writes the deployments' link rows, adds
  * what the records reach now to `before` (for written PRs, the caller has added the work items they
- * name), and recomputes all of it.
+ * name), and recomputes all of it. `allNew`: the records were written and none was stored before.
  */
 export async function afterChange(
   db: Store,
@@ -121,10 +122,13 @@ export async function afterChange(
   table: RecordTable,
   ids: readonly string[],
   before: Reach,
+  allNew = false,
 ): Promise<void> {
   if (!linksDependOn(table)) return;
   const only = { ...s, ids };
   if (table === "deployments") await linkDeployments(db, only);
+  // New deployments can only lower the t5 of the PRs they reach: no need to recompute those links.
+  if (table === "deployments" && allNew) return lowerDeployTimes(db, only);
   // What a work item reaches depends on its id alone, so after the change it is what it was before.
   // A PR reaches the work item it names, which the caller adds from the batch (a deleted PR names none).
   if (table !== "work_items" && table !== "pull_requests") await collectReach(db, s, table, ids, before);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Team } from "@/lib/dora";
+import { DomainError, type Team } from "@/lib/dora";
 import { type Store, writeTransaction, LINK_OF } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
@@ -13,9 +13,9 @@ import { existingIds, storedTeams, upsertRows } from "./write";
 export type IngestResult =
   { ok: true; received: number; created: number; updated: number } | { ok: false; details: IngestIssue[] };
 
-/** Refusal to delete a team that other records still name (maps to 409 CONFLICT). */
-export class TeamInUseError extends Error {
-  readonly code = "CONFLICT";
+/** Refusal to delete a team that other records still name (a conflict: 409 CONFLICT). */
+export class TeamInUseError extends DomainError {
+  readonly kind = "conflict";
   constructor(
     readonly teamId: string,
     readonly usedBy: string[],
@@ -71,7 +71,7 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
     // The work items the new PRs name are in the batch itself: no need to read them back.
     if (kind === "pull-requests")
       for (const pr of items as { workItemId?: string | null }[]) if (pr.workItemId) reach.workItems.add(pr.workItemId);
-    await afterChange(trx, scope, table, ids, reach);
+    await afterChange(trx, scope, table, ids, reach, existing.size === 0);
     return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
   });
 }

@@ -124,7 +124,7 @@ describe("deleteRecord", () => {
     await expect(deleteRecord(db, A, "teams", "root")).rejects.toBeInstanceOf(TeamInUseError);
     await ingest(db, A, "incidents", { items: [{ id: "i", teamId: "kid", openedAt: "2026-01-05T10:00:00Z" }] });
     await expect(deleteRecord(db, A, "teams", "kid")).rejects.toMatchObject({
-      code: "CONFLICT",
+      kind: "conflict",
       usedBy: ["incidents"],
     });
     await deleteRecord(db, A, "incidents", "i");
