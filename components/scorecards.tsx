@@ -60,7 +60,7 @@ const CARDS: CardSpec[] = [
   },
 ];
 
-const CARD =
+export const CARD =
   "flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900";
 
 export function Scorecards({ summary, previous, note }: ScorecardsProps) {
@@ -96,7 +96,7 @@ export function Scorecards({ summary, previous, note }: ScorecardsProps) {
   );
 }
 
-function Change({
+export function Change({
   current,
   previous,
   better,

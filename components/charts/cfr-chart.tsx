@@ -6,6 +6,7 @@ import { formatCount, formatPercent, type CfrPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
 import { cfrPlotProps, type PlotSnapshot } from "./plot-props";
+import { usePeriodPicker, type PeriodPick } from "./period-picker";
 import { PlotSlot } from "./plot-slot";
 
 const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(
@@ -17,9 +18,12 @@ export interface CfrChartProps {
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
   snapshot?: PlotSnapshot;
+  /** Given, each period can be picked to see its records. */
+  pick?: PeriodPick;
 }
 
-export function CfrChart({ points, benchmark, snapshot }: CfrChartProps) {
+export function CfrChart({ points, benchmark, snapshot, pick }: CfrChartProps) {
+  const picker = usePeriodPicker("Change failure rate", pick);
   const plot = cfrPlotProps(points, benchmark);
   const table = {
     columns: [
@@ -40,9 +44,11 @@ export function CfrChart({ points, benchmark, snapshot }: CfrChartProps) {
       bands={plot.bands}
       bound={formatPercent}
       table={table}
+      overlay={picker.overlay}
+      onPlotClick={picker.onPlotClick}
     >
       <PlotSlot snapshot={snapshot}>
-        <LinePlot {...plot} />
+        <LinePlot {...plot} onLayout={picker.onLayout} />
       </PlotSlot>
     </ChartCard>
   );

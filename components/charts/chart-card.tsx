@@ -20,9 +20,23 @@ export interface ChartCardProps {
   /** A key of the chart's own (its name and items) in place of the benchmark bands'. */
   legend?: { label: string; items: PictureKeyItem[] };
   children: React.ReactNode;
+  /** What lies over the plot: the period picker's buttons (see period-picker.tsx). */
+  overlay?: React.ReactNode;
+  /** A click on the plot, given when its periods can be picked. */
+  onPlotClick?: (e: React.MouseEvent<HTMLElement>) => void;
 }
 
-export function ChartCard({ title, description, bands, bound, table, legend, children }: ChartCardProps) {
+export function ChartCard({
+  title,
+  description,
+  bands,
+  bound,
+  table,
+  legend,
+  children,
+  overlay,
+  onPlotClick,
+}: ChartCardProps) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const descId = useId();
@@ -64,14 +78,18 @@ export function ChartCard({ title, description, bands, bound, table, legend, chi
           />
         </div>
       ) : (
-        <div
-          ref={plot}
-          role="img"
-          aria-label={`${title} chart`}
-          aria-describedby={descId}
-          className="mt-3 text-slate-800 dark:text-slate-200"
-        >
-          {children}
+        // The click is the mouse's way to a period; the overlay's buttons are the keyboard's.
+        <div className={`relative mt-3 ${onPlotClick ? "cursor-pointer" : ""}`} onClick={onPlotClick}>
+          <div
+            ref={plot}
+            role="img"
+            aria-label={`${title} chart`}
+            aria-describedby={descId}
+            className="text-slate-800 dark:text-slate-200"
+          >
+            {children}
+          </div>
+          {overlay}
         </div>
       )}
     </section>

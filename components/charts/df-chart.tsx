@@ -5,6 +5,7 @@ import { type BenchmarkSet, ratingBands } from "@/lib/dora";
 import { formatCount, formatRate, type DfPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import { dfPlotProps, type PlotSnapshot } from "./plot-props";
+import { usePeriodPicker, type PeriodPick } from "./period-picker";
 import { PlotSlot } from "./plot-slot";
 
 const DfPlot = lazy(() => import("./df-plot"));
@@ -14,9 +15,12 @@ export interface DfChartProps {
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
   snapshot?: PlotSnapshot;
+  /** Given, each period can be picked to see its records. */
+  pick?: PeriodPick;
 }
 
-export function DfChart({ points, benchmark, snapshot }: DfChartProps) {
+export function DfChart({ points, benchmark, snapshot, pick }: DfChartProps) {
+  const picker = usePeriodPicker("Deployment frequency", pick);
   const plot = dfPlotProps(points, benchmark);
   const table = {
     columns: [{ label: "Period" }, { label: "Deployments", numeric: true }, { label: "Rate", numeric: true }],
@@ -29,9 +33,11 @@ export function DfChart({ points, benchmark, snapshot }: DfChartProps) {
       bands={ratingBands("DF", benchmark)}
       bound={formatRate}
       table={table}
+      overlay={picker.overlay}
+      onPlotClick={picker.onPlotClick}
     >
       <PlotSlot snapshot={snapshot}>
-        <DfPlot {...plot} />
+        <DfPlot {...plot} onLayout={picker.onLayout} />
       </PlotSlot>
     </ChartCard>
   );

@@ -7,11 +7,12 @@ import { useChartNotes } from "./mark-context";
 import { noteMarks } from "./marks";
 import { bandAreas } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
+import { PeriodProbe } from "./period-probe";
 import type { DfPlotProps } from "./plot-props";
 import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, SERIES_COLOUR } from "./theme";
 
-export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotProps) {
+export default function DfPlot({ points, benchmark, bandDays, width, onLayout }: DfPlotProps) {
   const notes = useChartNotes();
   const { top: yMax, ticks } = niceAxis(
     points.map((p) => p.deployments),
@@ -46,6 +47,7 @@ export default function DfPlot({ points, benchmark, bandDays, width }: DfPlotPro
         }}
       />
       <Bar dataKey="deployments" name="Deployments" fill={SERIES_COLOUR.df} isAnimationActive={false} maxBarSize={48} />
+      {onLayout && <PeriodProbe periods={points.map((p) => p.period)} onLayout={onLayout} />}
     </BarChart>,
   );
 }

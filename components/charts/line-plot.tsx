@@ -8,6 +8,7 @@ import { useChartNotes } from "./mark-context";
 import { noteMarks } from "./marks";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
+import { PeriodProbe, type PeriodLayout } from "./period-probe";
 import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, MAX_POINTS_WITH_DOTS } from "./theme";
 
@@ -25,11 +26,13 @@ export interface LinePlotProps<P extends { period: string }> {
   tooltip: (p: P) => TooltipLine[];
   /** A fixed width in pixels; without it the plot fills its container. */
   width?: number;
+  /** Where the periods lie, for the card's period picker. */
+  onLayout?: (layout: PeriodLayout | null) => void;
 }
 
 export default function LinePlot<P extends { period: string }>(props: LinePlotProps<P>) {
   const notes = useChartNotes();
-  const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip, width } = props;
+  const { points, value, name, colour, bands, emptyMax, ceiling, tick, tooltip, width, onLayout } = props;
   const data = points.map((p) => ({ period: p.period, value: value(p), point: p }));
   const { top: yMax, ticks } = niceAxis(
     data.map((d) => d.value),
@@ -73,6 +76,7 @@ export default function LinePlot<P extends { period: string }>(props: LinePlotPr
         )}
         isAnimationActive={false}
       />
+      {onLayout && <PeriodProbe periods={data.map((d) => d.period)} onLayout={onLayout} />}
     </LineChart>,
   );
 }

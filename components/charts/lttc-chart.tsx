@@ -5,6 +5,7 @@ import { type BenchmarkSet, STAGES, ratingBands } from "@/lib/dora";
 import { formatCount, formatDuration, type LttcPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { PlotSnapshot } from "./plot-props";
+import { usePeriodPicker, type PeriodPick } from "./period-picker";
 import { PlotSlot } from "./plot-slot";
 
 const LttcPlot = lazy(() => import("./lttc-plot"));
@@ -14,9 +15,12 @@ export interface LttcChartProps {
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
   snapshot?: PlotSnapshot;
+  /** Given, each period can be picked to see its records. */
+  pick?: PeriodPick;
 }
 
-export function LttcChart({ points, benchmark, snapshot }: LttcChartProps) {
+export function LttcChart({ points, benchmark, snapshot, pick }: LttcChartProps) {
+  const picker = usePeriodPicker("Lead time for changes", pick);
   const table = {
     columns: [
       { label: "Period" },
@@ -36,9 +40,11 @@ export function LttcChart({ points, benchmark, snapshot }: LttcChartProps) {
       bands={ratingBands("LTTC", benchmark)}
       bound={formatDuration}
       table={table}
+      overlay={picker.overlay}
+      onPlotClick={picker.onPlotClick}
     >
       <PlotSlot snapshot={snapshot}>
-        <LttcPlot points={points} benchmark={benchmark} />
+        <LttcPlot points={points} benchmark={benchmark} onLayout={picker.onLayout} />
       </PlotSlot>
     </ChartCard>
   );

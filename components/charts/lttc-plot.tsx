@@ -7,11 +7,12 @@ import { useChartNotes } from "./mark-context";
 import { noteMarks } from "./marks";
 import { bandAreas, lineDots } from "./bands";
 import { ChartTooltip } from "./chart-tooltip";
+import { PeriodProbe } from "./period-probe";
 import type { LttcPlotProps } from "./plot-props";
 import { sized } from "./sized";
 import { AXIS_TICK, CHART_MARGIN, MAX_POINTS_WITH_DOTS, STAGE_COLOURS } from "./theme";
 
-export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
+export default function LttcPlot({ points, benchmark, width, onLayout }: LttcPlotProps) {
   const notes = useChartNotes();
   const stackTops = points.map((p) =>
     STAGES.reduce<number | null>((s, k) => (p[k] === null ? s : (s ?? 0) + p[k]), null),
@@ -71,6 +72,7 @@ export default function LttcPlot({ points, benchmark, width }: LttcPlotProps) {
         )}
         isAnimationActive={false}
       />
+      {onLayout && <PeriodProbe periods={points.map((p) => p.period)} onLayout={onLayout} />}
     </ComposedChart>,
   );
 }

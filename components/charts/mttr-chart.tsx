@@ -6,6 +6,7 @@ import { formatCount, formatDuration, type MttrPoint } from "@/lib/browser";
 import { ChartCard } from "./chart-card";
 import type { LinePlotProps } from "./line-plot";
 import { mttrPlotProps, type PlotSnapshot } from "./plot-props";
+import { usePeriodPicker, type PeriodPick } from "./period-picker";
 import { PlotSlot } from "./plot-slot";
 
 const LinePlot = lazy(() => import("./line-plot")) as unknown as <P extends { period: string }>(
@@ -17,9 +18,12 @@ export interface MttrChartProps {
   benchmark: BenchmarkSet;
   /** The chart as the server drew it, shown until this one is drawn. */
   snapshot?: PlotSnapshot;
+  /** Given, each period can be picked to see its records. */
+  pick?: PeriodPick;
 }
 
-export function MttrChart({ points, benchmark, snapshot }: MttrChartProps) {
+export function MttrChart({ points, benchmark, snapshot, pick }: MttrChartProps) {
+  const picker = usePeriodPicker("Mean time to restore", pick);
   const plot = mttrPlotProps(points, benchmark);
   const table = {
     columns: [{ label: "Period" }, { label: "Time to restore", numeric: true }, { label: "Incidents", numeric: true }],
@@ -32,9 +36,11 @@ export function MttrChart({ points, benchmark, snapshot }: MttrChartProps) {
       bands={plot.bands}
       bound={formatDuration}
       table={table}
+      overlay={picker.overlay}
+      onPlotClick={picker.onPlotClick}
     >
       <PlotSlot snapshot={snapshot}>
-        <LinePlot {...plot} />
+        <LinePlot {...plot} onLayout={picker.onLayout} />
       </PlotSlot>
     </ChartCard>
   );

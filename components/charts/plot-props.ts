@@ -8,11 +8,14 @@ import {
   formatPercent,
   type CfrPoint,
   type DfPoint,
+  type FdrtPoint,
   type LttcPoint,
   type MttrPoint,
+  type ReworkPoint,
   type TeamSeries,
 } from "@/lib/browser";
 import type { LinePlotProps } from "./line-plot";
+import type { PeriodLayout } from "./period-probe";
 import { SERIES_COLOUR } from "./theme";
 
 export type ChartKind = "lttc" | "df" | "cfr" | "mttr";
@@ -39,11 +42,15 @@ export function snapshotOf(sets: ChartSnapshotSets | undefined, kind: ChartKind)
   return wide === undefined && narrow === undefined ? undefined : { wide, narrow };
 }
 
+/** Where the plot's periods lie, told to the card's period picker (browser only, never in a snapshot). */
+export type OnPeriodLayout = (layout: PeriodLayout | null) => void;
+
 export interface LttcPlotProps {
   points: LttcPoint[];
   benchmark: BenchmarkSet;
   /** A fixed width in pixels; without it the plot fills its container. */
   width?: number;
+  onLayout?: OnPeriodLayout;
 }
 
 export interface DfPlotProps {
@@ -52,6 +59,7 @@ export interface DfPlotProps {
   /** The period length the per-day benchmark bounds are scaled by (see typicalPeriodDays). */
   bandDays: number;
   width?: number;
+  onLayout?: OnPeriodLayout;
 }
 
 /** The bands are per day; bars count a period, so the bands are drawn for the usual period length. */
@@ -93,6 +101,41 @@ export function mttrPlotProps(points: MttrPoint[], benchmark: BenchmarkSet): Lin
     tooltip: (p) => [
       { label: "Time to restore", value: formatDuration(p.days), colour: SERIES_COLOUR.mttr },
       { label: "Incidents", value: formatCount(p.incidents) },
+    ],
+  };
+}
+
+/** Failed deployment recovery time, rated (and banded) with the MTTR bounds (spec 4.13). */
+export function fdrtPlotProps(points: FdrtPoint[], benchmark: BenchmarkSet): LinePlotProps<FdrtPoint> {
+  return {
+    points,
+    value: (p) => p.days,
+    name: "Failed deployment recovery time",
+    colour: SERIES_COLOUR.fdrt,
+    bands: ratingBands("MTTR", benchmark),
+    emptyMax: 1,
+    tick: formatDuration,
+    tooltip: (p) => [
+      { label: "Recovery time", value: formatDuration(p.days), colour: SERIES_COLOUR.fdrt },
+      { label: "Failed deployments recovered", value: formatCount(p.failures) },
+    ],
+  };
+}
+
+/** Deployment rework rate: not rated, so no bands. */
+export function reworkPlotProps(points: ReworkPoint[]): LinePlotProps<ReworkPoint> {
+  return {
+    points,
+    value: (p) => p.percent,
+    name: "Deployment rework rate",
+    colour: SERIES_COLOUR.rework,
+    bands: [],
+    emptyMax: 20,
+    ceiling: 100,
+    tick: formatPercent,
+    tooltip: (p) => [
+      { label: "Rework rate", value: formatPercent(p.percent), colour: SERIES_COLOUR.rework },
+      { label: "Rework / deployments", value: `${formatCount(p.rework)} / ${formatCount(p.deployments)}` },
     ],
   };
 }

@@ -16,7 +16,13 @@ export const STAGE_COLOURS = {
   DEPLOY: "#ec4899",
 } as const;
 
-export const SERIES_COLOUR = { df: "#0284c7", cfr: "#7c3aed", mttr: "#0891b2" } as const;
+export const SERIES_COLOUR = {
+  df: "#0284c7",
+  cfr: "#7c3aed",
+  mttr: "#0891b2",
+  fdrt: "#ea580c",
+  rework: "#65a30d",
+} as const;
 
 export const CHART_HEIGHT = 240;
 

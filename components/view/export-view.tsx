@@ -24,9 +24,14 @@ import {
   viewSearch,
   rememberView,
 } from "@/lib/browser";
-import { ChartSubjectProvider, TrendCharts, preloadCharts } from "@/components/charts";
-import { Scorecards } from "@/components/scorecards";
 import { ViewNotes } from "@/components/annotations/view-notes";
+import { ChartSubjectProvider, TrendCharts, preloadCharts } from "@/components/charts";
+import { CoverageStrip } from "@/components/figures/coverage-strip";
+import { NewerScorecards } from "@/components/figures/newer-scorecards";
+import { RecordsPanelSlot } from "@/components/figures/records-panel-slot";
+import { useRecordsPanel } from "@/components/figures/use-records-panel";
+import { Scorecards } from "@/components/scorecards";
+import type { Features } from "@/lib/contract";
 import { defaultBenchmarkSet, getBenchmarkSet } from "@/lib/dora";
 import type { PreparedView } from "./prepared-view";
 import { chartSubject } from "./chart-subject";
@@ -91,9 +96,13 @@ export interface ExportViewProps {
   early?: Promise<EarlyAnswer | null>;
   /** The complete export as the server page read it, with its charts' snapshots. */
   first?: PreparedView;
+  /** What the connection offers beyond exports (public config); none when not given. */
+  features?: Features;
 }
 
-export function ExportView({ scope, title, crumbs, early, first }: ExportViewProps) {
+const NO_FEATURES: Features = { newerMetrics: false, records: false, coverage: false };
+
+export function ExportView({ scope, title, crumbs, early, first, features = NO_FEATURES }: ExportViewProps) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -101,8 +110,10 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
   usePreparedView(first);
   const [today] = useState(todayUtc);
   const { view, notes } = useMemo(() => readViewParams(search, today), [search, today]);
-  const body = useMemo(() => exportRequest(scope, view, view), [scope, view]);
-  const previousBody = useMemo(() => exportRequest(scope, view, previousRange(view)), [scope, view]);
+  const newer = features.newerMetrics;
+  const body = useMemo(() => exportRequest(scope, view, view, newer), [scope, view, newer]);
+  const previousBody = useMemo(() => exportRequest(scope, view, previousRange(view), newer), [scope, view, newer]);
+  const records = useRecordsPanel(view, features.records);
   const current = useExport(body, { early: useEarlyExport(early) });
   const idle = useIdleAfter(current.parsed.isSuccess);
   const previous = useExport(previousBody, { enabled: idle && current.parsed.isSuccess });
@@ -127,6 +138,8 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
     [prevModel, prevTeam, benchmark],
   );
   const prev = previousRange(view);
+  // The team whose records and coverage are asked for: an org tree's is its root, from the export.
+  const figuresTeam = scope.kind === "team" ? scope.teamId : (team?.id ?? null);
 
   // Asks the proxy again (a failed export is never reused, so this makes a new one), and forgets
   // the old job's answers, errors included.
@@ -153,7 +166,7 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
         crumbs={crumbs}
         view={view}
         search={search2}
-        notes={notes}
+        notes={[...notes, ...records.notes]}
         onChange={(next) => router.replace(`${pathname}?${viewSearch(next)}`, { scroll: false })}
         job={job}
       />
@@ -166,12 +179,23 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
             previous={prevSummary}
             note={prevSummary ? `Changes compare with ${prev.start} to ${prev.end}.` : undefined}
           />
+          <NewerScorecards summary={summary} previous={prevSummary} />
+          {features.coverage && (
+            <CoverageStrip
+              teamId={figuresTeam}
+              start={view.start}
+              end={view.end}
+              hrefOf={records.hrefOf}
+              onOpen={records.open}
+            />
+          )}
           <ChartSubjectProvider value={chartSubject(title, view, benchmark)}>
             <ViewNotes scope={scope} title={title} start={view.start} end={view.end}>
               <TrendCharts
                 series={series}
                 benchmark={benchmark}
                 snapshots={first?.early.created.export.id === current.id ? first.snapshots : undefined}
+                onPickPeriod={features.records ? records.open : undefined}
               />
             </ViewNotes>
             {scope.kind === "orgTree" && (
@@ -183,6 +207,15 @@ export function ExportView({ scope, title, crumbs, early, first }: ExportViewPro
           <SubTeamsTable model={model} parent={team} benchmark={benchmark} search={search2} />
         </>
       )}
+      <RecordsPanelSlot
+        control={records}
+        view={view}
+        teamId={figuresTeam}
+        teamTitle={title}
+        model={model}
+        series={series}
+        summary={summary}
+      />
     </div>
   );
 }

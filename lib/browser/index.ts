@@ -19,6 +19,17 @@ export {
   type ExportView,
 } from "./api/exports";
 export { ApiProblem, fetchJson, problemOf } from "./api/fetch-json";
+export {
+  coverageOptions,
+  recordsKeys,
+  recordsOptions,
+  recordsPath,
+  RECORDS_PAGE_SIZE,
+  type Coverage,
+  type FigureQuery,
+  type RecordMetric,
+  type RecordsPage,
+} from "./api/records";
 export { signOut } from "./api/sign-out";
 export { niceAxis } from "./csv/axis";
 export { parseCsvText } from "./csv/feed";
@@ -30,13 +41,35 @@ export {
   toTeamSeries,
   type CfrPoint,
   type DfPoint,
+  type FdrtPoint,
   type LttcPoint,
   type MttrPoint,
+  type ReworkPoint,
   type TeamSeries,
 } from "./csv/series";
-export { changeFrom, summarise, type Direction, type ExportSummary, type MetricSummary } from "./csv/summary";
+export {
+  changeFrom,
+  summarise,
+  type Direction,
+  type ExportSummary,
+  type MetricSummary,
+  type ReworkSummary,
+} from "./csv/summary";
 export { teamTable } from "./csv/table";
 export { lastView, rememberView, rememberViewScript } from "./last-view";
+export {
+  readRecordsParams,
+  RECORD_NOUNS,
+  recordsPeriod,
+  recordsSearch,
+  RECORDS_METRICS,
+  WHOLE_RANGE,
+  type RecordsPeriod,
+  type RecordsState,
+} from "./records/params";
+export { sourceUrl } from "./records/source-links";
+export { COVERAGE_WARNING, coverageLines, type CoverageLine } from "./records/coverage";
+export { figureSentence } from "./records/figure";
 export { safeCallbackUrl } from "./safe-callback";
 export {
   presetRange,

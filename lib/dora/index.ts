@@ -36,7 +36,7 @@ export { buildHierarchy, resolveRefId, resolveScope } from "./hierarchy";
 export { parseBodyText, parseJsonc } from "./jsonc";
 export { computeLegacyReport, legacyReportCsv } from "./legacy-report";
 export { exportParamsKey } from "./params-key";
-export { wholeRange } from "./periods";
+export { periodsFor, wholeRange } from "./periods";
 export { overallRating, rate, ratingBands, type RatingBand } from "./ratings";
 export { parseExportRequest, type ExportRequestInput } from "./schemas/export-request";
 export {

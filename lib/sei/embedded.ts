@@ -8,6 +8,8 @@ import {
   exportStatus,
   openExportDownload,
   legacyReport,
+  readCoverage,
+  readRecords,
 } from "@/lib/engine";
 import { ApiError } from "@/lib/server";
 import { DEFAULT_LIMITS, type SeiClient, type SeiLimits } from "./types";
@@ -50,6 +52,10 @@ export function embeddedSeiClient(
         throw err;
       }
     },
+
+    // The engine's own endpoints (engine spec §9), given the query the proxy has validated.
+    records: (query) => readRecords(engine, scope, query),
+    coverage: (query) => readCoverage(engine, scope, query),
 
     async directory() {
       const teams = await listTeams(engine.db, scope);

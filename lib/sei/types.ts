@@ -1,5 +1,6 @@
 import type { ExportCreateResponse, ExportStatusResponse, LegacyReportRequest, ExportParams } from "@/lib/dora";
 import type { Directory } from "@/lib/access";
+import type { Coverage, CoverageQuery, RecordsPage, RecordsQuery } from "@/lib/contract";
 
 /** A created export, in Fourfold's terms: `reused` when SEI answered with an identical recent one. */
 export interface CreatedExport extends Omit<ExportCreateResponse, "message"> {
@@ -30,6 +31,13 @@ export interface SeiClient {
   legacyReport(request: LegacyReportRequest, signal?: AbortSignal): Promise<string>;
   /** The teams and org trees SEI can tell of (for Harness: the configured file). */
   directory(): Promise<Directory>;
+  /**
+   * The records behind a figure (engine spec §9): the embedded engine only. Harness SEI has no such
+   * API, so its transport has no such method.
+   */
+  records?(query: RecordsQuery, signal?: AbortSignal): Promise<RecordsPage>;
+  /** How much of the data the figures see (engine spec §9): the embedded engine only. */
+  coverage?(query: CoverageQuery, signal?: AbortSignal): Promise<Coverage>;
 }
 
 export const DEFAULT_LIMITS: SeiLimits = { maxCsvBytes: 200 * 1024 * 1024 };

@@ -16,7 +16,11 @@ describe("parseServerEnv", () => {
     const env = parseServerEnv({});
     expect(env.FOURFOLD_DATA_DIR).toBe("./data");
     expect(env.FOURFOLD_API_KEYS).toEqual([]);
-    expect(publicConfig(env)).toEqual({ mode: "embedded", host: null });
+    expect(publicConfig(env)).toEqual({
+      mode: "embedded",
+      host: null,
+      features: { newerMetrics: true, records: true, coverage: true },
+    });
   });
 
   it.each([
@@ -62,7 +66,11 @@ describe("parseServerEnv", () => {
       SEI_PROJECT_IDENTIFIER: "proj",
       FOURFOLD_API_KEYS: "a, b ,,c",
     });
-    expect(publicConfig(env)).toEqual({ mode: "harness", host: "app.harness.example" });
+    expect(publicConfig(env)).toEqual({
+      mode: "harness",
+      host: "app.harness.example",
+      features: { newerMetrics: false, records: false, coverage: false },
+    });
     expect(env.FOURFOLD_API_KEYS).toEqual(["a", "b", "c"]);
   });
 });

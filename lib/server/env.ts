@@ -109,7 +109,12 @@ export function serverEnv(): ServerEnv {
 }
 
 export function publicConfig(env: ServerEnv = serverEnv()): PublicConfig {
-  return env.SEI_BASE_URL
-    ? { mode: "harness", host: new URL(env.SEI_BASE_URL).host }
-    : { mode: "embedded", host: null };
+  // Harness SEI has only the export API: the engine's own groups and endpoints are the engine's.
+  if (env.SEI_BASE_URL)
+    return {
+      mode: "harness",
+      host: new URL(env.SEI_BASE_URL).host,
+      features: { newerMetrics: false, records: false, coverage: false },
+    };
+  return { mode: "embedded", host: null, features: { newerMetrics: true, records: true, coverage: true } };
 }

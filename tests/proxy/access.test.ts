@@ -98,7 +98,11 @@ describe("access control on create, poll, download and list", () => {
         orgTrees: string[];
       }>(await call.scopes({ user: users()[user] }));
     const alice = await scopes("alice");
-    expect(alice.connection).toEqual({ mode: "harness", host: `127.0.0.1:${fake().port}` });
+    expect(alice.connection).toEqual({
+      mode: "harness",
+      host: `127.0.0.1:${fake().port}`,
+      features: { newerMetrics: false, records: false, coverage: false },
+    });
     expect(alice.teams.map((t) => t.id)).toEqual(["pay", "pay-api"]);
     expect(alice.orgTrees).toEqual([]);
     const bob = await scopes("bob");

@@ -10,6 +10,8 @@ import { afterAll, beforeAll } from "vitest";
 import * as downloadRoute from "@/app/api/exports/[id]/download/route";
 import * as pollRoute from "@/app/api/exports/[id]/route";
 import * as exportsRoute from "@/app/api/exports/route";
+import * as coverageRoute from "@/app/api/coverage/route";
+import * as recordsRoute from "@/app/api/records/route";
 import * as reportsRoute from "@/app/api/reports/route";
 import * as scopesRoute from "@/app/api/scopes/route";
 import { startSession } from "@/lib/auth/sessions";
@@ -160,6 +162,8 @@ export function api(env: () => Env) {
       downloadRoute.GET(await request(rt(), "GET", `/api/exports/${id}/download`, call), ctx({ id })),
     report: async (call: Call) => reportsRoute.POST(await request(rt(), "POST", "/api/reports", call), ctx({})),
     scopes: async (call: Call) => scopesRoute.GET(await request(rt(), "GET", "/api/scopes", call), ctx({})),
+    records: async (call: Call) => recordsRoute.GET(await request(rt(), "GET", "/api/records", call), ctx({})),
+    coverage: async (call: Call) => coverageRoute.GET(await request(rt(), "GET", "/api/coverage", call), ctx({})),
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { User } from "@/lib/auth";
 import { exportRequest, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser";
 import { createExportFor, exportStatusFor } from "@/lib/dashboard";
-import { ApiError } from "@/lib/server";
+import { ApiError, publicConfig } from "@/lib/server";
 import { getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { viewOf, type PageSearch } from "./view-search";
@@ -17,7 +17,7 @@ import { viewOf, type PageSearch } from "./view-search";
  */
 export async function startEarlyExport(user: User, scope: ViewScope, search: PageSearch): Promise<EarlyAnswer | null> {
   const view = viewOf(search);
-  const body = exportRequest(scope, view, view);
+  const body = exportRequest(scope, view, view, publicConfig().features.newerMetrics);
   try {
     const runtime = await getRuntime();
     const ctx = { user, db: runtime.db, sei: getSeiClient(runtime) };

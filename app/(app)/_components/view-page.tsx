@@ -6,6 +6,7 @@ import type { PreparedView } from "@/components/view/prepared-view";
 import { NoAccess } from "@/components/view/no-access";
 import type { ViewScope } from "@/lib/browser";
 import { viewInfo } from "@/lib/dashboard";
+import { publicConfig } from "@/lib/server";
 import { currentUser, getRuntime } from "@/lib/runtime";
 import { EarlyDownload } from "./early-download";
 import { startEarlyExport } from "./early-export";
@@ -46,7 +47,7 @@ export async function ViewPage({
     drawWhenComplete(user, found, scope, benchmark);
     return prepareView(user, found, scope, benchmark);
   });
-  const view = { scope, title: info.title, crumbs: info.crumbs, early: answer };
+  const view = { scope, title: info.title, crumbs: info.crumbs, early: answer, features: publicConfig().features };
   return (
     <>
       <RememberView path={path} search={search} />

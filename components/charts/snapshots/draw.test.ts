@@ -25,7 +25,9 @@ function seriesOf(periods = PERIODS): TeamSeries {
     df: at((i) => ({ deployments: or(i, 3 + i), perDay: or(i, 0.5), days: 7 })),
     cfr: at((i) => ({ percent: or(i, 10 + i), failures: or(i, 1), total: or(i, 10) })),
     mttr: at((i) => ({ days: or(i, 0.5), incidents: or(i, 2) })),
-    has: { lttc: true, df: true, cfr: true, mttr: true },
+    fdrt: [],
+    rework: [],
+    has: { lttc: true, df: true, cfr: true, mttr: true, fdrt: false, rework: false },
   };
   for (const points of [s.lttc, s.df, s.cfr, s.mttr]) points.forEach((p, i) => (p.period = periods[i]!));
   return s;

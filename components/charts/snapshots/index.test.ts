@@ -13,7 +13,9 @@ function seriesWith(has: Partial<TeamSeries["has"]> = {}): TeamSeries {
     df: [{ ...point, deployments: 2, perDay: 0.1, days: 31 }],
     cfr: [{ ...point, percent: 10, failures: 1, total: 10 }],
     mttr: [{ ...point, days: 1, incidents: 1 }],
-    has: { lttc: true, df: true, cfr: true, mttr: true, ...has },
+    fdrt: [],
+    rework: [],
+    has: { lttc: true, df: true, cfr: true, mttr: true, fdrt: false, rework: false, ...has },
   };
 }
 const request = (benchmark: string, key = "k1", series = seriesWith()) => ({ key, series, benchmark, width: 640 });

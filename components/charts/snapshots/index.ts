@@ -122,7 +122,9 @@ function warmSeries(): TeamSeries {
     df: at((i) => ({ deployments: or(i, 3 + (i % 4)), perDay: or(i, 0.5), days: 7 })),
     cfr: at((i) => ({ percent: or(i, 5 + i), failures: or(i, 1), total: or(i, 12) })),
     mttr: at((i) => ({ days: or(i, 0.1 * i), incidents: or(i, 2) })),
-    has: { lttc: true, df: true, cfr: true, mttr: true },
+    fdrt: [],
+    rework: [],
+    has: { lttc: true, df: true, cfr: true, mttr: true, fdrt: false, rework: false },
   };
 }
 

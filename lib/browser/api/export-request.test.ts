@@ -12,6 +12,17 @@ describe("exportRequest", () => {
       metricGroups: ["lttc", "deployment_frequency", "cfr", "mttr", "rating", "summary"],
       options: { granularity: "MONTHLY", aggregation: "median", compression: "gzip", benchmark: "sei" },
     }));
+  it("asks for the engine's newer groups only when the connection has them", () =>
+    expect(exportRequest({ kind: "team", teamId: "eng" }, view, range, true).metricGroups).toEqual([
+      "lttc",
+      "deployment_frequency",
+      "cfr",
+      "mttr",
+      "fdrt",
+      "rework",
+      "rating",
+      "summary",
+    ]));
   it("scopes an org tree by name", () =>
     expect(exportRequest({ kind: "orgTree", orgTreeName: "Eng" }, view, range).scope).toEqual({ orgTreeName: "Eng" }));
 });

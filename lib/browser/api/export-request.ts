@@ -6,6 +6,8 @@ import type { ExportStatusView, ExportView } from "@/lib/contract";
 export type ViewScope = { kind: "team"; teamId: string } | { kind: "orgTree"; orgTreeName: string };
 
 const GROUPS = ["lttc", "deployment_frequency", "cfr", "mttr", "rating", "summary"];
+/** The engine's own groups (spec 4.11–4.12): Harness SEI has no such group and would refuse the export. */
+const NEWER_GROUPS = ["lttc", "deployment_frequency", "cfr", "mttr", "fdrt", "rework", "rating", "summary"];
 
 interface RequestSettings {
   granularity: string;
@@ -13,15 +15,17 @@ interface RequestSettings {
   benchmark: string;
 }
 
+/** `newerMetrics`: the connection has the groups `fdrt` and `rework` (public config's features). */
 export function exportRequest(
   scope: ViewScope,
   view: RequestSettings,
   range: { start: string; end: string },
+  newerMetrics = false,
 ): ExportRequestInput {
   return {
     scope: scope.kind === "team" ? { teamId: scope.teamId } : { orgTreeName: scope.orgTreeName },
     dateRange: { start: range.start, end: range.end },
-    metricGroups: GROUPS,
+    metricGroups: newerMetrics ? NEWER_GROUPS : GROUPS,
     options: {
       granularity: view.granularity,
       aggregation: view.aggregation,

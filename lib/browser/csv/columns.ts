@@ -21,9 +21,13 @@ export type MetricKey =
   | "cfrFailures"
   | "cfrPercent"
   | "mttr"
-  | "mttrCount";
+  | "mttrCount"
+  | "fdrt"
+  | "fdrtCount"
+  | "reworkCount"
+  | "reworkPercent";
 
-export type RatingKey = "lttcRating" | "dfRating" | "cfrRating" | "mttrRating" | "overallRating";
+export type RatingKey = "lttcRating" | "dfRating" | "cfrRating" | "mttrRating" | "fdrtRating" | "overallRating";
 
 export type ColumnInfo =
   | { name: string; role: "hierarchy"; hierarchy: HierarchyColumn; kind: ColumnKind }
@@ -43,6 +47,7 @@ const AGG_METRICS: Record<string, MetricKey> = {
   DEPLOY: "deploy",
   LTTC: "lttc",
   MTTR: "mttr",
+  FDRT: "fdrt",
 };
 
 const PLAIN_METRICS: Record<string, MetricKey> = {
@@ -56,6 +61,9 @@ const PLAIN_METRICS: Record<string, MetricKey> = {
   CFR_TOTAL_FAILURES: "cfrFailures",
   CFR_PERCENT: "cfrPercent",
   MTTR_INCIDENT_COUNT: "mttrCount",
+  FDRT_FAILURE_COUNT: "fdrtCount",
+  REWORK_DEPLOYMENT_COUNT: "reworkCount",
+  REWORK_PERCENT: "reworkPercent",
 };
 
 const RATING_COLUMNS: Record<string, RatingKey> = {
@@ -63,6 +71,7 @@ const RATING_COLUMNS: Record<string, RatingKey> = {
   DF_RATING: "dfRating",
   CFR_RATING: "cfrRating",
   MTTR_RATING: "mttrRating",
+  FDRT_RATING: "fdrtRating",
   OVERALL_RATING: "overallRating",
 };
 
@@ -86,7 +95,8 @@ export function classifyColumn(name: string): ColumnInfo {
 }
 
 function canonicalPlain(upper: string): string {
-  if (upper === "PERCENTAGE_PR_ASSOCIATED" || upper === "CFR_PERCENT") return "CFR_Percent";
+  if (upper === "PERCENTAGE_PR_ASSOCIATED" || upper === "CFR_PERCENT" || upper === "REWORK_PERCENT")
+    return "CFR_Percent";
   if (upper === "DF_PER_DAY") return "DF_Per_Day";
   return "count";
 }

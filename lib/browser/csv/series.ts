@@ -1,4 +1,4 @@
-// One team's rows → the points the four trend charts draw. No data stays null (a gap), never 0.
+// One team's rows → the points the trend charts draw. No data stays null (a gap), never 0.
 import type { MetricKey } from "./columns";
 import type { ParsedExport, PeriodRow, TeamRows } from "./model";
 import { DAY_MS } from "@/lib/dora";
@@ -37,13 +37,28 @@ export interface MttrPoint extends PeriodPoint {
   incidents: number | null;
 }
 
+/** Failed deployment recovery time: the failed deployments recovered in the period. */
+export interface FdrtPoint extends PeriodPoint {
+  days: number | null;
+  failures: number | null;
+}
+
+/** Deployment rework rate: the share of the period's deployments that recovered a failed one. */
+export interface ReworkPoint extends PeriodPoint {
+  percent: number | null;
+  rework: number | null;
+  deployments: number | null;
+}
+
 export interface TeamSeries {
   lttc: LttcPoint[];
   df: DfPoint[];
   cfr: CfrPoint[];
   mttr: MttrPoint[];
-  /** Whether the file has the columns of each chart at all. */
-  has: { lttc: boolean; df: boolean; cfr: boolean; mttr: boolean };
+  fdrt: FdrtPoint[];
+  rework: ReworkPoint[];
+  /** Whether the file has the columns of each chart at all (Harness exports have no fdrt or rework). */
+  has: { lttc: boolean; df: boolean; cfr: boolean; mttr: boolean; fdrt: boolean; rework: boolean };
 }
 
 type Columns = ParsedExport["metricColumns"];
@@ -91,11 +106,20 @@ export function toTeamSeries(team: Pick<TeamRows, "periods">, columns: Columns):
       return { ...base(r), percent, failures, total };
     }),
     mttr: team.periods.map((r) => ({ ...base(r), days: f(r, "mttr"), incidents: f(r, "mttrCount") })),
+    fdrt: team.periods.map((r) => ({ ...base(r), days: f(r, "fdrt"), failures: f(r, "fdrtCount") })),
+    rework: team.periods.map((r) => {
+      const rework = f(r, "reworkCount");
+      const deployments = f(r, "dfCount");
+      const percent = f(r, "reworkPercent") ?? (rework !== null && deployments ? (100 * rework) / deployments : null);
+      return { ...base(r), percent, rework, deployments };
+    }),
     has: {
       lttc: columns.lttc !== undefined || columns.planning !== undefined,
       df: columns.dfCount !== undefined,
       cfr: columns.cfrPercent !== undefined || columns.cfrFailures !== undefined,
       mttr: columns.mttr !== undefined,
+      fdrt: columns.fdrt !== undefined,
+      rework: columns.reworkPercent !== undefined || columns.reworkCount !== undefined,
     },
   };
 }

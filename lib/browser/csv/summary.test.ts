@@ -47,6 +47,62 @@ describe("summarise", () => {
   });
 });
 
+describe("the newer metrics: failed deployment recovery time and rework", () => {
+  const NEWER = `${HEAD},FDRT_Mean_Days,FDRT_Failure_Count,REWORK_Deployment_Count,REWORK_Percent`;
+
+  it("are null when the file has no columns of theirs (a Harness export)", () => {
+    const m = model([HEAD, "t,2026-01,2026-01-01,2026-01-10,2,1,10,8,2,0.5,1"]);
+    const s = summarise(m.teams[0]!, m, sei);
+    expect(s.FDRT).toBeNull();
+    expect(s.REWORK).toBeNull();
+    const series = toTeamSeries(m.teams[0]!, m.metricColumns);
+    expect(series.has).toMatchObject({ fdrt: false, rework: false });
+  });
+
+  it("roll up the periods: FDRT weighted by recovered failures and rated with the MTTR bounds, rework over DF's deployments", () => {
+    const m = model([
+      NEWER,
+      "t,2026-01,2026-01-01,2026-01-10,2,1,10,8,2,0.5,1,0.5,1,2,20",
+      "t,2026-02,2026-02-01,2026-02-10,8,3,5,5,0,,0,2,3,0,0",
+      "t,2026-03,2026-03-01,2026-03-10,,,,,,,,,,,",
+    ]);
+    const s = summarise(m.teams[0]!, m, sei);
+    expect(s.FDRT).toEqual({ value: (0.5 + 2 * 3) / 4, rating: "Medium", sample: 4 });
+    expect(s.REWORK).toEqual({ value: (100 * 2) / 15, sample: 15, rework: 2 });
+    // OVERALL stays over the four keys: as without the newer columns.
+    expect(s.overall).toBe("High");
+  });
+
+  it("take the TOTAL row and its FDRT_Rating as the export wrote them", () => {
+    const m = model([
+      `${NEWER},FDRT_Rating`,
+      "t,2026-01,2026-01-01,2026-01-31,40,1,4,3,1,,0,0.01,1,1,25,Elite",
+      "t,TOTAL,2026-01-01,2026-01-31,40,1,4,3,1,,0,0.01,1,1,25,High",
+    ]);
+    const s = summarise(m.teams[0]!, m, sei);
+    expect(s.FDRT).toEqual({ value: 0.01, rating: "High", sample: 1 });
+    expect(s.REWORK).toEqual({ value: 25, sample: 4, rework: 1 });
+  });
+
+  it("chart per period, an empty cell a gap and never 0", () => {
+    const m = model([
+      NEWER,
+      "t,2026-01,2026-01-01,2026-01-31,,,4,,,,,1.5,2,1,25",
+      "t,2026-02,2026-02-01,2026-02-28,,,0,,,,,,0,0,",
+    ]);
+    const series = toTeamSeries(m.teams[0]!, m.metricColumns);
+    expect(series.has).toMatchObject({ fdrt: true, rework: true });
+    expect(series.fdrt.map((p) => [p.period, p.days, p.failures])).toEqual([
+      ["2026-01", 1.5, 2],
+      ["2026-02", null, 0],
+    ]);
+    expect(series.rework.map((p) => [p.period, p.percent, p.rework, p.deployments])).toEqual([
+      ["2026-01", 25, 1, 4],
+      ["2026-02", null, 0, 0],
+    ]);
+  });
+});
+
 describe("weightedMean", () => {
   it.each([
     [
@@ -103,6 +159,6 @@ describe("toTeamSeries", () => {
       [null, 0, 0],
     ]);
     expect(s.mttr.map((p) => p.days)).toEqual([0.5, null]);
-    expect(s.has).toEqual({ lttc: true, df: true, cfr: true, mttr: true });
+    expect(s.has).toEqual({ lttc: true, df: true, cfr: true, mttr: true, fdrt: false, rework: false });
   });
 });

@@ -13,6 +13,16 @@ export interface MetricSummary {
   sample: number | null;
 }
 
+/** Deployment rework rate: not rated (spec 4.13). */
+export interface ReworkSummary {
+  /** Percent of the deployments. */
+  value: number | null;
+  /** The deployments judged. */
+  sample: number | null;
+  /** Those that were rework. */
+  rework: number | null;
+}
+
 export interface ExportSummary {
   /** `total`: the export's TOTAL row; `periods`: rolled up here from the period rows. */
   source: "total" | "periods";
@@ -20,6 +30,10 @@ export interface ExportSummary {
   DF: MetricSummary;
   CFR: MetricSummary & { failures: number | null };
   MTTR: MetricSummary;
+  /** Failed deployment recovery time (rated with the MTTR bounds); null when the file has no FDRT column. */
+  FDRT: MetricSummary | null;
+  /** Null when the file has no rework column. */
+  REWORK: ReworkSummary | null;
   overall: Rating | null;
 }
 
@@ -47,12 +61,20 @@ function fromTotal(row: PeriodRow, model: Model, set: BenchmarkSet): ExportSumma
   const total = cfrTotal(f("cfrSuccess"), failures);
   const cfr = f("cfrPercent") ?? (total ? (100 * (failures ?? 0)) / total : null);
   const perDay = f("dfPerDay") ?? perDayOf(f("dfCount"), periodDays(row.start, row.end));
+  const fdrtCol = model.ratingColumns.fdrtRating;
+  const fdrtRating = fdrtCol !== undefined ? (row.ratings[fdrtCol] ?? null) : rate("MTTR", f("fdrt"), set);
+  const rework = f("reworkCount");
+  const deployments = f("dfCount");
   const out = {
     source: "total" as const,
     LTTC: { value: f("lttc"), rating: rated("LTTC", f("lttc")), sample: f("lttcCount") },
     DF: { value: perDay, rating: rated("DF", perDay), sample: f("dfCount") },
     CFR: { value: cfr, rating: rated("CFR", cfr), sample: total, failures },
     MTTR: { value: f("mttr"), rating: rated("MTTR", f("mttr")), sample: f("mttrCount") },
+    FDRT: has(model, "fdrt") ? { value: f("fdrt"), rating: fdrtRating, sample: f("fdrtCount") } : null,
+    REWORK: has(model, "rework")
+      ? { value: f("reworkPercent") ?? percentOf(rework, deployments), sample: deployments, rework }
+      : null,
   };
   const overallCol = model.ratingColumns.overallRating;
   const overall = overallCol !== undefined ? (row.ratings[overallCol] ?? null) : overallOf(out);
@@ -71,16 +93,31 @@ function fromPeriods(rows: readonly PeriodRow[], model: Model, set: BenchmarkSet
   const failures = sum(rows.map((r) => f(r, "cfrFailures")));
   const total = sum(rows.map((r) => cfrTotal(f(r, "cfrSuccess"), f(r, "cfrFailures"))));
   const cfr = total ? (100 * (failures ?? 0)) / total : null;
+  const fdrt = weightedMean(rows.map((r) => [f(r, "fdrt"), f(r, "fdrtCount")]));
+  const rework = sum(rows.map((r) => f(r, "reworkCount")));
   const out = {
     source: "periods" as const,
     LTTC: { value: lttc.value, rating: rate("LTTC", lttc.value, set), sample: lttc.weight },
     DF: { value: perDay, rating: rate("DF", perDay, set), sample: deployments },
     CFR: { value: cfr, rating: rate("CFR", cfr, set), sample: total, failures },
     MTTR: { value: mttr.value, rating: rate("MTTR", mttr.value, set), sample: mttr.weight },
+    FDRT: has(model, "fdrt") ? { value: fdrt.value, rating: rate("MTTR", fdrt.value, set), sample: fdrt.weight } : null,
+    REWORK: has(model, "rework") ? { value: percentOf(rework, deployments), sample: deployments, rework } : null,
   };
   return { ...out, overall: overallOf(out) };
 }
 
+/** Whether the file has the newer metrics' columns (an FDRT figure; a rework count or percent). */
+function has(model: Model, metric: "fdrt" | "rework"): boolean {
+  const c = model.metricColumns;
+  return metric === "fdrt" ? c.fdrt !== undefined : c.reworkCount !== undefined || c.reworkPercent !== undefined;
+}
+
+function percentOf(part: number | null, whole: number | null): number | null {
+  return part === null || !whole ? null : (100 * part) / whole;
+}
+
+// OVERALL stays over LTTC, DF, CFR and MTTR (spec 4.13): FDRT is not part of it.
 function overallOf(s: Pick<ExportSummary, RatedMetric>): Rating | null {
   return overallRating([s.LTTC.rating, s.DF.rating, s.CFR.rating, s.MTTR.rating]);
 }

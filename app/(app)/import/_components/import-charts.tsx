@@ -1,8 +1,9 @@
 "use client";
 
-// The four trend charts of the team in view, mounted one per frame (see useStaged): a chart of a
+// The trend charts of the team in view, mounted one per frame (see useStaged): a chart of a
 // hundred periods takes a task of its own, so the page never stops answering while they draw.
-import { CfrChart, DfChart, LttcChart, MttrChart } from "@/components/charts";
+// FDRT and rework are charted when the file has their columns (an export of the embedded engine).
+import { CfrChart, DfChart, FdrtChart, LttcChart, MttrChart, ReworkChart } from "@/components/charts";
 import type { BenchmarkSet } from "@/lib/dora";
 import type { TeamSeries } from "@/lib/browser";
 
@@ -12,8 +13,9 @@ const NAMES = {
   cfr: "change failure rate",
   mttr: "time to restore",
 } as const;
-type Chart = keyof typeof NAMES;
-const ORDER: Chart[] = ["lttc", "df", "cfr", "mttr"];
+type Chart = keyof typeof NAMES | "fdrt" | "rework";
+const ORDER: Chart[] = ["lttc", "df", "cfr", "mttr", "fdrt", "rework"];
+const CORE = Object.keys(NAMES) as (keyof typeof NAMES)[];
 
 /** `shown`: how many of the charts present to draw now; the rest hold their place. */
 export function ImportCharts({
@@ -26,7 +28,7 @@ export function ImportCharts({
   shown: number;
 }) {
   const present = ORDER.filter((k) => series.has[k]);
-  const missing = ORDER.filter((k) => !series.has[k]);
+  const missing = CORE.filter((k) => !series.has[k]);
   return (
     <div className="space-y-3">
       {missing.length > 0 && (
@@ -53,6 +55,10 @@ function OneChart({ chart, series, benchmark }: { chart: Chart; series: TeamSeri
       return <CfrChart points={series.cfr} benchmark={benchmark} />;
     case "mttr":
       return <MttrChart points={series.mttr} benchmark={benchmark} />;
+    case "fdrt":
+      return <FdrtChart points={series.fdrt} benchmark={benchmark} />;
+    case "rework":
+      return <ReworkChart points={series.rework} />;
   }
 }
 

@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from "react";
 import { BENCHMARK_SETS, getBenchmarkSet, defaultBenchmarkSet } from "@/lib/dora";
 import { ChartSubjectProvider } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
+import { NewerScorecards } from "@/components/figures/newer-scorecards";
 import { Scorecards } from "@/components/scorecards";
 import { teamRows, type ParsedExport, type PeriodRow, toTeamSeries, summarise, teamTable } from "@/lib/browser";
 import { chartStages, ImportCharts } from "./import-charts";
@@ -73,6 +74,7 @@ export function ImportResult({ model }: { model: ParsedExport }) {
           </p>
         </div>
         <Scorecards summary={summary} note={note} />
+        <NewerScorecards summary={summary} />
         <ChartSubjectProvider
           value={{
             subject: team.name,

@@ -29,7 +29,9 @@ function series(n: number): TeamSeries {
     df: at((i) => ({ deployments: or(i, 3 + (i % 5)), perDay: or(i, 0.5), days: 7 })),
     cfr: at((i) => ({ percent: or(i, 10 + (i % 9)), failures: or(i, 1), total: or(i, 10) })),
     mttr: at((i) => ({ days: or(i, 0.2 + (i % 3) / 10), incidents: or(i, 2) })),
-    has: { lttc: true, df: true, cfr: true, mttr: true },
+    fdrt: [],
+    rework: [],
+    has: { lttc: true, df: true, cfr: true, mttr: true, fdrt: false, rework: false },
   };
 }
 
@@ -41,6 +43,8 @@ async function timed(kinds: readonly ChartKind[]): Promise<number> {
     df: kinds.includes("df"),
     cfr: kinds.includes("cfr"),
     mttr: kinds.includes("mttr"),
+    fdrt: false,
+    rework: false,
   };
   const started = performance.now();
   const snapshots = await drawSnapshots(
