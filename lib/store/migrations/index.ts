@@ -7,6 +7,7 @@ import * as m005 from "./005-figure-records";
 import * as m006 from "./006-record-links";
 import * as m007 from "./007-identities-sessions";
 import * as m009 from "./009-links-by-record-key";
+import * as m011 from "./011-sources";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "006-record-links": m006,
   "007-identities-sessions": m007,
   "009-links-by-record-key": m009,
+  "011-sources": m011,
 };

@@ -1,0 +1,12 @@
+// The mapper of each source: a pure function from a stored event and the mapping to facts.
+import type { Extracted, SourceEvent } from "./facts";
+import { extractGithub } from "./github/extract";
+import type { Mapping } from "./mapping/schema";
+
+type Extractor = (event: SourceEvent, mapping: Mapping) => Extracted;
+
+const EXTRACTORS: Record<string, Extractor> = {
+  github: extractGithub,
+};
+
+export const extractorOf = (source: string): Extractor | undefined => EXTRACTORS[source];

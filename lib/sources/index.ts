@@ -1,0 +1,11 @@
+// Sources (shared/spec/sources.md): webhooks and importers feed the engine through an append-only
+// event log, a mapping per project and the engine's own ingestion; replay re-maps the log. Server only.
+export { appendEvent, appendEvents, type NewEvent } from "./events";
+export { webhookRoute } from "./http";
+export { mappingAnswer, putMapping } from "./mapping/api";
+export { MAX_MAPPING_BYTES } from "./mapping/parse";
+export type { ReplayOutcome } from "./mapper";
+export type { Scope as SourceScope } from "./scope";
+export { MIN_SECRET_LENGTH, newWebhookSecret, setSecret } from "./secrets";
+export { startSources, type Sources } from "./service";
+export { MAX_WEBHOOK_BYTES, WEBHOOK_SOURCES } from "./webhook";
