@@ -91,8 +91,10 @@ function deployment(statuses: Fact<DeploymentStatusFact>[]): ProducedRecord[] {
   );
   if (!done) return [];
   const d = done.data;
-  let startedAt = d.deploymentCreatedAt ?? Infinity;
+  // It started with its first queued or running status, else when it was created.
+  let startedAt = Infinity;
   for (const f of statuses) if (STARTED.has(f.data.state)) startedAt = Math.min(startedAt, f.at);
+  if (!Number.isFinite(startedAt)) startedAt = d.deploymentCreatedAt ?? Infinity;
   return [
     {
       kind: "deployments",

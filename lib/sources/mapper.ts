@@ -111,7 +111,11 @@ export class Mapper {
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(async () => {
       await this.acquire();
-      return fn();
+      try {
+        return await fn();
+      } finally {
+        await releaseLease(this.db, this.owner).catch(() => undefined);
+      }
     });
     this.chain = run.catch(() => undefined);
     return run;
