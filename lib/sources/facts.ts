@@ -96,6 +96,8 @@ export interface TagFact {
   environment: string;
   gone: boolean;
   commitShas: string[];
+  /** When it was deployed, when that is not the fact's own instant (the git importer's tags). */
+  finishedAt?: number;
 }
 
 /** A pull request the git importer found (a merge commit or a squash commit). */

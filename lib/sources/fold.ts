@@ -188,7 +188,7 @@ function tag(states: Fact<TagFact>[]): ProducedRecord[] {
         teamId: t.team,
         environment: t.environment,
         status: "success",
-        finishedAt: iso(latest.at),
+        finishedAt: iso(t.finishedAt ?? latest.at),
         repository: t.repo,
         commitShas: t.commitShas,
       },

@@ -1,6 +1,7 @@
 // Sources (shared/spec/sources.md): webhooks and importers feed the engine through an append-only
 // event log, a mapping per project and the engine's own ingestion; replay re-maps the log. Server only.
 export { appendEvent, appendEvents, type NewEvent } from "./events";
+export { importGit, type GitImportOptions, type GitImportResult } from "./git/importer";
 export { webhookRoute } from "./http";
 export { mappingAnswer, putMapping } from "./mapping/api";
 export { MAX_MAPPING_BYTES } from "./mapping/parse";
