@@ -2,6 +2,7 @@
 // event log, a mapping per project and the engine's own ingestion; replay re-maps the log. Server only.
 export { appendEvent, appendEvents, type NewEvent } from "./events";
 export { importGit, type GitImportOptions, type GitImportResult } from "./git/importer";
+export { importGithub, type GithubImportOptions, type GithubImportResult } from "./github/importer";
 export { webhookRoute } from "./http";
 export { mappingAnswer, putMapping } from "./mapping/api";
 export { MAX_MAPPING_BYTES } from "./mapping/parse";

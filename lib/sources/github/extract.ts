@@ -143,7 +143,7 @@ const HANDLERS: Record<string, (ctx: Context) => Extracted> = {
     if (!parsed.ok) return parsed.failed;
     const { deployment_status: status, deployment } = parsed.data;
     const id = deploymentId(repo, deployment.id);
-    const environment = status.environment ?? deployment.environment;
+    const environment = deployment.environment ?? status.environment;
     if (!environment) return { status: "failed", reason: "deployment.environment: is required" };
     return mapped({
       entity: entityOf(id),
