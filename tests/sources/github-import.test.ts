@@ -24,7 +24,7 @@ afterAll(() => github.close());
 
 async function recordsOf(project: string) {
   const db = (await runtime()).db;
-  const out: Record<string, unknown[]> = {};
+  const out = {} as Record<"pull_requests" | "builds" | "deployments" | "incidents" | "work_items", unknown[]>;
   for (const table of ["pull_requests", "builds", "deployments", "incidents", "work_items"] as const)
     out[table] = (
       await db
