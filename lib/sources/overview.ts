@@ -63,7 +63,8 @@ export async function sourcesOverview(db: Store, scope: Scope, origin: string, n
     .selectFrom("source_events")
     .select([
       "source",
-      sql<number>`(received_at / ${DAY_MS}) * ${DAY_MS}`.as("day"),
+      // A literal: a bound number may reach SQLite as a REAL, and the division would not be an integer one.
+      sql<number>`(received_at / ${sql.lit(DAY_MS)}) * ${sql.lit(DAY_MS)}`.as("day"),
       "status",
       sql<number>`count(*)`.as("n"),
       sql<number>`sum(records)`.as("records"),

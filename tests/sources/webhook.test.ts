@@ -1,7 +1,8 @@
 // POST /v2/sources/github/webhook with GitHub's own example payloads, signed as GitHub signs them:
 // what is answered, what the event log keeps, and the engine records the mapping makes of it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingestOk, json, setupEngine, type ErrorBody } from "../engine-api/helpers";
+import { sourcesOverview } from "@/lib/sources";
+import { ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "../engine-api/helpers";
 import { deliver, events, example, putMapping, records, setGithubSecret, sign } from "./helpers";
 
 const runtime = setupEngine();
@@ -241,5 +242,28 @@ describe("GitHub events become the engine's records", () => {
     expect(row.reason).toContain("the engine refused pull-requests github:acme/api#2: teamId");
     expect((await records(await runtime())).pullRequests.map((p) => p.id)).not.toContain("github:acme/api#2");
     expect((await putMapping(MAPPING)).status).toBe(200);
+  });
+});
+
+describe("the Sources page's overview", () => {
+  it("counts today's deliveries and records by outcome, lists the unmapped and failed with their reasons", async () => {
+    const rt = await runtime();
+    const o = await sourcesOverview(rt.db, { org: ORG, project: PROJECT }, "https://fourfold.example.com");
+    const github = o.sources.find((s) => s.source === "github")!;
+    expect(github.webhookUrl).toBe(
+      "https://fourfold.example.com/v2/sources/github/webhook?orgIdentifier=acme&projectIdentifier=web",
+    );
+    expect(github.secretSetAt).not.toBeNull();
+    const log = await events(rt);
+    const today = github.days[0]!;
+    expect(today.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(today.deliveries).toBe(log.length);
+    expect(today.mapped + today.unmapped + today.failed + today.ignored + today.pending).toBe(log.length);
+    expect(today.records).toBe(log.reduce((a, e) => a + e.records, 0));
+    expect(today.records).toBeGreaterThan(0);
+    expect(o.problems.map((p) => p.deliveryId)).toEqual(
+      expect.arrayContaining(["unmapped-1", "nulls-1", "nulls-2", "ghost-1"]),
+    );
+    expect(o.sources.find((s) => s.source === "git")).toMatchObject({ webhookUrl: null, total: 0 });
   });
 });

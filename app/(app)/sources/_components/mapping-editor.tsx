@@ -48,9 +48,9 @@ export function MappingEditor({ initialText, version }: { initialText: string; v
   }
 
   return (
-    <form onSubmit={save} className="space-y-3" aria-labelledby={`${id}-label`}>
+    <form onSubmit={save} className="space-y-3" aria-label="Mapping editor">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <label id={`${id}-label`} htmlFor={`${id}-text`} className="font-medium">
+        <label htmlFor={`${id}-text`} className="font-medium">
           Mapping document (YAML or JSON)
         </label>
         <span className="text-sm text-slate-700 dark:text-slate-300">
