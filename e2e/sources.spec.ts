@@ -30,7 +30,7 @@ test("an admin connects GitHub: secret, a delivery, the mapping's problems by li
   await page.goto("/teams");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sources" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sources" })).toBeVisible();
-  const github = page.getByRole("region", { name: "GitHub" });
+  const github = page.getByRole("region", { name: "GitHub", exact: true });
   const url = (await github.locator("code").first().textContent())!;
   expect(url).toMatch(/\/v2\/sources\/github\/webhook\?orgIdentifier=demo&projectIdentifier=fourfold$/);
   await expect(github).toContainText("Not set");
@@ -80,7 +80,7 @@ test("an admin connects GitHub: secret, a delivery, the mapping's problems by li
   await page.getByRole("button", { name: "Replay every event" }).click();
   await expect(
     page.getByText(
-      /^Replayed 1 events in [\d.]+ s: 1 mapped, 0 unmapped, 0 ignored, 0 failed; 1 records written, 0 removed\.$/,
+      /^Replayed 1 event in [\d.]+ s: 1 mapped, 0 unmapped, 0 ignored, 0 failed; 1 records written, 0 removed\.$/,
     ),
   ).toBeVisible();
   await expect(page.getByText("None: every delivery was mapped or ignored.")).toBeVisible();

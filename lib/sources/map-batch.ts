@@ -81,6 +81,8 @@ async function mapScope(db: Store, scope: Scope, rows: EventRow[]): Promise<Batc
         .execute();
   });
 
+  await breathe();
+
   // 2. The entities to fold again: those touched, and those linking to a touched one (the pull
   //    requests whose head branch got a push).
   const linkers = new Map<string, string[]>();
@@ -117,6 +119,8 @@ async function mapScope(db: Store, scope: Scope, rows: EventRow[]): Promise<Batc
     desired.set(entity, foldEntity(facts, linked));
   }
 
+  await breathe();
+
   // 4. Write them through the engine; an item it refuses fails its entity (and the events behind it).
   const failures = new Map<string, string>();
   const byKind = new Map<RecordKind, { entity: string; record: ProducedRecord }[]>();
@@ -130,6 +134,7 @@ async function mapScope(db: Store, scope: Scope, rows: EventRow[]): Promise<Batc
       // A batch is all or nothing: write again without the items the engine named.
       for (let attempt = 0; attempt < 3 && slice.length > 0; attempt++) {
         const result = await ingest(db, scope, kind, { items: slice.map((x) => x.record.item) });
+        await breathe();
         if (result.ok) {
           written += slice.length;
           break;
@@ -285,6 +290,12 @@ async function loadProduced(
   }
   return out;
 }
+
+/**
+ * Lets waiting requests (webhook deliveries) in between two steps: the store's calls are synchronous,
+ * so a batch would otherwise hold the event loop from its first query to its last.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function chunks<T>(list: T[]): T[][] {
   const out: T[][] = [];

@@ -5,8 +5,8 @@ import { eventsAfter, pendingEvents, type EventFilter, type EventStatus } from "
 import { leaseOwner, releaseLease, takeLease } from "./lease";
 import { mapBatch, type BatchOutcome } from "./map-batch";
 
-/** Events mapped per batch: small enough that a batch never holds the event loop for long. */
-export const MAP_BATCH = 100;
+/** Events mapped per batch: small enough that no step of a batch holds the event loop for long. */
+export const MAP_BATCH = 50;
 
 export interface ReplayOutcome {
   events: number;

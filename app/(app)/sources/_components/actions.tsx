@@ -30,7 +30,7 @@ export function ReplayButton() {
     if (!r.ok) return setError(r.problem.message);
     const v = r.value;
     setResult(
-      `Replayed ${v.events.toLocaleString("en-US")} events in ${(v.ms / 1000).toFixed(1)} s: ${v.byStatus.mapped} mapped, ` +
+      `Replayed ${v.events.toLocaleString("en-US")} event${v.events === 1 ? "" : "s"} in ${(v.ms / 1000).toFixed(1)} s: ${v.byStatus.mapped} mapped, ` +
         `${v.byStatus.unmapped} unmapped, ${v.byStatus.ignored} ignored, ${v.byStatus.failed} failed; ` +
         `${v.written} records written, ${v.removed} removed.`,
     );
