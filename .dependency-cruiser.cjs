@@ -10,6 +10,7 @@ const LAYERS = [
   ["store"], //            the SQLite store and its migrations
   ["auth", "engine"], //   accounts, SSO identities and sessions; the embedded engine
   ["demo"], //             the demo organisation: seeds a fresh store through the engine's ingestion
+  ["sources"], //          GitHub, git and later sources: event log, mapping, replay, importers, into the engine
   ["access"], //           who may see which team or org tree
   ["sei"], //              the one SEI client (Harness over HTTP, or the engine in process)
   ["dashboard"], //        the dashboard API's service: exports made through the dashboard, their access, the views

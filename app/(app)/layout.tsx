@@ -22,7 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         Skip to content
       </a>
-      <AppHeader email={user.email} connection={publicConfig()} />
+      <AppHeader email={user.email} connection={publicConfig()} admin={user.admin} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
         <QueryProvider>{children}</QueryProvider>
       </main>

@@ -11,13 +11,15 @@ const LINKS = [
   { href: "/reports", label: "Report" },
   { href: "/import", label: "Open CSV" },
 ] as const;
+/** Admins also see where the engine's records come from. */
+const ADMIN_LINKS = [{ href: "/sources", label: "Sources" }] as const;
 
-export function NavLinks() {
+export function NavLinks({ admin = false }: { admin?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
       <ul className="flex flex-wrap gap-1 text-sm">
-        {LINKS.map(({ href, label }) => {
+        {[...LINKS, ...(admin ? ADMIN_LINKS : [])].map(({ href, label }) => {
           const current =
             pathname === href ||
             pathname.startsWith(`${href}/`) ||

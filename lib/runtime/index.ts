@@ -5,4 +5,4 @@
 export { getRuntime, type Runtime } from "./runtime";
 export { currentSession, currentUser, withSession, type SessionContext } from "./session";
 export { getAuthOptions } from "./auth";
-export { withApiKey, withProjectKey } from "./engine-routes";
+export { sourceWebhook, withApiKey, withProjectKey } from "./engine-routes";

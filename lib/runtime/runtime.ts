@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Engine, startJobRunner, newApiKey } from "@/lib/engine";
 import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
+import { startSources, type Sources } from "@/lib/sources";
 import { openStore, type Store } from "@/lib/store";
 import { ensureAdmin } from "./bootstrap-admin";
 import { serverEnv, type ServerEnv, log, noticeStream, persistedSecret, randomSecret } from "@/lib/server";
@@ -15,6 +16,7 @@ export interface Runtime {
   db: Store;
   sessionSecret: string;
   engine: Engine;
+  sources: Sources;
 }
 
 type Holder = { fourfoldRuntime?: Promise<Runtime> };
@@ -41,8 +43,10 @@ async function start(withJobs: boolean): Promise<Runtime> {
   if (seeded > 0) log.info("engine.demo_seeded", { records: seeded, org: DEMO_SCOPE.org, project: DEMO_SCOPE.project });
   const exportsDir = path.join(env.dataDir, "exports");
   const runner = withJobs ? await startJobRunner({ db, dbFile, exportsDir }) : null;
+  // The server maps the sources' events left unmapped (a crash right after an answer); the CLIs map their own.
+  const sources = startSources({ db, dataDir: env.dataDir, mapPending: withJobs });
   log.info("runtime.ready", { dataDir: env.dataDir, mode: env.SEI_BASE_URL ? "harness" : "embedded" });
-  return { env, db, sessionSecret, engine: { db, exportsDir, apiKeys, runner } };
+  return { env, db, sessionSecret, engine: { db, exportsDir, apiKeys, runner }, sources };
 }
 
 /** FOURFOLD_API_KEYS, or one key generated on first start, kept (0600) and printed with the demo identifiers. */

@@ -45,6 +45,8 @@ const STATUS: Record<ErrorCode, number> = {
 export interface ErrorDetail {
   field?: string;
   index?: number;
+  /** The line of a document the problem is on (a mapping document). */
+  line?: number;
   message: string;
 }
 

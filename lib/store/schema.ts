@@ -59,6 +59,13 @@ export interface DB {
   deployment_failures: DeploymentFailuresTable;
   deployments_without_changes: DeploymentsWithoutChangesTable;
   annotations: AnnotationsTable;
+  source_events: SourceEventsTable;
+  source_facts: SourceFactsTable;
+  source_records: SourceRecordsTable;
+  source_mappings: SourceMappingsTable;
+  source_secrets: SourceSecretsTable;
+  source_imports: SourceImportsTable;
+  source_leases: SourceLeasesTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -252,4 +259,93 @@ export interface AnnotationsTable {
   author_email: string;
   created_at: number;
   updated_at: number | null;
+}
+
+// Sources (migration 011). Instants are epoch milliseconds.
+
+/** One delivery (or imported item), raw and whole; append-only but for its mapping outcome. */
+export interface SourceEventsTable {
+  id: Generated<number>;
+  org_id: string;
+  project_id: string;
+  source: string;
+  delivery_id: string;
+  event_type: string;
+  received_at: number;
+  body: string;
+  /** `verified` (a webhook whose signature matched) or `imported` (written by an importer). */
+  signature: string;
+  /** `pending`, `mapped`, `unmapped`, `ignored` or `failed`. */
+  status: Generated<string>;
+  reason: string | null;
+  records: Generated<number>;
+  mapped_at: number | null;
+}
+
+/** What one event says about one entity, under the mapping it was mapped with; `data` is JSON. */
+export interface SourceFactsTable {
+  event_id: number;
+  entity: string;
+  org_id: string;
+  project_id: string;
+  /** Another entity whose facts this entity's records also depend on (a pull request's head branch). */
+  link: string | null;
+  at: number;
+  data: string;
+}
+
+/** An engine record produced by a source entity. */
+export interface SourceRecordsTable {
+  org_id: string;
+  project_id: string;
+  kind: string;
+  record_id: string;
+  entity: string;
+  source: string;
+  written_at: number;
+}
+
+export interface SourceMappingsTable {
+  org_id: string;
+  project_id: string;
+  version: number;
+  /** `json` or `yaml`: the document is kept as it was sent. */
+  format: string;
+  document: string;
+  saved_at: number;
+  saved_by: string;
+}
+
+export interface SourceSecretsTable {
+  org_id: string;
+  project_id: string;
+  source: string;
+  /** `v1:<iv>:<tag>:<ciphertext>`, base64url, AES-256-GCM. */
+  secret: string;
+  set_at: number;
+}
+
+export interface SourceImportsTable {
+  id: Generated<number>;
+  org_id: string;
+  project_id: string;
+  source: string;
+  target: string;
+  /** `running`, `done`, `interrupted` or `failed`. */
+  status: string;
+  started_at: number;
+  updated_at: number;
+  finished_at: number | null;
+  phase: string | null;
+  done: Generated<number>;
+  events: Generated<number>;
+  /** JSON: where a resumed run starts. */
+  cursor: string | null;
+  message: string | null;
+}
+
+export interface SourceLeasesTable {
+  name: string;
+  owner: string;
+  until: number;
 }

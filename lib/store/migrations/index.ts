@@ -8,6 +8,7 @@ import * as m006 from "./006-record-links";
 import * as m007 from "./007-identities-sessions";
 import * as m009 from "./009-links-by-record-key";
 import * as m010 from "./010-behind-the-figures";
+import * as m011 from "./011-sources";
 import * as m012 from "./012-annotations";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   "007-identities-sessions": m007,
   "009-links-by-record-key": m009,
   "010-behind-the-figures": m010,
+  "011-sources": m011,
   "012-annotations": m012,
 };

@@ -1,0 +1,14 @@
+// The mapper of each source: a pure function from a stored event and the mapping to facts.
+import type { Extracted, SourceEvent } from "./facts";
+import { extractGit } from "./git/extract";
+import { extractGithub } from "./github/extract";
+import type { Mapping } from "./mapping/schema";
+
+type Extractor = (event: SourceEvent, mapping: Mapping) => Extracted;
+
+const EXTRACTORS: Record<string, Extractor> = {
+  github: extractGithub,
+  git: extractGit,
+};
+
+export const extractorOf = (source: string): Extractor | undefined => EXTRACTORS[source];

@@ -1,0 +1,217 @@
+// An entity's records from all its facts, whatever order they came in: the newest state wins, ties
+// broken by the facts' content (never by arrival), and what only accumulates (commit times,
+// deployment statuses) is combined.
+import {
+  iso,
+  type CommitsFact,
+  type DeploymentStatusFact,
+  type Fact,
+  type FactData,
+  type GitPrFact,
+  type IssueFact,
+  type PrFact,
+  type ProducedRecord,
+  type PushFact,
+  type RunFact,
+  type TagFact,
+} from "./facts";
+
+type Of<T extends FactData["t"]> = Fact<Extract<FactData, { t: T }>>;
+
+const only = <T extends FactData["t"]>(facts: Fact[], t: T): Of<T>[] => facts.filter((f): f is Of<T> => f.data.t === t);
+
+/** The newest fact: by its instant, then by `rank` (a more final state), then by content. */
+function newest<F extends Fact>(facts: F[], rank: (f: F) => number = () => 0): F | undefined {
+  let best: F | undefined;
+  for (const f of facts) {
+    if (!best) best = f;
+    else {
+      const order =
+        f.at - best.at || rank(f) - rank(best) || compare(JSON.stringify(f.data), JSON.stringify(best.data));
+      if (order > 0) best = f;
+    }
+  }
+  return best;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The records of one entity, given its facts and those of the entities it links to. */
+export function foldEntity(facts: Fact[], linked: Fact[]): ProducedRecord[] {
+  const kinds = new Set(facts.map((f) => f.data.t));
+  if (kinds.has("pr") || kinds.has("commits"))
+    return pullRequest(only(facts, "pr"), only(facts, "commits"), only(linked, "push"));
+  if (kinds.has("dstatus")) return deployment(only(facts, "dstatus"));
+  if (kinds.has("run")) return run(only(facts, "run"));
+  if (kinds.has("issue")) return issue(only(facts, "issue"));
+  if (kinds.has("tag")) return tag(only(facts, "tag"));
+  if (kinds.has("gitpr")) return gitPullRequest(only(facts, "gitpr"));
+  return [];
+}
+
+const PR_RANK: Record<string, number> = { open: 0, closed: 1 };
+
+function pullRequest(states: Fact<PrFact>[], commits: Fact<CommitsFact>[], pushes: Fact<PushFact>[]): ProducedRecord[] {
+  const latest = newest(states, (f) => (PR_RANK[f.data.state] ?? 0) + (f.data.mergedAt !== null ? 2 : 0))?.data;
+  if (!latest) return [];
+  // Merged is final: a later, partial state (a label added after the merge) never unmerges it.
+  const merged = states.find((f) => f.data.mergedAt !== null)?.data;
+  const mergedAt = latest.mergedAt ?? merged?.mergedAt ?? null;
+  const mergeSha = latest.mergedAt !== null ? latest.mergeSha : (merged?.mergeSha ?? null);
+  const end = mergedAt ?? latest.closedAt ?? Infinity;
+  let first = Infinity;
+  for (const c of commits) first = Math.min(first, c.data.first);
+  for (const p of pushes) for (const t of p.data.times) if (t <= end) first = Math.min(first, t);
+  const firstCommitAt = Number.isFinite(first) ? first : latest.createdAt;
+  return [
+    {
+      kind: "pull-requests",
+      item: {
+        id: latest.id,
+        teamId: latest.team,
+        repository: latest.repo,
+        firstCommitAt: iso(firstCommitAt),
+        openedAt: iso(latest.createdAt),
+        mergedAt: mergedAt === null ? null : iso(mergedAt),
+        mergeCommitSha: mergedAt === null ? null : mergeSha,
+        workItemId: latest.workItemId,
+      },
+    },
+  ];
+}
+
+const TERMINAL: Record<string, "success" | "failure"> = { success: "success", failure: "failure", error: "failure" };
+const STARTED = new Set(["queued", "pending", "in_progress"]);
+
+function deployment(statuses: Fact<DeploymentStatusFact>[]): ProducedRecord[] {
+  // A later `inactive` (a newer deployment replaced it) does not undo a deployment that finished.
+  const done = newest(
+    statuses.filter((f) => TERMINAL[f.data.state]),
+    (f) => f.data.statusId,
+  );
+  if (!done) return [];
+  const d = done.data;
+  // It started with its first queued or running status, else when it was created.
+  let startedAt = Infinity;
+  for (const f of statuses) if (STARTED.has(f.data.state)) startedAt = Math.min(startedAt, f.at);
+  if (!Number.isFinite(startedAt)) startedAt = d.deploymentCreatedAt ?? Infinity;
+  return [
+    {
+      kind: "deployments",
+      item: {
+        id: d.id,
+        teamId: d.team,
+        environment: d.environment,
+        status: TERMINAL[d.state],
+        finishedAt: iso(done.at),
+        repository: d.repo,
+        startedAt: Number.isFinite(startedAt) && startedAt <= done.at ? iso(startedAt) : null,
+      },
+    },
+  ];
+}
+
+const CONCLUSION: Record<string, "success" | "failure"> = {
+  success: "success",
+  failure: "failure",
+  timed_out: "failure",
+  startup_failure: "failure",
+};
+
+function run(states: Fact<RunFact>[]): ProducedRecord[] {
+  // The newest completed attempt; a re-run still going does not hide the result of the last one.
+  const completed = states.filter((f) => f.data.status === "completed");
+  const done = newest(completed, (f) => f.data.attempt)?.data;
+  const at = newest(completed, (f) => f.data.attempt)?.at;
+  if (!done || at === undefined) return [];
+  const status = done.conclusion ? CONCLUSION[done.conclusion] : undefined;
+  if (!status) return [];
+  const startedAt = done.startedAt !== null && done.startedAt <= at ? iso(done.startedAt) : null;
+  if (done.as === "build")
+    return [
+      {
+        kind: "builds",
+        item: { id: done.id, repository: done.repo, commitSha: done.headSha, finishedAt: iso(at), status, startedAt },
+      },
+    ];
+  return [
+    {
+      kind: "deployments",
+      item: {
+        id: done.id,
+        teamId: done.team,
+        environment: done.environment,
+        status,
+        finishedAt: iso(at),
+        repository: done.repo,
+        startedAt,
+      },
+    },
+  ];
+}
+
+function issue(states: Fact<IssueFact>[]): ProducedRecord[] {
+  if (states.some((f) => f.data.gone)) return [];
+  const latest = newest(states, (f) => (f.data.state === "closed" ? 1 : 0))?.data;
+  if (!latest) return [];
+  const closedAt = latest.state === "closed" ? latest.closedAt : null;
+  if (latest.incident)
+    return [
+      {
+        kind: "incidents",
+        item: {
+          id: latest.id,
+          teamId: latest.team,
+          openedAt: iso(latest.createdAt),
+          resolvedAt: closedAt === null ? null : iso(closedAt),
+        },
+      },
+    ];
+  const resolvedAt = closedAt !== null && latest.stateReason !== "not_planned" ? iso(closedAt) : null;
+  return [
+    {
+      kind: "work-items",
+      item: { id: latest.id, teamId: latest.team, createdAt: iso(latest.createdAt), key: latest.key, resolvedAt },
+    },
+  ];
+}
+
+function tag(states: Fact<TagFact>[]): ProducedRecord[] {
+  const latest = newest(states);
+  if (!latest || latest.data.gone) return [];
+  const t = latest.data;
+  return [
+    {
+      kind: "deployments",
+      item: {
+        id: t.id,
+        teamId: t.team,
+        environment: t.environment,
+        status: "success",
+        finishedAt: iso(t.finishedAt ?? latest.at),
+        repository: t.repo,
+        commitShas: t.commitShas,
+      },
+    },
+  ];
+}
+
+function gitPullRequest(states: Fact<GitPrFact>[]): ProducedRecord[] {
+  const p = newest(states)?.data;
+  if (!p) return [];
+  return [
+    {
+      kind: "pull-requests",
+      item: {
+        id: p.id,
+        teamId: p.team,
+        repository: p.repo,
+        firstCommitAt: iso(p.firstCommitAt),
+        openedAt: iso(p.openedAt),
+        mergedAt: iso(p.mergedAt),
+        mergeCommitSha: p.sha,
+        workItemId: p.workItemId,
+      },
+    },
+  ];
+}

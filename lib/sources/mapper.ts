@@ -1,0 +1,153 @@
+import "server-only";
+import { log } from "@/lib/server";
+import type { Store } from "@/lib/store";
+import { eventsAfter, pendingEvents, type EventFilter, type EventStatus } from "./events";
+import { leaseOwner, releaseLease, takeLease } from "./lease";
+import { mapBatch, type BatchOutcome } from "./map-batch";
+
+/** Events mapped per batch: small enough that no step of a batch holds the event loop for long. */
+export const MAP_BATCH = 50;
+
+export interface ReplayOutcome {
+  events: number;
+  byStatus: Record<EventStatus, number>;
+  written: number;
+  removed: number;
+}
+
+/**
+ * Maps the event log's pending events, one batch at a time, after the deliveries were answered;
+ * kicked by each new delivery and once at start, so events stored just before a crash are mapped
+ * when the server comes back. Replays run through it too, so nothing maps the same entity twice at once.
+ */
+export class Mapper {
+  private chain: Promise<unknown> = Promise.resolve();
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+  readonly owner = leaseOwner();
+
+  constructor(
+    private readonly db: Store,
+    private readonly batch = MAP_BATCH,
+  ) {}
+
+  /** Maps whatever is pending, soon; cheap to call for every delivery. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.exclusive(() => this.drain())
+      .catch((err: unknown) => {
+        log.error("sources.mapper_failed", { error: err instanceof Error ? err.message.slice(0, 300) : String(err) });
+        this.later();
+      })
+      .finally(() => {
+        this.draining = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves once nothing is pending (for tests, the bench and the CLI). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.draining) await this.draining;
+      else if (this.again) this.kick();
+      else if ((await pendingEvents(this.db, 1)).length > 0) this.kick();
+      else return;
+    }
+  }
+
+  /** Re-maps the stored events that match, with the current mapping (spec: Replay). */
+  replay(filter: EventFilter): Promise<ReplayOutcome> {
+    return this.exclusive(async () => {
+      const total: ReplayOutcome = {
+        events: 0,
+        byStatus: { pending: 0, mapped: 0, unmapped: 0, ignored: 0, failed: 0 },
+        written: 0,
+        removed: 0,
+      };
+      let after = 0;
+      for (;;) {
+        const rows = await eventsAfter(this.db, filter, after, this.batch);
+        if (rows.length === 0) break;
+        add(total, await mapBatch(this.db, rows));
+        after = rows[rows.length - 1]!.id;
+        await this.renew();
+        await yieldToRequests();
+      }
+      log.info("sources.replayed", { events: total.events, written: total.written, removed: total.removed });
+      return total;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.draining?.catch(() => undefined);
+    await releaseLease(this.db, this.owner).catch(() => undefined);
+  }
+
+  private async drain(): Promise<void> {
+    let mapped = 0;
+    for (;;) {
+      const rows = await pendingEvents(this.db, this.batch);
+      if (rows.length === 0) break;
+      await mapBatch(this.db, rows);
+      mapped += rows.length;
+      await this.renew();
+      await yieldToRequests();
+    }
+    if (mapped > 0) log.info("sources.mapped", { events: mapped });
+  }
+
+  /** Runs `fn` alone in this process and, through the store's lease, alone among processes. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(async () => {
+      await this.acquire();
+      try {
+        return await fn();
+      } finally {
+        await releaseLease(this.db, this.owner).catch(() => undefined);
+      }
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async acquire(): Promise<void> {
+    const until = Date.now() + 120_000;
+    while (!(await takeLease(this.db, this.owner))) {
+      if (Date.now() > until) throw new Error("another process has been mapping sources' events for two minutes");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  private async renew(): Promise<void> {
+    if (!(await takeLease(this.db, this.owner))) await this.acquire();
+  }
+
+  private later(): void {
+    if (this.retry || this.stopped) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.kick();
+    }, 5000);
+    this.retry.unref();
+  }
+}
+
+function add(total: ReplayOutcome, part: BatchOutcome): void {
+  total.events += part.events;
+  for (const [k, v] of Object.entries(part.byStatus)) total.byStatus[k as EventStatus] += v;
+  total.written += part.written;
+  total.removed += part.removed;
+}
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,249 @@
+// npm run bench:sources [-- --deliveries 10000 --prs 5000] – the sources end to end on a production
+// build: webhook deliveries sent `--concurrency` at a time (every answer timed; the last mapped how
+// long after the last answer), then a backfill of a fake GitHub repository of `--prs` pull requests
+// (with commits, runs, deployments and issues) from a local fake of GitHub's API. See docs/benchmarks.md.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import examples from "@octokit/webhooks-examples";
+import { logToStderr } from "@/lib/server";
+import { importGithub, setSecret, startSources } from "@/lib/sources";
+import { openStore } from "@/lib/store";
+import { fakeRepo, startFakeGithub } from "../tests/sources/fake-github";
+import { call, waitReady, type Client } from "./bench-engine/client";
+import { DIST_DIR, ensureBuild, freePort, startServer, type Server } from "./bench-engine/server";
+import { fmt, percentile } from "./bench-engine/stats";
+
+const TARGETS = { answerP99Ms: 100, mappedWithinMs: 30_000, backfillMs: 60_000 };
+const ORG = "bench";
+const PROJECT = "sources";
+const SECRET = "bench-webhook-secret-0123456789abcdef";
+const USAGE = `Usage: npm run bench:sources [-- options]
+  --deliveries <n>   webhook deliveries sent                                   [10000]
+  --concurrency <n>  deliveries in flight                                         [20]
+  --prs <n>          pull requests of the repository backfilled                 [5000]
+  --skip-build       use the build as it is
+  --dist-dir <dir>   serve another build (e.g. .next, after npm run build)    [${DIST_DIR}]
+  --keep-data        keep the temporary data dir
+`;
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function template(event: string, pick: (p: Payload) => boolean = () => true): Payload {
+  const entry = (examples as { name: string; examples: Payload[] }[]).find((e) => e.name === event)!;
+  return entry.examples.find(pick)!;
+}
+
+/** Delivery i of a busy organisation: 40 repositories, pull requests opened and merged, pushes, runs, deployments, issues. */
+function delivery(i: number): { event: string; body: Payload } {
+  const repo = `bench-org/repo-${i % 40}`;
+  const n = Math.floor(i / 40) + 1;
+  const at = Date.parse("2026-01-05T00:00:00Z") + i * 60_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const withRepo = (body: Payload) => ({ ...body, repository: { ...body.repository, full_name: repo } });
+  switch (i % 6) {
+    case 0:
+    case 1: {
+      const p = structuredClone(template("pull_request", (x) => x.action === "opened"));
+      const merged = i % 6 === 1;
+      Object.assign(p.pull_request, {
+        number: n,
+        created_at: iso(at - 3_600_000),
+        updated_at: iso(at),
+        state: merged ? "closed" : "open",
+        merged_at: merged ? iso(at) : null,
+        closed_at: merged ? iso(at) : null,
+        merge_commit_sha: crypto.createHash("sha1").update(`${repo}#${n}`).digest("hex"),
+        head: { ...p.pull_request.head, ref: `feature/BENCH-${n}` },
+      });
+      return { event: "pull_request", body: withRepo({ ...p, action: merged ? "closed" : "opened" }) };
+    }
+    case 2: {
+      const p = structuredClone(template("push", (x) => x.commits.length > 0));
+      p.ref = `refs/heads/feature/BENCH-${n}`;
+      p.commits = p.commits.map((c: Payload) => ({ ...c, timestamp: iso(at - 86_400_000) }));
+      return { event: "push", body: withRepo(p) };
+    }
+    case 3: {
+      const p = structuredClone(template("workflow_run", (x) => x.workflow_run.conclusion === "success"));
+      Object.assign(p.workflow_run, { id: 10_000_000 + i, updated_at: iso(at) });
+      return { event: "workflow_run", body: withRepo(p) };
+    }
+    case 4: {
+      const p = structuredClone(template("deployment_status"));
+      p.deployment.id = 20_000_000 + i;
+      Object.assign(p.deployment_status, { id: 30_000_000 + i, created_at: iso(at) });
+      return { event: "deployment_status", body: withRepo(p) };
+    }
+    default: {
+      const p = structuredClone(template("issues", (x) => x.action === "opened"));
+      Object.assign(p.issue, {
+        number: 100_000 + n,
+        created_at: iso(at),
+        updated_at: iso(at),
+        labels: i % 12 === 5 ? [{ name: "incident" }] : [],
+      });
+      return { event: "issues", body: withRepo(p) };
+    }
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      deliveries: { type: "string", default: "10000" },
+      concurrency: { type: "string", default: "20" },
+      prs: { type: "string", default: "5000" },
+      "skip-build": { type: "boolean" },
+      "dist-dir": { type: "string", default: DIST_DIR },
+      "keep-data": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return out(USAGE);
+  logToStderr();
+  process.env.FOURFOLD_LOG ??= "warn";
+  const total = Number(values.deliveries);
+  const concurrency = Number(values.concurrency);
+  const prs = Number(values.prs);
+  const distDir = values["dist-dir"];
+  if (distDir === DIST_DIR) ensureBuild(Boolean(values["skip-build"]));
+  else if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-bench-sources-"));
+  const key = `ff_bench_${crypto.randomBytes(8).toString("hex")}`;
+  const port = await freePort();
+  let server: Server | null = startServer({ port, dataDir, apiKey: key, distDir });
+  const stop = () => server?.stop();
+  process.once("exit", stop);
+  try {
+    const c: Client = { base: server.base, key, org: ORG, project: PROJECT };
+    await waitReady(c, 120_000, () => server!.child.exitCode === null);
+    const teams = await call(c, "POST", "/v2/ingest/teams", {
+      items: [{ id: "bench", name: "Bench", orgTree: "Bench" }],
+    });
+    if (teams.status !== 200) throw new Error(`teams: ${teams.status}`);
+    const mapping = await call(c, "PUT", "/v2/sources/mapping", {
+      teams: [
+        { repository: "bench-org/*", team: "bench" },
+        { repository: "acme/*", team: "bench" },
+      ],
+    });
+    if (mapping.status !== 200) throw new Error(`mapping: ${mapping.status} ${JSON.stringify(mapping.body)}`);
+    const db = await openStore(path.join(dataDir, "fourfold.db"), { migrate: false });
+    const sources = startSources({ db, dataDir, mapPending: false });
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "github", SECRET);
+
+    out(`# bench:sources — ${total} deliveries, ${concurrency} at a time; backfill of ${prs} pull requests`);
+    const bodies = Array.from({ length: total }, (_, i) => {
+      const d = delivery(i);
+      const raw = JSON.stringify(d.body);
+      return {
+        event: d.event,
+        raw,
+        signature: `sha256=${crypto.createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+      };
+    });
+    const url = `${server.base}/v2/sources/github/webhook?orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
+    const times: number[] = [];
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const t0 = performance.now();
+    const worker = async () => {
+      while (next < bodies.length) {
+        const i = next++;
+        const b = bodies[i]!;
+        const s = performance.now();
+        const res = await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-github-event": b.event,
+            "x-github-delivery": `bench-${i}`,
+            "x-hub-signature-256": b.signature,
+          },
+          body: b.raw,
+          signal: AbortSignal.timeout(30_000),
+        });
+        await res.arrayBuffer();
+        times.push(performance.now() - s);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const lastAnswer = performance.now();
+    let pending = Infinity;
+    while (pending > 0 && performance.now() - lastAnswer < 300_000) {
+      const row = await db
+        .selectFrom("source_events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      pending = Number(row?.n ?? 0);
+      if (pending > 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    const mappedAfter = performance.now() - lastAnswer;
+    const outcome = await db
+      .selectFrom("source_events")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute();
+    const p99 = percentile(times, 0.99);
+    out();
+    out("## Webhooks");
+    out(
+      `- answered: ${fmt(times.length)} in ${fmt((lastAnswer - t0) / 1000, 1)} s (${fmt(times.length / ((lastAnswer - t0) / 1000))}/s); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    out(
+      `- answer time: p50 ${fmt(percentile(times, 0.5), 1)} ms, p90 ${fmt(percentile(times, 0.9), 1)} ms, p99 ${fmt(p99, 1)} ms, max ${fmt(Math.max(...times), 1)} ms (target p99 < ${TARGETS.answerP99Ms} ms: ${p99 < TARGETS.answerP99Ms ? "met" : "MISSED"})`,
+    );
+    out(
+      `- all mapped ${fmt(mappedAfter / 1000, 1)} s after the last answer (target < ${TARGETS.mappedWithinMs / 1000} s: ${pending === 0 && mappedAfter < TARGETS.mappedWithinMs ? "met" : "MISSED"}); outcomes ${JSON.stringify(Object.fromEntries(outcome.map((o) => [o.status, Number(o.n)])))}`,
+    );
+
+    const repo = fakeRepo(prs);
+    const github = await startFakeGithub(repo);
+    try {
+      const b0 = performance.now();
+      const result = await importGithub(
+        sources,
+        { org: ORG, project: PROJECT },
+        { repo: repo.fullName, apiUrl: github.url, concurrency: 8 },
+      );
+      const backfillMs = performance.now() - b0;
+      const records = await db
+        .selectFrom("source_records")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("org_id", "=", ORG)
+        .where("project_id", "=", PROJECT)
+        .where("record_id", "like", `github:${repo.fullName}%`)
+        .executeTakeFirst();
+      out();
+      out("## Backfill");
+      out(
+        `- ${fmt(prs)} pull requests, ${fmt(repo.deployments.length)} deployments, ${fmt(repo.runs.length)} runs, ${fmt(repo.issues.length)} issues: ${fmt(result.pages)} pages, ${fmt(github.requests.length)} requests, ${fmt(result.newEvents)} events, ${fmt(Number(records?.n ?? 0))} records`,
+      );
+      out(
+        `- took ${fmt(backfillMs / 1000, 1)} s, mapping included (target < ${TARGETS.backfillMs / 1000} s: ${backfillMs < TARGETS.backfillMs ? "met" : "MISSED"})`,
+      );
+    } finally {
+      await github.close();
+      await sources.mapper.stop();
+      await db.destroy();
+    }
+  } finally {
+    stop();
+    server = null;
+    if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench:sources failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

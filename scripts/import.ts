@@ -1,0 +1,97 @@
+// npm run import -- <git|github> …  – backfill history into the event log, mapped like webhooks.
+import { parseArgs } from "node:util";
+import { logToStderr } from "@/lib/server";
+import { getRuntime } from "@/lib/runtime";
+import { importGit, importGithub } from "@/lib/sources";
+import { cliFail, cliProject, cliSince, PROJECT_OPTIONS } from "./cli-project";
+
+const USAGE = `Usage: npm run import -- <source> …
+  git <path> --repository NAME [--branch main] [--deploy-tags 'v*'] [--org O --project P]
+        merge commits on the branch's first-parent line and squash commits ending in (#123) become
+        pull requests; tags matching --deploy-tags become production deployments.
+  github --repo owner/name [--since 2026-01-01] [--api-url URL] [--org O --project P]
+        pull requests (with their commits), deployments, workflow runs and issues, through the
+        REST API with the token in GITHUB_TOKEN (or GH_TOKEN); rate limits honoured. Ctrl-C stops
+        after the page being read; the same command resumes where it stopped.
+The records go to the project named (default: the dashboard's), through its mapping: its teams rules
+must map the repository NAME. Progress goes to stderr; stdout holds only the summary.`;
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      repository: { type: "string" },
+      repo: { type: "string" },
+      since: { type: "string" },
+      "api-url": { type: "string" },
+      branch: { type: "string" },
+      "deploy-tags": { type: "string" },
+      help: { type: "boolean", short: "h" },
+      ...PROJECT_OPTIONS,
+    },
+  });
+  logToStderr();
+  const [source, target] = positionals;
+  if (values.help || !source) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+  switch (source) {
+    case "git": {
+      if (!target) cliFail(`<path> is missing.\n${USAGE}`);
+      if (!values.repository) cliFail(`--repository NAME is required (the name the mapping's rules match).\n${USAGE}`);
+      const scope = cliProject(values);
+      const { sources } = await getRuntime({ jobs: false });
+      const r = await importGit(sources, scope, {
+        path: target,
+        repository: values.repository,
+        branch: values.branch,
+        deployTags: values["deploy-tags"],
+        onProgress: progress,
+      });
+      await sources.mapper.stop();
+      process.stdout.write(
+        `Imported ${values.repository}: ${r.pullRequests} pull requests, ${r.deployments} deployments (${r.newEvents} new events).\n`,
+      );
+      return;
+    }
+    case "github": {
+      if (!values.repo) cliFail(`--repo owner/name is required.\n${USAGE}`);
+      const since = cliSince(values.since);
+      const apiUrl = values["api-url"];
+      if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) cliFail("--api-url must be an http(s) URL.");
+      const scope = cliProject(values);
+      const { sources } = await getRuntime({ jobs: false });
+      const stop = new AbortController();
+      process.once("SIGINT", () => {
+        progress("Stopping after the page being read… (Ctrl-C again to quit at once)");
+        stop.abort();
+        process.once("SIGINT", () => process.exit(130));
+      });
+      const r = await importGithub(sources, scope, {
+        repo: values.repo,
+        since,
+        apiUrl,
+        token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined,
+        signal: stop.signal,
+        onProgress: progress,
+      });
+      await sources.mapper.stop();
+      process.stdout.write(
+        r.status === "done"
+          ? `Imported ${values.repo}: ${r.items} items in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
+          : `Stopped ${values.repo} after ${r.pages} pages (${r.newEvents} new events); run the same command to resume.\n`,
+      );
+      if (r.status !== "done") process.exit(130);
+      return;
+    }
+    default:
+      cliFail(`Unknown source "${source}".\n${USAGE}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => cliFail(err instanceof Error ? err.message : String(err)),
+);
