@@ -55,9 +55,9 @@ const config = [
     },
   },
   {
-    // The charts' first frames are drawn on the server (server-only, never bundled for the browser):
+    // The charts' snapshots are drawn on the server (server-only, never bundled for the browser):
     // they log like the rest of the server.
-    files: ["components/charts/frames/index.ts", "components/charts/frames/worker-client.ts"],
+    files: ["components/charts/snapshots/index.ts", "components/charts/snapshots/worker-client.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: SERVER_DATA }],
     },
