@@ -5,10 +5,11 @@ import { placeNotes, type NumberedNote, type PeriodSpan, type PlacedMark } from 
 
 type LabelProps = { viewBox?: { x?: number; y?: number; width?: number } };
 
-function markLabel(mark: PlacedMark) {
+/** `slot`: how many marks start at the same period before this one; their labels stack downwards. */
+function markLabel(mark: PlacedMark, slot: number) {
   return function MarkLabel({ viewBox }: LabelProps) {
     const x = (viewBox?.x ?? 0) + (mark.to === null ? 0 : 9);
-    const y = (viewBox?.y ?? 0) + 9;
+    const y = (viewBox?.y ?? 0) + 9 + slot * 18;
     return (
       <g className="annotation-mark-label">
         <title>{mark.title}</title>
@@ -32,7 +33,10 @@ function markLabel(mark: PlacedMark) {
 /** The recharts elements of the notes that fall on these periods; none without notes. */
 export function noteMarks(notes: readonly NumberedNote[], periods: readonly PeriodSpan[]) {
   if (notes.length === 0) return [];
+  const starts = new Map<string, number>();
   return placeNotes(notes, periods).map((mark) => {
+    const slot = starts.get(mark.from) ?? 0;
+    starts.set(mark.from, slot + 1);
     const dash = mark.own ? undefined : "4 3";
     const className = `annotation-mark ${mark.own ? "annotation-mark-own" : "annotation-mark-sub-team"}`;
     return mark.to === null ? (
@@ -44,7 +48,7 @@ export function noteMarks(notes: readonly NumberedNote[], periods: readonly Peri
         strokeWidth={1.5}
         strokeDasharray={dash}
         ifOverflow="visible"
-        label={markLabel(mark)}
+        label={markLabel(mark, slot)}
       />
     ) : (
       <ReferenceArea
@@ -58,7 +62,7 @@ export function noteMarks(notes: readonly NumberedNote[], periods: readonly Peri
         strokeOpacity={0.6}
         strokeDasharray={dash ?? "0"}
         ifOverflow="visible"
-        label={markLabel(mark)}
+        label={markLabel(mark, slot)}
       />
     );
   });
