@@ -100,7 +100,7 @@ export function HeatMapTable({
               <tr key={row.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
                 <th
                   scope="row"
-                  className="sticky left-0 z-[1] bg-white px-2 py-1.5 text-left font-medium whitespace-nowrap dark:bg-slate-900"
+                  className="sticky left-0 z-[1] bg-white px-2 py-1.5 text-left font-medium sm:whitespace-nowrap dark:bg-slate-900"
                 >
                   <TeamHeader
                     row={row}
@@ -168,7 +168,7 @@ function TeamHeader({
         ) : (
           <span aria-hidden="true" className="inline-block w-6 shrink-0 print:hidden" />
         ))}
-      <span className="flex flex-col">
+      <span className="flex max-w-[9rem] flex-col sm:max-w-none">
         <Link className="text-blue-700 underline dark:text-blue-300" href={href} prefetch={false}>
           {row.name}
         </Link>

@@ -195,11 +195,11 @@ export function createModelBuilder(header: readonly string[], expectedRows = 102
     }
   }
 
-  const isTotal = (row: RowInput) => {
-    if (periodCol === undefined) return false;
-    if (row.is(periodCol, "TOTAL")) return true;
-    const p = row.text(periodCol);
-    return p.length >= 5 && p.trim().toUpperCase() === "TOTAL";
+  // The Period column's value of a row, once its text columns are set: TOTAL is the summary row.
+  const periodText = textCols[periodCol === undefined ? -1 : textIdx.indexOf(periodCol)];
+  const isTotal = (r: number) => {
+    const p = periodText?.valueAt(r) ?? "";
+    return p === "TOTAL" || (p.length === 5 && p.toUpperCase() === "TOTAL");
   };
 
   function addRow(row: RowInput, line: number) {
@@ -214,7 +214,7 @@ export function createModelBuilder(header: readonly string[], expectedRows = 102
     const r = rowCount++;
     const team = teamFor(row, line);
     store(row, r, line);
-    if (isTotal(row)) team.totalRow = r;
+    if (isTotal(r)) team.totalRow = r;
     else (team.rows as number[]).push(r);
   }
 

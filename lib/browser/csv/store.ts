@@ -58,6 +58,10 @@ export class TextColumnBuilder {
     }
     this.codes.data[row] = code;
   }
+  /** The value of a row already set ("" when empty). */
+  valueAt(r: number): string {
+    return this.dict[this.codes.data[r] ?? 0] ?? "";
+  }
   done(rows: number): TextColumn {
     return { dict: this.dict, codes: this.codes.done(rows) };
   }

@@ -1,8 +1,8 @@
 "use client";
 
 // Open a CSV: the file is parsed in a Web Worker, in this browser; nothing is uploaded.
-import { useRef, useState } from "react";
-import { type ParsedExport, parseCsvInWorker, type ParseProgress } from "@/lib/browser";
+import { useEffect, useRef, useState } from "react";
+import { type ParsedExport, parseCsvInWorker, type ParseProgress, warmParseWorker } from "@/lib/browser";
 import { CsvDropZone } from "./csv-drop-zone";
 import { ImportResult } from "./import-result";
 import { ProblemList } from "./problem-list";
@@ -16,6 +16,8 @@ type State =
 export function ImportView() {
   const [state, setState] = useState<State>({ kind: "idle" });
   const current = useRef<AbortController | null>(null);
+  // A worker takes a moment to load its script: one gets ready while the person picks a file.
+  useEffect(() => warmParseWorker(), []);
 
   function open(file: File) {
     current.current?.abort();
@@ -24,7 +26,10 @@ export function ImportView() {
     const fileName = file.name;
     setState({ kind: "parsing", fileName, progress: { fraction: 0, rows: 0 } });
     parseCsvInWorker(file, (progress) => setState({ kind: "parsing", fileName, progress }), controller.signal).then(
-      (model) => setState({ kind: "done", fileName, model }),
+      (model) => {
+        setState({ kind: "done", fileName, model });
+        warmParseWorker();
+      },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         setState({ kind: "failed", fileName, message: err instanceof Error ? err.message : String(err) });
