@@ -198,6 +198,57 @@ describe("GitHub events become the engine's records", () => {
     });
   });
 
+  it("when the mapping says so, a workflow's runs on a branch and pushed tags are deployments", async () => {
+    const mapping = `${MAPPING}deployments:
+  repositories:
+    - repository: octo-org/octo-repo
+      from: workflow
+      workflow: test
+      branch: master
+    - repository: Codertocat/Hello-World
+      from: tags
+      pattern: "simple-*"
+`;
+    expect((await putMapping(mapping)).status).toBe(200);
+    const run = example("workflow_run", (p) => p.workflow_run.conclusion === "success");
+    run.workflow_run.id = 4242;
+    const tag = example("push", (p) => p.ref === "refs/tags/simple-tag" && p.created);
+    const status = example("deployment_status");
+    status.deployment.id = 777;
+    for (const [event, body] of [
+      ["workflow_run", run],
+      ["push", tag],
+      ["deployment_status", status],
+    ] as const)
+      expect((await deliver({ event, body, delivery: `deploy-rule-${event}` })).status).toBe(202);
+    await idle();
+    const r = await records(await runtime());
+    expect(r.deployments).toContainEqual(
+      expect.objectContaining({
+        id: "github:octo-org/octo-repo/runs/4242",
+        environment: "production",
+        status: "success",
+        finished_at: Date.parse(run.workflow_run.updated_at),
+      }),
+    );
+    expect(r.builds.map((b) => b.id)).not.toContain("github:octo-org/octo-repo/runs/4242");
+    expect(r.deployments).toContainEqual(
+      expect.objectContaining({
+        id: "github:Codertocat/Hello-World/tags/simple-tag",
+        status: "success",
+        finished_at: tag.repository.pushed_at * 1000,
+      }),
+    );
+    // Codertocat deploys by tags now: its deployment statuses are ignored, with the reason.
+    const ignored = (await events(await runtime())).find((e) => e.delivery_id === "deploy-rule-deployment_status")!;
+    expect(ignored).toMatchObject({
+      status: "ignored",
+      reason: "deployments of Codertocat/Hello-World come from its tags under the mapping",
+    });
+    expect(r.deployments.map((d) => d.id)).not.toContain("github:Codertocat/Hello-World/deployments/777");
+    expect((await putMapping(MAPPING)).status).toBe(200);
+  });
+
   it("an event for a repository no rule maps is kept as unmapped and makes no record", async () => {
     const before = await records(await runtime());
     const body = opened();
