@@ -19,7 +19,11 @@ async function openView(page: Page, url = VIEW) {
 
 /** The view's range, as its header says it. */
 async function rangeOf(page: Page): Promise<{ start: string; end: string }> {
-  const text = await page.getByText(/^\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/).textContent();
+  // The view's header comes first; a note with a date range, listed under the charts, reads alike.
+  const text = await page
+    .getByText(/^\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/)
+    .first()
+    .textContent();
   const [start, end] = text!.split(" to ") as [string, string];
   return { start, end };
 }
