@@ -30,13 +30,20 @@ function markLabel(mark: PlacedMark, slot: number) {
   };
 }
 
-/** The recharts elements of the notes that fall on these periods; none without notes. */
+/**
+ * The recharts elements of the notes that fall on these periods; none without notes. The marks
+ * come first and their numbers after them all, each on an invisible copy of its mark, so that no
+ * note's line is drawn across another's number.
+ */
 export function noteMarks(notes: readonly NumberedNote[], periods: readonly PeriodSpan[]) {
   if (notes.length === 0) return [];
   const starts = new Map<string, number>();
-  return placeNotes(notes, periods).map((mark) => {
+  const placed = placeNotes(notes, periods).map((mark) => {
     const slot = starts.get(mark.from) ?? 0;
     starts.set(mark.from, slot + 1);
+    return { mark, slot };
+  });
+  const marks = placed.map(({ mark }) => {
     const dash = mark.own ? undefined : "4 3";
     const className = `annotation-mark ${mark.own ? "annotation-mark-own" : "annotation-mark-sub-team"}`;
     return mark.to === null ? (
@@ -48,7 +55,6 @@ export function noteMarks(notes: readonly NumberedNote[], periods: readonly Peri
         strokeWidth={1.5}
         strokeDasharray={dash}
         ifOverflow="visible"
-        label={markLabel(mark, slot)}
       />
     ) : (
       <ReferenceArea
@@ -62,8 +68,29 @@ export function noteMarks(notes: readonly NumberedNote[], periods: readonly Peri
         strokeOpacity={0.6}
         strokeDasharray={dash ?? "0"}
         ifOverflow="visible"
-        label={markLabel(mark, slot)}
       />
     );
   });
+  const labels = placed.map(({ mark, slot }) =>
+    mark.to === null ? (
+      <ReferenceLine
+        key={`label-${mark.number}`}
+        x={mark.from}
+        stroke="none"
+        ifOverflow="visible"
+        label={markLabel(mark, slot)}
+      />
+    ) : (
+      <ReferenceArea
+        key={`label-${mark.number}`}
+        x1={mark.from}
+        x2={mark.to}
+        fill="none"
+        stroke="none"
+        ifOverflow="visible"
+        label={markLabel(mark, slot)}
+      />
+    ),
+  );
+  return [...marks, ...labels];
 }
