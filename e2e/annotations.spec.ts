@@ -202,7 +202,7 @@ for (const scheme of ["light", "dark"] as const) {
     await form.getByRole("button", { name: "Add note" }).click();
     const item = noteItem(page, text);
     await expect(item).toBeVisible();
-    await expect(marks(page, "Deployment frequency", "own").first()).toBeVisible();
+    await expect(marks(page, "Deployment frequency", "own").first()).toBeAttached();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await item.getByRole("button", { name: /^Edit note/ }).click();
     const change = page.getByRole("form", { name: /^Change note \d+$/ });
