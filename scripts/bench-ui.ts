@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { benchHome } from "./bench-home";
 
 // BENCH_UI_PORT: a second build can be measured beside another one. `--link-only` skips the import part.
 const PORT = Number(process.env.BENCH_UI_PORT ?? 3290);
@@ -156,6 +157,7 @@ async function main() {
     console.log(
       `  then loaded on demand for the charts: ${(js.later / 1024).toFixed(1)} kB; in all ${((js.first + js.later) / 1024).toFixed(1)} kB`,
     );
+    console.log(await benchHome(context, BASE));
     if (LINK_ONLY) return;
 
     const page = await context.newPage();
