@@ -297,6 +297,30 @@ const toDeployment = (r: Row): Deployment => ({
   pullRequestIds: list(r[8]),
   commitShas: list(r[9]),
 });
+/** A deployment's columns without its lists: what CFR, MTTR, FDRT and rework need of it. */
+export const LIGHT_DEPLOYMENT_COLUMNS = [
+  "id",
+  "team_id",
+  "environment",
+  "status",
+  "finished_at",
+  "service",
+  "repository",
+] as const;
+
+/** A row of LIGHT_DEPLOYMENT_COLUMNS as a deployment, its lists empty. */
+export const toLightDeployment = (r: Row): Deployment => ({
+  id: r[0] as string,
+  teamId: r[1] as string,
+  environment: r[2] as string,
+  status: r[3] as Deployment["status"],
+  finishedAt: Number(r[4]),
+  service: r[5] as string | null,
+  repository: r[6] as string | null,
+  startedAt: null,
+  pullRequestIds: [],
+  commitShas: [],
+});
 export const toIncident = (r: Row): Incident => ({
   id: r[0] as string,
   teamId: r[1] as string,

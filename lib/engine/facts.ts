@@ -8,7 +8,7 @@ import {
   type Deployment,
 } from "@/lib/dora";
 import { type Store, writeTransaction } from "@/lib/store";
-import { teamIncidents, toIncident } from "./dataset";
+import { LIGHT_DEPLOYMENT_COLUMNS, teamIncidents, toIncident, toLightDeployment } from "./dataset";
 import type { Scope } from "./ingest";
 import { chunks } from "./ingest/write";
 import { fetchRows } from "./raw-rows";
@@ -40,19 +40,6 @@ export async function factsCurrent(db: Store, scope: Scope, version?: number): P
   const current = version ?? (await versionOf(db, "data_versions", scope, 0));
   return (await versionOf(db, "fact_versions", scope, -1)) === current;
 }
-
-const toDeployment = (r: unknown[]): Deployment => ({
-  id: r[0] as string,
-  teamId: r[1] as string,
-  environment: r[2] as string,
-  status: r[3] as Deployment["status"],
-  finishedAt: Number(r[4]),
-  service: r[5] as string | null,
-  repository: r[6] as string | null,
-  startedAt: null,
-  pullRequestIds: [],
-  commitShas: [],
-});
 
 /**
  * The successful production deployments that are no PR's deployment (§4.3). A PR's deployment
@@ -140,10 +127,10 @@ async function derive(db: Store, scope: Scope): Promise<Derived> {
     db,
     db
       .selectFrom("deployments")
-      .select(["id", "team_id", "environment", "status", "finished_at", "service", "repository"])
+      .select(LIGHT_DEPLOYMENT_COLUMNS)
       .where("org_id", "=", scope.org)
       .where("project_id", "=", scope.project),
-    toDeployment,
+    toLightDeployment,
   );
   const incidents = await fetchRows(db, teamIncidents(db, scope, null), toIncident);
   const linked = linkIncidentDeployments(incidents, deployments);

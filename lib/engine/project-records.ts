@@ -8,11 +8,10 @@ import {
   newPopulation,
   type Population,
   setStages,
-  type Deployment,
   type Team,
 } from "@/lib/dora";
 import type { Store } from "@/lib/store";
-import { listTeams, teamIncidents, toIncident } from "./dataset";
+import { LIGHT_DEPLOYMENT_COLUMNS, listTeams, teamIncidents, toIncident, toLightDeployment } from "./dataset";
 import type { Scope } from "./ingest/rows";
 import { eachRow, fetchRows } from "./raw-rows";
 
@@ -124,7 +123,7 @@ async function deploymentAndIncidentRecords(
 ): Promise<RecordSets> {
   let deploymentQuery = db
     .selectFrom("deployments")
-    .select(["id", "team_id", "environment", "status", "finished_at", "service", "repository"])
+    .select(LIGHT_DEPLOYMENT_COLUMNS)
     .where("org_id", "=", s.org)
     .where("project_id", "=", s.project);
   const incidentQuery = teamIncidents(db, s, teamIds);
@@ -147,18 +146,7 @@ async function deploymentAndIncidentRecords(
       ]),
     );
   }
-  const deployments = await fetchRows(db, deploymentQuery, (r): Deployment => ({
-    id: r[0] as string,
-    teamId: r[1] as string,
-    environment: r[2] as string,
-    status: r[3] as Deployment["status"],
-    finishedAt: Number(r[4]),
-    service: r[5] as string | null,
-    repository: r[6] as string | null,
-    startedAt: null,
-    pullRequestIds: [],
-    commitShas: [],
-  }));
+  const deployments = await fetchRows(db, deploymentQuery, toLightDeployment);
   const incidents = await fetchRows(db, incidentQuery, toIncident);
   const sets = recordSetsOf({ teams, deployments, incidents, pullRequests: [], builds: [], workItems: [] }, kinds);
   if (!teamIds) return sets;
