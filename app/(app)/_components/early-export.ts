@@ -17,10 +17,27 @@ import { viewOf, type PageSearch } from "./view-search";
  */
 export async function startEarlyExport(user: User, scope: ViewScope, search: PageSearch): Promise<EarlyAnswer | null> {
   const view = viewOf(search);
-  const body = exportRequest(scope, view, view, publicConfig().features.newerMetrics);
+  return startExportAnswer(user, exportRequest(scope, view, view, publicConfig().features.newerMetrics));
+}
+
+type DashboardCtx = Parameters<typeof createExportFor>[0];
+type ExportBody = EarlyAnswer["body"];
+
+/**
+ * Creates (or reuses) the export of `body` for `user` through the proxy's own code path (the same
+ * access check, rate limit and registry) and answers as above. `found` may answer first from an
+ * export it finds without a create; null lets the create go on.
+ */
+export async function startExportAnswer(
+  user: User,
+  body: ExportBody,
+  found?: (ctx: DashboardCtx) => Promise<EarlyAnswer | null>,
+): Promise<EarlyAnswer | null> {
   try {
     const runtime = await getRuntime();
     const ctx = { user, db: runtime.db, sei: getSeiClient(runtime) };
+    const answer = found ? await found(ctx) : null;
+    if (answer) return answer;
     const created = await createExportFor(ctx, body);
     const final = created.status === "COMPLETED" || created.status === "FAILED";
     return {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { User } from "@/lib/auth";
-import { parseCsvText, type EarlyAnswer, type EarlyExport, type ViewScope } from "@/lib/browser";
-import { createExportFor, downloadFor, exportStatusFor, recentExportFor } from "@/lib/dashboard";
-import { ApiError, log, readStreamText } from "@/lib/server";
+import { parseCsvText, type EarlyAnswer, type ViewScope } from "@/lib/browser";
+import { downloadFor, recentExportFor } from "@/lib/dashboard";
+import { log, readStreamText } from "@/lib/server";
 import { getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
+import { startExportAnswer } from "../early-export";
 import { PREPARED_VIEW_MAX_BYTES } from "../prepare-view";
 import { homeExportBody, homeLevels, type HomeLevels, type HomeMonths } from "./home-levels";
 
@@ -19,29 +20,15 @@ const levelsRead = new Map<string, HomeLevels>();
  */
 export async function startHomeExport(user: User, scope: ViewScope, months: HomeMonths): Promise<EarlyAnswer | null> {
   const body = homeExportBody(scope, months);
-  try {
-    const runtime = await getRuntime();
-    const ctx = { user, db: runtime.db, sei: getSeiClient(runtime) };
-    // Home reads several exports at each visit: one made within 30 minutes is found without a
-    // create, which would spend the user's create limit (20 a minute) on every reload.
+  // Home reads several exports at each visit: one made within 30 minutes is found without a
+  // create, which would spend the user's create limit (20 a minute) on every reload.
+  return startExportAnswer(user, body, async (ctx) => {
     const recent = await recentExportFor(ctx, body);
-    if (recent) {
-      const { id, scope: registered, params, createdBy, createdAt } = recent;
-      const created = { export: { id, scope: registered, params, createdBy, createdAt }, status: recent.status };
-      return { body, created: { ...created, reused: true }, status: recent.status === "COMPLETED" ? recent : null };
-    }
-    const created = await createExportFor(ctx, body);
-    const final = created.status === "COMPLETED" || created.status === "FAILED";
-    return {
-      body,
-      created: { ...created, status: created.status as EarlyExport["created"]["status"] },
-      status: final ? await exportStatusFor(ctx, created.export.id) : null,
-    };
-  } catch (err) {
-    if (err instanceof ApiError && err.code === "UPSTREAM_UNREACHABLE")
-      return { body, problem: { status: err.status, code: err.code, message: err.message } };
-    return null;
-  }
+    if (!recent) return null;
+    const { id, scope: registered, params, createdBy, createdAt } = recent;
+    const created = { export: { id, scope: registered, params, createdBy, createdAt }, status: recent.status };
+    return { body, created: { ...created, reused: true }, status: recent.status === "COMPLETED" ? recent : null };
+  });
 }
 
 /**
