@@ -1,5 +1,5 @@
 import "server-only";
-import { Kysely, PostgresDialect, type CompiledQuery } from "kysely";
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
 import type { DB } from "./schema";
@@ -74,5 +74,42 @@ export async function eachPostgresRow(
     }
   } finally {
     client.release(broken);
+  }
+}
+
+/** Rows a table had at its last ANALYZE here, and rows written since, per store. */
+const growth = new WeakMap<Kysely<DB>, Map<string, { base: number; since: number }>>();
+
+/**
+ * PostgreSQL plans by its statistics of each table, which autovacuum renews about once a minute: a
+ * table filled by ingestion batch after batch would be planned as the empty table it was (a scan of
+ * the whole project for each row's link). After a write of `rows` rows to `tables`, a table that
+ * has grown by half since its statistics were taken is analyzed now. SQLite: nothing to do (its
+ * statements name their indexes).
+ */
+export async function analyzeWhenGrown(
+  db: Kysely<DB>,
+  tables: readonly string[],
+  rows: number,
+  /** A transaction of `db` that wrote the rows: its ANALYZE counts them before they are committed. */
+  on: Kysely<DB> = db,
+): Promise<void> {
+  if (!pools.has(db) || rows === 0) return;
+  let tracked = growth.get(db);
+  if (!tracked) growth.set(db, (tracked = new Map()));
+  for (const table of tables) {
+    let state = tracked.get(table);
+    if (!state) {
+      const { rows: found } = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class
+        WHERE oid = to_regclass(${table})`.execute(on);
+      state = { base: Number(found[0]?.n ?? 0), since: 0 };
+      tracked.set(table, state);
+    }
+    state.since += rows;
+    if (state.since >= Math.max(1000, state.base / 2)) {
+      await sql`ANALYZE ${sql.table(table)}`.execute(on);
+      state.base += state.since;
+      state.since = 0;
+    }
   }
 }
