@@ -37,6 +37,9 @@ export function openPostgres(url: string, opts: { poolSize?: number }): Kysely<D
   // An idle connection closed by the server (a restart, a failover) is dropped from the pool and
   // the next query opens a new one; without a listener the error would end the process.
   pool.on("error", () => undefined);
+  // A connection that breaks while checked out (the server restarted mid-query) fails that query;
+  // without a listener of its own its error event would end the process too.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   pools.set(db, pool);
   return db;
