@@ -18,8 +18,9 @@ export async function storeHealth(): Promise<StoreHealth> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), PING_MS);
   });
+  // Twice: after the database restarted, the first query may meet a connection it closed while idle.
   const ping = getRuntime()
-    .then(({ db }) => sql`SELECT 1`.execute(db))
+    .then(({ db }) => sql`SELECT 1`.execute(db).catch(() => sql`SELECT 1`.execute(db)))
     .then(
       () => true,
       () => false,
