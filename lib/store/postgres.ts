@@ -32,7 +32,9 @@ export function openPostgres(url: string, opts: { poolSize?: number }): Kysely<D
     types,
     // A database that is down answers at once; one that does not answer fails within this.
     connectionTimeoutMillis: 5000,
-    idleTimeoutMillis: 30_000,
+    // Connections stay open once made (at most `max`): no timer per idle connection, no reconnect
+    // after a quiet minute.
+    idleTimeoutMillis: 0,
   });
   // An idle connection closed by the server (a restart, a failover) is dropped from the pool and
   // the next query opens a new one; without a listener the error would end the process.
