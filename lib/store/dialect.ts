@@ -7,8 +7,16 @@ import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type R
 
 export type DialectName = "sqlite" | "postgres";
 
+/**
+ * Set on the adapter of a PostgreSQL store when it is opened. A transaction shares its store's
+ * adapter; and a server bundle may hold two copies of Kysely (its ESM and CommonJS builds, one per
+ * layer), where `instanceof` would tell a store of one copy from a class of the other.
+ */
+export const POSTGRES_STORE = Symbol.for("fourfold.store.postgres");
+
 export function dialectOf(db: Kysely<any>): DialectName {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  const adapter = db.getExecutor().adapter as unknown as Record<symbol, unknown>;
+  return adapter[POSTGRES_STORE] || adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
 export const isPostgres = (db: Kysely<any>): boolean => dialectOf(db) === "postgres";

@@ -2,6 +2,7 @@ import "server-only";
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
+import { isPostgres, POSTGRES_STORE } from "./dialect";
 import type { DB } from "./schema";
 
 // The PostgreSQL side of the store: a pool per process (per thread: the store writer and the export
@@ -23,8 +24,6 @@ const types = {
       : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-const pools = new WeakMap<Kysely<DB>, pg.Pool>();
-
 export function openPostgres(url: string, opts: { poolSize?: number }): Kysely<DB> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -43,14 +42,15 @@ export function openPostgres(url: string, opts: { poolSize?: number }): Kysely<D
   // without a listener of its own its error event would end the process too.
   pool.on("connect", (client) => client.on("error", () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
-  pools.set(db, pool);
+  // On the adapter, which its transactions share, under a global symbol (see dialect.ts).
+  (db.getExecutor().adapter as unknown as Record<symbol, unknown>)[POSTGRES_STORE] = pool;
   return db;
 }
 
 function poolOf(db: Kysely<DB>): pg.Pool {
-  const pool = pools.get(db);
-  if (!pool) throw new Error("not a PostgreSQL store");
-  return pool;
+  const pool = (db.getExecutor().adapter as unknown as Record<symbol, unknown>)[POSTGRES_STORE];
+  if (!(pool instanceof Object)) throw new Error("not a PostgreSQL store");
+  return pool as pg.Pool;
 }
 
 /** Batches of rows read from the cursor: a million rows never live at once. */
@@ -99,7 +99,7 @@ export async function analyzeWhenGrown(
   /** A transaction of `db` that wrote the rows: its ANALYZE counts them before they are committed. */
   on: Kysely<DB> = db,
 ): Promise<void> {
-  if (!pools.has(db) || rows === 0) return;
+  if (!isPostgres(db) || rows === 0) return;
   let tracked = growth.get(db);
   if (!tracked) growth.set(db, (tracked = new Map()));
   for (const table of tables) {
