@@ -2,7 +2,6 @@ import "server-only";
 import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, invalid, log, notFound, readBodyBytes } from "@/lib/server";
-import { appendEvent } from "./events";
 import type { Scope } from "./scope";
 import { getSecret } from "./secrets";
 import type { Sources } from "./service";
@@ -77,7 +76,7 @@ export async function receiveWebhook(
     ]);
   // Without a delivery id, the body's own digest stands in: the same body twice is one delivery.
   const deliveryId = given ?? `sha256:${crypto.createHash("sha256").update(body).digest("hex")}`;
-  const id = await appendEvent(sources.db, {
+  const id = await sources.mapper.append({
     scope,
     source: sourceName,
     deliveryId,
@@ -87,6 +86,5 @@ export async function receiveWebhook(
     signature: "verified",
   });
   if (id === null) return NextResponse.json({ received: true, duplicate: true, deliveryId }, { status: 200 });
-  sources.mapper.kick();
   return NextResponse.json({ received: true, duplicate: false, deliveryId }, { status: 202 });
 }
