@@ -2,6 +2,7 @@
 import type { Extracted, SourceEvent } from "./facts";
 import { extractGit } from "./git/extract";
 import { extractGithub } from "./github/extract";
+import { extractGitlab } from "./gitlab/extract";
 import type { Mapping } from "./mapping/schema";
 
 type Extractor = (event: SourceEvent, mapping: Mapping) => Extracted;
@@ -9,6 +10,7 @@ type Extractor = (event: SourceEvent, mapping: Mapping) => Extracted;
 const EXTRACTORS: Record<string, Extractor> = {
   github: extractGithub,
   git: extractGit,
+  gitlab: extractGitlab,
 };
 
 export const extractorOf = (source: string): Extractor | undefined => EXTRACTORS[source];
