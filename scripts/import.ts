@@ -94,6 +94,8 @@ async function main() {
     }
     case "gitlab": {
       if (!values.project) cliFail(`--project group/sub/name is required (the GitLab project's full path).\n${USAGE}`);
+      if (!/^[\w.-]+(\/[\w.-]+)+$/.test(values.project))
+        cliFail(`--project must be a GitLab project's full path, group/name or group/sub/name.`);
       const since = cliSince(values.since);
       const apiUrl = values["api-url"];
       if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) cliFail("--api-url must be an http(s) URL.");
