@@ -39,6 +39,12 @@ export class GitlabApiError extends Error {
 
 const MAX_WAIT_MS = 15 * 60_000;
 
+const HINTS: Record<number, string> = {
+  401: "is FOURFOLD_GITLAB_TOKEN set to a valid token?",
+  403: "does the token have the read_api scope and access to the project?",
+  404: "check --project, --api-url, and that the token can see the project",
+};
+
 /** How long a 429 asks to wait (ms): Retry-After (seconds or a date), else RateLimit-Reset (epoch s). */
 export function rateLimitWait(headers: Headers, now = Date.now()): number | null {
   const retryAfter = headers.get("retry-after");
@@ -112,7 +118,11 @@ function requestHandler(opts: ClientOptions) {
         await sleep(wait, opts.signal);
         continue;
       }
-      throw new GitlabApiError(`${what}: GitLab answered ${res.status} ${res.statusText}`.trim(), res.status);
+      const hint = HINTS[res.status];
+      throw new GitlabApiError(
+        `${what}: GitLab answered ${res.status} ${res.statusText}`.trim() + (hint ? ` (${hint})` : ""),
+        res.status,
+      );
     }
   };
 }
