@@ -1,8 +1,8 @@
-// npm run import -- <git|github> …  – backfill history into the event log, mapped like webhooks.
+// npm run import -- <git|github|gitlab> …  – backfill history into the event log, mapped like webhooks.
 import { parseArgs } from "node:util";
 import { logToStderr } from "@/lib/server";
 import { getRuntime } from "@/lib/runtime";
-import { importGit, importGithub } from "@/lib/sources";
+import { importGit, importGithub, importGitlab } from "@/lib/sources";
 import { cliFail, cliProject, cliSince, PROJECT_OPTIONS } from "./cli-project";
 
 const USAGE = `Usage: npm run import -- <source> …
@@ -13,6 +13,11 @@ const USAGE = `Usage: npm run import -- <source> …
         pull requests (with their commits), deployments, workflow runs and issues, through the
         REST API with the token in GITHUB_TOKEN (or GH_TOKEN); rate limits honoured. Ctrl-C stops
         after the page being read; the same command resumes where it stopped.
+  gitlab --project group/sub/name [--since 2026-01-01] [--api-url URL] [--org O --engine-project P]
+        merge requests (with their commits), deployments, pipelines and issues, through the REST
+        API v4 with the token in FOURFOLD_GITLAB_TOKEN (or GITLAB_TOKEN); --api-url for a
+        self-managed GitLab (default https://gitlab.com). Rate limits honoured; Ctrl-C and resume as
+        for github. (--project names the GitLab project here; --engine-project the engine's.)
 The records go to the project named (default: the dashboard's), through its mapping: its teams rules
 must map the repository NAME. Progress goes to stderr; stdout holds only the summary.`;
 
@@ -26,6 +31,7 @@ async function main() {
       "api-url": { type: "string" },
       branch: { type: "string" },
       "deploy-tags": { type: "string" },
+      "engine-project": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...PROJECT_OPTIONS,
     },
@@ -82,6 +88,38 @@ async function main() {
         r.status === "done"
           ? `Imported ${values.repo}: ${r.items} items in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
           : `Stopped ${values.repo} after ${r.pages} pages (${r.newEvents} new events); run the same command to resume.\n`,
+      );
+      if (r.status !== "done") process.exit(130);
+      return;
+    }
+    case "gitlab": {
+      if (!values.project) cliFail(`--project group/sub/name is required (the GitLab project's full path).\n${USAGE}`);
+      if (!/^[\w.-]+(\/[\w.-]+)+$/.test(values.project))
+        cliFail(`--project must be a GitLab project's full path, group/name or group/sub/name.`);
+      const since = cliSince(values.since);
+      const apiUrl = values["api-url"];
+      if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) cliFail("--api-url must be an http(s) URL.");
+      const scope = cliProject({ org: values.org, project: values["engine-project"] });
+      const { sources } = await getRuntime({ jobs: false });
+      const stop = new AbortController();
+      process.once("SIGINT", () => {
+        progress("Stopping after the page being read… (Ctrl-C again to quit at once)");
+        stop.abort();
+        process.once("SIGINT", () => process.exit(130));
+      });
+      const r = await importGitlab(sources, scope, {
+        project: values.project,
+        since,
+        apiUrl,
+        token: process.env.FOURFOLD_GITLAB_TOKEN || process.env.GITLAB_TOKEN || undefined,
+        signal: stop.signal,
+        onProgress: progress,
+      });
+      await sources.mapper.stop();
+      process.stdout.write(
+        r.status === "done"
+          ? `Imported ${values.project}: ${r.items} items in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
+          : `Stopped ${values.project} after ${r.pages} pages (${r.newEvents} new events); run the same command to resume.\n`,
       );
       if (r.status !== "done") process.exit(130);
       return;

@@ -85,6 +85,10 @@ export interface IssueFact {
   createdAt: number;
   closedAt: number | null;
   gone: boolean;
+  /** False when the source did not tell when it opened (`createdAt` is then a stand-in). */
+  createdKnown?: boolean;
+  /** The service an incident is of, when the source names one (CDEvents). */
+  service?: string;
 }
 
 /** A tag that is a deployment (a pushed tag, or one the git importer found). */
@@ -113,8 +117,20 @@ export interface GitPrFact {
   workItemId: string | null;
 }
 
+/** A deployment told once, whole, when it was done (a CDEvents `service.deployed`). */
+export interface DeployedFact {
+  t: "deployed";
+  id: string;
+  team: string;
+  environment: string;
+  status: "success" | "failure";
+  service: string | null;
+  repo: string | null;
+  commitShas: string[];
+}
+
 export type FactData =
-  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact;
+  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact | DeployedFact;
 
 /** What mapping one event gives: its facts, or why it gives none. */
 export type Extracted =

@@ -3,6 +3,7 @@
 export { appendEvent, appendEvents, type NewEvent } from "./events";
 export { importGit, type GitImportOptions, type GitImportResult } from "./git/importer";
 export { importGithub, type GithubImportOptions, type GithubImportResult } from "./github/importer";
+export { importGitlab, type GitlabImportOptions, type GitlabImportResult } from "./gitlab/importer";
 export { webhookRoute } from "./http";
 export { mappingAnswer, mappingRefused, putMapping } from "./mapping/api";
 export { MAX_MAPPING_BYTES, parseMapping, type MappingIssue } from "./mapping/parse";

@@ -54,7 +54,7 @@ export interface Overview {
   mapping: { version: number; text: string; format: string; savedAt: number | null; savedBy: string | null };
 }
 
-const LABELS: Record<string, string> = { github: "GitHub", git: "git" };
+const LABELS: Record<string, string> = { github: "GitHub", git: "git", gitlab: "GitLab", cdevents: "CDEvents" };
 
 export async function sourcesOverview(db: Store, scope: Scope, origin: string, now = Date.now()): Promise<Overview> {
   const secrets = await secretStates(db, scope);
@@ -81,7 +81,7 @@ export async function sourcesOverview(db: Store, scope: Scope, origin: string, n
     .where("project_id", "=", scope.project)
     .groupBy("source")
     .execute();
-  const names = [...new Set(["github", "git", ...totals.map((t) => t.source)])];
+  const names = [...new Set(["github", "git", "gitlab", "cdevents", ...totals.map((t) => t.source)])];
   const sources: SourceOverview[] = [];
   for (const source of names) {
     const total = totals.find((t) => t.source === source);

@@ -40,7 +40,8 @@ export default async function SourcesPage() {
             {scope.org}/{scope.project}
           </code>{" "}
           come from: webhooks and importers write every event to a log, and the mapping below turns them into pull
-          requests, builds, deployments, incidents and work items. See docs/sources.md to connect GitHub.
+          requests, builds, deployments, incidents and work items. See docs/sources.md to connect GitHub, GitLab or a
+          CDEvents sender.
         </p>
       </div>
       {overview.sources.map((s) => (
@@ -76,7 +77,8 @@ export default async function SourcesPage() {
         </h2>
         {overview.imports.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">
-            None yet. Backfill history with <code>npm run import -- github --repo owner/name</code> or{" "}
+            None yet. Backfill history with <code>npm run import -- github --repo owner/name</code>,{" "}
+            <code>npm run import -- gitlab --project group/name</code> or{" "}
             <code>npm run import -- git &lt;path&gt; --repository NAME</code>.
           </p>
         ) : (
