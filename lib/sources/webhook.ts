@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, invalid, log, notFound, readBodyBytes } from "@/lib/server";
 import type { Scope } from "./scope";
+import type { Described } from "./delivery";
 import { getSecret } from "./secrets";
 import type { Sources } from "./service";
 import { verifyGithubSignature } from "./signature";
@@ -14,6 +15,11 @@ interface WebhookSource {
   deliveryHeader: string;
   eventHeader: string;
   verify: (secret: string, body: Uint8Array, headers: Headers) => boolean;
+  /**
+   * For a source whose type and delivery id are not two plain headers (a CloudEvent: headers in
+   * binary mode, the body in structured mode): names them from both. The headers are used otherwise.
+   */
+  describe?: (headers: Headers, json: unknown) => Described;
 }
 
 export const WEBHOOK_SOURCES: Record<string, WebhookSource> = {
@@ -64,22 +70,16 @@ export async function receiveWebhook(
     );
   }
   let text: string;
+  let json: unknown;
   try {
     text = STRICT_UTF8.decode(body);
-    JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw invalid("The body is not valid JSON.", [{ field: "body", message: "is not valid JSON" }]);
   }
-  const type = req.headers.get(source.eventHeader);
-  if (!type || !HEADER_VALUE.test(type))
-    throw invalid(`The header ${source.eventHeader} is required.`, [
-      { field: source.eventHeader, message: "is required" },
-    ]);
-  const given = req.headers.get(source.deliveryHeader);
-  if (given !== null && !HEADER_VALUE.test(given))
-    throw invalid(`The header ${source.deliveryHeader} is invalid.`, [
-      { field: source.deliveryHeader, message: "must be 1-200 printable characters" },
-    ]);
+  const described = source.describe ? source.describe(req.headers, json) : fromHeaders(source, req.headers);
+  if (!described.ok) throw invalid(described.summary, [{ field: described.field, message: described.message }]);
+  const { type, deliveryId: given } = described;
   // Without a delivery id, the body's own digest stands in: the same body twice is one delivery.
   const deliveryId = given ?? `sha256:${crypto.createHash("sha256").update(body).digest("hex")}`;
   const id = await sources.mapper.append({
@@ -96,4 +96,25 @@ export async function receiveWebhook(
     { received: true, duplicate, deliveryId },
     { status: duplicate ? 200 : 202, headers: ANSWER },
   );
+}
+
+/** The event type and delivery id from the source's two headers (GitHub, GitLab). */
+function fromHeaders(source: WebhookSource, headers: Headers): Described {
+  const type = headers.get(source.eventHeader);
+  if (!type || !HEADER_VALUE.test(type))
+    return {
+      ok: false,
+      field: source.eventHeader,
+      message: "is required",
+      summary: `The header ${source.eventHeader} is required.`,
+    };
+  const given = headers.get(source.deliveryHeader);
+  if (given !== null && !HEADER_VALUE.test(given))
+    return {
+      ok: false,
+      field: source.deliveryHeader,
+      message: "must be 1-200 printable characters",
+      summary: `The header ${source.deliveryHeader} is invalid.`,
+    };
+  return { ok: true, type, deliveryId: given };
 }
