@@ -3,12 +3,14 @@ import type { Extracted, SourceEvent } from "./facts";
 import { extractGit } from "./git/extract";
 import { extractGithub } from "./github/extract";
 import type { Mapping } from "./mapping/schema";
+import { extractPagerduty } from "./pagerduty/extract";
 
 type Extractor = (event: SourceEvent, mapping: Mapping) => Extracted;
 
 const EXTRACTORS: Record<string, Extractor> = {
   github: extractGithub,
   git: extractGit,
+  pagerduty: extractPagerduty,
 };
 
 export const extractorOf = (source: string): Extractor | undefined => EXTRACTORS[source];

@@ -113,8 +113,22 @@ export interface GitPrFact {
   workItemId: string | null;
 }
 
+/**
+ * One change of an incident's state at the fact's instant (PagerDuty): opened (triggered, reopened)
+ * or resolved. The record runs from the first opening to the last resolution, open while the newest
+ * change is an opening.
+ */
+export interface IncidentFact {
+  t: "incident";
+  id: string;
+  team: string;
+  /** When the incident was first opened, as the event says (PagerDuty's `created_at`). */
+  openedAt: number | null;
+  state: "open" | "resolved";
+}
+
 export type FactData =
-  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact;
+  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact | IncidentFact;
 
 /** What mapping one event gives: its facts, or why it gives none. */
 export type Extracted =

@@ -8,6 +8,7 @@ import {
   type Fact,
   type FactData,
   type GitPrFact,
+  type IncidentFact,
   type IssueFact,
   type PrFact,
   type ProducedRecord,
@@ -46,6 +47,7 @@ export function foldEntity(facts: Fact[], linked: Fact[]): ProducedRecord[] {
   if (kinds.has("issue")) return issue(only(facts, "issue"));
   if (kinds.has("tag")) return tag(only(facts, "tag"));
   if (kinds.has("gitpr")) return gitPullRequest(only(facts, "gitpr"));
+  if (kinds.has("incident")) return incident(only(facts, "incident"));
   return [];
 }
 
@@ -211,6 +213,28 @@ function gitPullRequest(states: Fact<GitPrFact>[]): ProducedRecord[] {
         mergedAt: iso(p.mergedAt),
         mergeCommitSha: p.sha,
         workItemId: p.workItemId,
+      },
+    },
+  ];
+}
+
+function incident(changes: Fact<IncidentFact>[]): ProducedRecord[] {
+  // The newest change decides whether it is open; at the same instant a resolution wins.
+  const latest = newest(changes, (f) => (f.data.state === "resolved" ? 1 : 0));
+  if (!latest) return [];
+  // Opened at its first opening: the earliest creation time any event gave, else the earliest change.
+  let openedAt = Infinity;
+  for (const f of changes) if (f.data.openedAt !== null) openedAt = Math.min(openedAt, f.data.openedAt);
+  if (!Number.isFinite(openedAt)) for (const f of changes) openedAt = Math.min(openedAt, f.at);
+  const i = latest.data;
+  return [
+    {
+      kind: "incidents",
+      item: {
+        id: i.id,
+        teamId: i.team,
+        openedAt: iso(openedAt),
+        resolvedAt: i.state === "resolved" ? iso(latest.at) : null,
       },
     },
   ];
