@@ -2,6 +2,7 @@
 import type { Extracted, SourceEvent } from "./facts";
 import { extractGit } from "./git/extract";
 import { extractGithub } from "./github/extract";
+import { extractJira } from "./jira/extract";
 import type { Mapping } from "./mapping/schema";
 import { extractPagerduty } from "./pagerduty/extract";
 
@@ -11,6 +12,7 @@ const EXTRACTORS: Record<string, Extractor> = {
   github: extractGithub,
   git: extractGit,
   pagerduty: extractPagerduty,
+  jira: extractJira,
 };
 
 export const extractorOf = (source: string): Extractor | undefined => EXTRACTORS[source];

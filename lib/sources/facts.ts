@@ -127,8 +127,30 @@ export interface IncidentFact {
   state: "open" | "resolved";
 }
 
+/** A ticket's state at the fact's instant (Jira), with the moves into work that this event shows. */
+export interface WorkItemFact {
+  t: "workitem";
+  id: string;
+  team: string;
+  key: string;
+  createdAt: number;
+  resolvedAt: number | null;
+  /** The instants at which it moved into an in-progress status, as far as this event knows. */
+  started: number[];
+  gone: boolean;
+}
+
 export type FactData =
-  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact | IncidentFact;
+  | PrFact
+  | CommitsFact
+  | PushFact
+  | DeploymentStatusFact
+  | RunFact
+  | IssueFact
+  | TagFact
+  | GitPrFact
+  | IncidentFact
+  | WorkItemFact;
 
 /** What mapping one event gives: its facts, or why it gives none. */
 export type Extracted =

@@ -15,6 +15,7 @@ import {
   type PushFact,
   type RunFact,
   type TagFact,
+  type WorkItemFact,
 } from "./facts";
 
 type Of<T extends FactData["t"]> = Fact<Extract<FactData, { t: T }>>;
@@ -48,6 +49,7 @@ export function foldEntity(facts: Fact[], linked: Fact[]): ProducedRecord[] {
   if (kinds.has("tag")) return tag(only(facts, "tag"));
   if (kinds.has("gitpr")) return gitPullRequest(only(facts, "gitpr"));
   if (kinds.has("incident")) return incident(only(facts, "incident"));
+  if (kinds.has("workitem")) return workItem(only(facts, "workitem"));
   return [];
 }
 
@@ -235,6 +237,28 @@ function incident(changes: Fact<IncidentFact>[]): ProducedRecord[] {
         teamId: i.team,
         openedAt: iso(openedAt),
         resolvedAt: i.state === "resolved" ? iso(latest.at) : null,
+      },
+    },
+  ];
+}
+
+function workItem(states: Fact<WorkItemFact>[]): ProducedRecord[] {
+  if (states.some((f) => f.data.gone)) return [];
+  const latest = newest(states)?.data;
+  if (!latest) return [];
+  // Started at its first move into work, whichever event told of it.
+  let started = Infinity;
+  for (const f of states) for (const t of f.data.started) started = Math.min(started, t);
+  return [
+    {
+      kind: "work-items",
+      item: {
+        id: latest.id,
+        teamId: latest.team,
+        createdAt: iso(latest.createdAt),
+        key: latest.key,
+        startedAt: Number.isFinite(started) ? iso(started) : null,
+        resolvedAt: latest.resolvedAt === null ? null : iso(latest.resolvedAt),
       },
     },
   ];

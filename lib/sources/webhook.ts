@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, invalid, log, notFound, readBodyBytes } from "@/lib/server";
 import type { Scope } from "./scope";
 import type { Described } from "./delivery";
+import { JIRA_WEBHOOK } from "./jira/webhook";
 import { PAGERDUTY_WEBHOOK } from "./pagerduty/webhook";
 import { getSecret } from "./secrets";
 import type { Sources } from "./service";
@@ -30,6 +31,7 @@ export const WEBHOOK_SOURCES: Record<string, WebhookSource> = {
     verify: (secret, body, headers) => verifyGithubSignature(secret, body, headers.get("x-hub-signature-256")),
   },
   pagerduty: PAGERDUTY_WEBHOOK,
+  jira: JIRA_WEBHOOK,
 };
 
 /**
