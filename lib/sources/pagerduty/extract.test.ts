@@ -14,7 +14,6 @@ const mapping = mappingSchema.parse({
   incidents: { excludeServices: ["Sandbox*"] },
 });
 
-const t = (iso: string) => Date.parse(iso);
 const event = (
   type: string,
   at: string,
