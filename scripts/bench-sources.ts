@@ -1,8 +1,9 @@
 // npm run bench:sources [-- --deliveries 10000 --prs 5000] – the sources end to end on a production
-// build: GitHub's webhook deliveries, then GitLab's, sent `--concurrency` at a time (every answer
-// timed; the last mapped how long after the last answer), then a backfill of a fake GitHub repository
-// of `--prs` pull requests (with commits, runs, deployments and issues) from a local fake of GitHub's
-// API, and of a fake GitLab project of as many merge requests from a fake of GitLab's. See docs/benchmarks.md.
+// build: GitHub's webhook deliveries, then GitLab's, then PagerDuty's (`--pagerduty`), sent
+// `--concurrency` at a time (every answer timed; the last mapped how long after the last answer), then
+// a backfill of a fake GitHub repository of `--prs` pull requests (with commits, runs, deployments and
+// issues) from a local fake of GitHub's API, and of a fake GitLab project of as many merge requests
+// from a fake of GitLab's. See docs/benchmarks.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -27,6 +28,7 @@ const USAGE = `Usage: npm run bench:sources [-- options]
   --deliveries <n>   webhook deliveries sent, of GitHub and again of GitLab    [10000]
   --concurrency <n>  deliveries in flight                                         [20]
   --prs <n>          pull requests (merge requests) of the repository backfilled [5000]
+  --pagerduty <n>    PagerDuty deliveries sent after GitHub's (incidents of 20 services) [2000]
   --skip-build       use the build as it is
   --dist-dir <dir>   serve another build (e.g. .next, after npm run build)    [${DIST_DIR}]
   --keep-data        keep the temporary data dir
@@ -181,6 +183,7 @@ async function main() {
       deliveries: { type: "string", default: "10000" },
       concurrency: { type: "string", default: "20" },
       prs: { type: "string", default: "5000" },
+      pagerduty: { type: "string", default: "2000" },
       "skip-build": { type: "boolean" },
       "dist-dir": { type: "string", default: DIST_DIR },
       "keep-data": { type: "boolean" },
@@ -215,6 +218,7 @@ async function main() {
         { repository: "acme/*", team: "bench" },
         { gitlabProject: "bench-group/**", team: "bench" },
         { gitlabProject: "acme/**", team: "bench" },
+        { pagerdutyService: "Bench service *", team: "bench" },
       ],
     });
     if (mapping.status !== 200) throw new Error(`mapping: ${mapping.status} ${JSON.stringify(mapping.body)}`);
@@ -223,6 +227,7 @@ async function main() {
     await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "github", SECRET);
     await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "gitlab", GITLAB_TOKEN);
     const query = `orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "pagerduty", SECRET);
 
     out(
       `# bench:sources — ${total} deliveries of GitHub and of GitLab, ${concurrency} at a time; backfills of ${prs} pull requests`,
@@ -241,6 +246,8 @@ async function main() {
     await sendAll(db, "Webhooks: GitHub", `${server.base}/v2/sources/github/webhook?${query}`, github, concurrency);
     const gitlab = Array.from({ length: total }, (_, i) => gitlabDelivery(i));
     await sendAll(db, "Webhooks: GitLab", `${server.base}/v2/sources/gitlab/webhook?${query}`, gitlab, concurrency);
+
+    await benchPagerduty(server.base, db, Number(values.pagerduty), concurrency);
 
     try {
       await backfill(db, "Backfill: GitHub", async () => {
@@ -286,6 +293,105 @@ async function main() {
     server = null;
     if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** PagerDuty's deliveries: incidents triggered, a third of them resolved, every tenth reopened. */
+function pagerdutyDelivery(i: number): string {
+  const n = Math.floor(i / 3);
+  const step = i % 3;
+  const at = Date.parse("2026-01-05T00:00:00Z") + n * 600_000;
+  const type =
+    step === 0
+      ? "incident.triggered"
+      : step === 1
+        ? "incident.resolved"
+        : n % 10 === 0
+          ? "incident.reopened"
+          : "incident.acknowledged";
+  return JSON.stringify({
+    event: {
+      id: `01BENCH${String(i).padStart(10, "0")}`,
+      event_type: type,
+      resource_type: "incident",
+      occurred_at: new Date(at + step * 1_800_000).toISOString(),
+      agent: null,
+      client: null,
+      data: {
+        id: `PBENCH${n}`,
+        type: "incident",
+        status: step === 1 ? "resolved" : step === 0 ? "triggered" : "acknowledged",
+        created_at: new Date(at).toISOString(),
+        title: "Bench incident",
+        service: { id: `PSVC${n % 20}`, summary: `Bench service ${n % 20}`, type: "service_reference" },
+        urgency: "high",
+      },
+    },
+  });
+}
+
+async function benchPagerduty(
+  base: string,
+  db: Awaited<ReturnType<typeof openStore>>,
+  total: number,
+  concurrency: number,
+) {
+  if (total <= 0) return;
+  const url = `${base}/v2/sources/pagerduty/webhook?orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
+  const bodies = Array.from({ length: total }, (_, i) => {
+    const raw = pagerdutyDelivery(i);
+    // Two signatures, as during a secret's rotation: the old one first.
+    const sign = (secret: string) => `v1=${crypto.createHmac("sha256", secret).update(raw).digest("hex")}`;
+    return { raw, signature: `${sign("the-previous-bench-secret")},${sign(SECRET)}` };
+  });
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const b = bodies[next++]!;
+      const s = performance.now();
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-pagerduty-signature": b.signature },
+        body: b.raw,
+        signal: AbortSignal.timeout(30_000),
+      });
+      await res.arrayBuffer();
+      times.push(performance.now() - s);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const lastAnswer = performance.now();
+  let pending = Infinity;
+  while (pending > 0 && performance.now() - lastAnswer < 300_000) {
+    const row = await db
+      .selectFrom("source_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    pending = Number(row?.n ?? 0);
+    if (pending > 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const mappedAfter = performance.now() - lastAnswer;
+  const incidents = await db
+    .selectFrom("source_records")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("source", "=", "pagerduty")
+    .executeTakeFirst();
+  const p99 = percentile(times, 0.99);
+  out();
+  out("## PagerDuty webhooks");
+  out(
+    `- answered: ${fmt(times.length)} in ${fmt((lastAnswer - t0) / 1000, 1)} s (${fmt(times.length / ((lastAnswer - t0) / 1000))}/s); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  out(
+    `- answer time: p50 ${fmt(percentile(times, 0.5), 1)} ms, p90 ${fmt(percentile(times, 0.9), 1)} ms, p99 ${fmt(p99, 1)} ms, max ${fmt(Math.max(...times), 1)} ms (target p99 < ${TARGETS.answerP99Ms} ms: ${p99 < TARGETS.answerP99Ms ? "met" : "MISSED"})`,
+  );
+  out(
+    `- all mapped ${fmt(mappedAfter / 1000, 1)} s after the last answer (target < ${TARGETS.mappedWithinMs / 1000} s: ${pending === 0 && mappedAfter < TARGETS.mappedWithinMs ? "met" : "MISSED"}); ${fmt(Number(incidents?.n ?? 0))} incidents`,
+  );
 }
 
 main().then(

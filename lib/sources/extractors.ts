@@ -4,7 +4,9 @@ import { extractCdevents } from "./cdevents/extract";
 import { extractGit } from "./git/extract";
 import { extractGithub } from "./github/extract";
 import { extractGitlab } from "./gitlab/extract";
+import { extractJira } from "./jira/extract";
 import type { Mapping } from "./mapping/schema";
+import { extractPagerduty } from "./pagerduty/extract";
 
 type Extractor = (event: SourceEvent, mapping: Mapping) => Extracted;
 
@@ -13,6 +15,8 @@ const EXTRACTORS: Record<string, Extractor> = {
   git: extractGit,
   gitlab: extractGitlab,
   cdevents: extractCdevents,
+  pagerduty: extractPagerduty,
+  jira: extractJira,
 };
 
 export const extractorOf = (source: string): Extractor | undefined => EXTRACTORS[source];

@@ -129,8 +129,45 @@ export interface DeployedFact {
   commitShas: string[];
 }
 
+/**
+ * One change of an incident's state at the fact's instant (PagerDuty): opened (triggered, reopened)
+ * or resolved. The record runs from the first opening to the last resolution, open while the newest
+ * change is an opening.
+ */
+export interface IncidentFact {
+  t: "incident";
+  id: string;
+  team: string;
+  /** When the incident was first opened, as the event says (PagerDuty's `created_at`). */
+  openedAt: number | null;
+  state: "open" | "resolved";
+}
+
+/** A ticket's state at the fact's instant (Jira), with the moves into work that this event shows. */
+export interface WorkItemFact {
+  t: "workitem";
+  id: string;
+  team: string;
+  key: string;
+  createdAt: number;
+  resolvedAt: number | null;
+  /** The instants at which it moved into an in-progress status, as far as this event knows. */
+  started: number[];
+  gone: boolean;
+}
+
 export type FactData =
-  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact | DeployedFact;
+  | PrFact
+  | CommitsFact
+  | PushFact
+  | DeploymentStatusFact
+  | RunFact
+  | IssueFact
+  | TagFact
+  | GitPrFact
+  | DeployedFact
+  | IncidentFact
+  | WorkItemFact;
 
 /** What mapping one event gives: its facts, or why it gives none. */
 export type Extracted =

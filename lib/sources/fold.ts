@@ -9,12 +9,14 @@ import {
   type Fact,
   type FactData,
   type GitPrFact,
+  type IncidentFact,
   type IssueFact,
   type PrFact,
   type ProducedRecord,
   type PushFact,
   type RunFact,
   type TagFact,
+  type WorkItemFact,
 } from "./facts";
 
 type Of<T extends FactData["t"]> = Fact<Extract<FactData, { t: T }>>;
@@ -48,6 +50,8 @@ export function foldEntity(facts: Fact[], linked: Fact[]): ProducedRecord[] {
   if (kinds.has("tag")) return tag(only(facts, "tag"));
   if (kinds.has("gitpr")) return gitPullRequest(only(facts, "gitpr"));
   if (kinds.has("deployed")) return deployed(only(facts, "deployed"));
+  if (kinds.has("incident")) return incident(only(facts, "incident"));
+  if (kinds.has("workitem")) return workItem(only(facts, "workitem"));
   return [];
 }
 
@@ -251,6 +255,50 @@ function deployed(states: Fact<DeployedFact>[]): ProducedRecord[] {
         service: d.service,
         repository: d.repo,
         commitShas: d.commitShas,
+      },
+    },
+  ];
+}
+
+function incident(changes: Fact<IncidentFact>[]): ProducedRecord[] {
+  // The newest change decides whether it is open; at the same instant a resolution wins.
+  const latest = newest(changes, (f) => (f.data.state === "resolved" ? 1 : 0));
+  if (!latest) return [];
+  // Opened at its first opening: the earliest creation time any event gave, else the earliest change.
+  let openedAt = Infinity;
+  for (const f of changes) if (f.data.openedAt !== null) openedAt = Math.min(openedAt, f.data.openedAt);
+  if (!Number.isFinite(openedAt)) for (const f of changes) openedAt = Math.min(openedAt, f.at);
+  const i = latest.data;
+  return [
+    {
+      kind: "incidents",
+      item: {
+        id: i.id,
+        teamId: i.team,
+        openedAt: iso(openedAt),
+        resolvedAt: i.state === "resolved" ? iso(latest.at) : null,
+      },
+    },
+  ];
+}
+
+function workItem(states: Fact<WorkItemFact>[]): ProducedRecord[] {
+  if (states.some((f) => f.data.gone)) return [];
+  const latest = newest(states)?.data;
+  if (!latest) return [];
+  // Started at its first move into work, whichever event told of it.
+  let started = Infinity;
+  for (const f of states) for (const t of f.data.started) started = Math.min(started, t);
+  return [
+    {
+      kind: "work-items",
+      item: {
+        id: latest.id,
+        teamId: latest.team,
+        createdAt: iso(latest.createdAt),
+        key: latest.key,
+        startedAt: Number.isFinite(started) ? iso(started) : null,
+        resolvedAt: latest.resolvedAt === null ? null : iso(latest.resolvedAt),
       },
     },
   ];

@@ -5,6 +5,8 @@ import { ApiError, invalid, log, notFound, readBodyBytes } from "@/lib/server";
 import type { Scope } from "./scope";
 import { describeCloudEvent, verifyBearer } from "./cdevents/cloudevent";
 import type { Described } from "./delivery";
+import { JIRA_WEBHOOK } from "./jira/webhook";
+import { PAGERDUTY_WEBHOOK } from "./pagerduty/webhook";
 import { getSecret } from "./secrets";
 import type { Sources } from "./service";
 import { verifyGithubSignature } from "./signature";
@@ -41,6 +43,8 @@ export const WEBHOOK_SOURCES: Record<string, WebhookSource> = {
     verify: (secret, _body, headers) => verifyBearer(secret, headers.get("authorization")),
     describe: describeCloudEvent,
   },
+  pagerduty: PAGERDUTY_WEBHOOK,
+  jira: JIRA_WEBHOOK,
 };
 
 /**
