@@ -1,6 +1,6 @@
 // npm run bench:sources [-- --deliveries 10000 --prs 5000] – the sources end to end on a production
-// build: GitHub's webhook deliveries, then GitLab's, then PagerDuty's (`--pagerduty`), sent
-// `--concurrency` at a time (every answer timed; the last mapped how long after the last answer), then
+// build: GitHub's webhook deliveries, then GitLab's, then PagerDuty's (`--pagerduty`), Jira's
+// (`--jira`) and CDEvents' (`--cdevents`), sent `--concurrency` at a time (every answer timed; the last mapped how long after the last answer), then
 // a backfill of a fake GitHub repository of `--prs` pull requests (with commits, runs, deployments and
 // issues) from a local fake of GitHub's API, and of a fake GitLab project of as many merge requests
 // from a fake of GitLab's. See docs/benchmarks.md.
@@ -15,7 +15,9 @@ import { importGithub, importGitlab, setSecret, startSources } from "@/lib/sourc
 import { openStore, type Store } from "@/lib/store";
 import { fakeRepo, startFakeGithub } from "../tests/sources/fake-github";
 import { fakeProject, startFakeGitlab } from "../tests/sources/fake-gitlab";
+import { cdeventsDelivery, CDEVENTS_SOURCES, CDEVENTS_TOKEN } from "./bench-sources-cdevents";
 import { gitlabDelivery, GITLAB_TOKEN } from "./bench-sources-gitlab";
+import { jiraDelivery, JIRA_PROJECTS, JIRA_SECRET } from "./bench-sources-jira";
 import { call, waitReady, type Client } from "./bench-engine/client";
 import { DIST_DIR, ensureBuild, freePort, startServer, type Server } from "./bench-engine/server";
 import { fmt, percentile } from "./bench-engine/stats";
@@ -29,6 +31,8 @@ const USAGE = `Usage: npm run bench:sources [-- options]
   --concurrency <n>  deliveries in flight                                         [20]
   --prs <n>          pull requests (merge requests) of the repository backfilled [5000]
   --pagerduty <n>    PagerDuty deliveries sent after GitHub's (incidents of 20 services) [2000]
+  --jira <n>         Jira deliveries sent after PagerDuty's (issues of 10 projects)    [2000]
+  --cdevents <n>     CDEvents deliveries sent after Jira's (binary and structured)     [2000]
   --skip-build       use the build as it is
   --dist-dir <dir>   serve another build (e.g. .next, after npm run build)    [${DIST_DIR}]
   --keep-data        keep the temporary data dir
@@ -184,6 +188,8 @@ async function main() {
       concurrency: { type: "string", default: "20" },
       prs: { type: "string", default: "5000" },
       pagerduty: { type: "string", default: "2000" },
+      jira: { type: "string", default: "2000" },
+      cdevents: { type: "string", default: "2000" },
       "skip-build": { type: "boolean" },
       "dist-dir": { type: "string", default: DIST_DIR },
       "keep-data": { type: "boolean" },
@@ -219,6 +225,8 @@ async function main() {
         { gitlabProject: "bench-group/**", team: "bench" },
         { gitlabProject: "acme/**", team: "bench" },
         { pagerdutyService: "Bench service *", team: "bench" },
+        { jiraProject: JIRA_PROJECTS, team: "bench" },
+        { cdeventsSource: CDEVENTS_SOURCES, team: "bench" },
       ],
     });
     if (mapping.status !== 200) throw new Error(`mapping: ${mapping.status} ${JSON.stringify(mapping.body)}`);
@@ -228,9 +236,11 @@ async function main() {
     await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "gitlab", GITLAB_TOKEN);
     const query = `orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
     await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "pagerduty", SECRET);
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "jira", JIRA_SECRET);
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "cdevents", CDEVENTS_TOKEN);
 
     out(
-      `# bench:sources — ${total} deliveries of GitHub and of GitLab, ${concurrency} at a time; backfills of ${prs} pull requests`,
+      `# bench:sources — ${total} deliveries of GitHub and of GitLab, ${values.pagerduty} of PagerDuty, ${values.jira} of Jira, ${values.cdevents} of CDEvents, ${concurrency} at a time; backfills of ${prs} pull requests`,
     );
     const github = Array.from({ length: total }, (_, i) => {
       const d = delivery(i);
@@ -248,6 +258,17 @@ async function main() {
     await sendAll(db, "Webhooks: GitLab", `${server.base}/v2/sources/gitlab/webhook?${query}`, gitlab, concurrency);
 
     await benchPagerduty(server.base, db, Number(values.pagerduty), concurrency);
+    const jiraTotal = Number(values.jira);
+    if (jiraTotal > 0) {
+      const jira = Array.from({ length: jiraTotal }, (_, i) => jiraDelivery(i));
+      await sendAll(db, "Webhooks: Jira", `${server.base}/v2/sources/jira/webhook?${query}`, jira, concurrency);
+    }
+    const cdeventsTotal = Number(values.cdevents);
+    if (cdeventsTotal > 0) {
+      const cdevents = Array.from({ length: cdeventsTotal }, (_, i) => cdeventsDelivery(i));
+      const url = `${server.base}/v2/sources/cdevents/webhook?${query}`;
+      await sendAll(db, "Webhooks: CDEvents", url, cdevents, concurrency);
+    }
 
     try {
       await backfill(db, "Backfill: GitHub", async () => {
