@@ -21,23 +21,29 @@ step() {
   return $rc
 }
 
-install_chromium() {
-  command -v /usr/bin/chromium >/dev/null && return 0
-  if [ "$(id -u)" -ne 0 ]; then echo "Chromium is missing: run 'sudo apt-get install chromium'"; return 1; fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# System packages: Chromium for the browser tests, PostgreSQL for the store's tests on PostgreSQL.
+# apt runs in the background while npm installs, so a fresh machine waits for the slower of the two.
+system_packages() {
+  local want=()
+  command -v /usr/bin/chromium >/dev/null || want+=(chromium)
+  if [ -z "${FOURFOLD_TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    want+=(postgresql)
+  fi
+  [ ${#want[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then echo "Missing: ${want[*]}; run 'sudo apt-get install ${want[*]}'"; return 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}" >/dev/null
+}
+system_packages > .tmp/apt.log 2>&1 &
+apt_pid=$!
+wait_system_packages() {
+  local rc=0
+  wait "$apt_pid" || rc=$?
+  cat .tmp/apt.log
+  return $rc
 }
 
-# The store's tests run on a real PostgreSQL too (tests/pg-global-setup.ts starts one from these programs).
-install_postgresql() {
-  [ -n "${FOURFOLD_TEST_DATABASE_URL:-}" ] && return 0
-  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql'"; return 1; fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-}
-
-step "install chromium (apt)" install_chromium
-step "install postgresql (apt)" install_postgresql
 step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+step "install chromium and postgresql (apt)" wait_system_packages
 step "lint" npx eslint --max-warnings=0 .
 step "format (prettier)" npx prettier --check --log-level warn .
 step "import rules (dependency-cruiser)" npx depcruise app components lib scripts proxy.ts instrumentation.ts --config .dependency-cruiser.cjs
