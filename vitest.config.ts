@@ -18,7 +18,7 @@ export default defineConfig({
       "tests/**/*.test.ts",
     ],
     environment: "node",
-    globalSetup: ["tests/global-setup.ts"],
+    globalSetup: ["tests/global-setup.ts", "tests/pg-global-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { listIdentities, removeIdentity, resolveSsoSignIn, type SsoClaims } from "./identities";
 import { countUserSessions, startSession } from "./sessions";
 import { addUser, findUserByEmail, removeUser } from "./users";
@@ -16,7 +17,7 @@ const claims = (over: Partial<SsoClaims> = {}): SsoClaims => ({
 
 let db: Store;
 beforeEach(async () => {
-  db = await openStore(":memory:");
+  db = await openTestStore();
   await addUser(db, { email: "admin@example.com", password: "a-long-password-1", admin: true, scopes: [] });
 });
 afterEach(async () => db.destroy());

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { endSession, endUserSessions, liveSession, pruneSessions, sessionIdToken, startSession } from "./sessions";
 import { addUser, updateUser, type User } from "./users";
 
@@ -8,7 +9,7 @@ let db: Store;
 let alice: User;
 let bob: User;
 beforeEach(async () => {
-  db = await openStore(":memory:");
+  db = await openTestStore();
   alice = await addUser(db, { email: "alice@example.com", password: "a-long-password-1", admin: false, scopes: [] });
   bob = await addUser(db, { email: "bob@example.com", password: "a-long-password-2", admin: false, scopes: [] });
 });

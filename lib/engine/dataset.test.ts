@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { loadDataset } from "./dataset";
 import { ingest, type IngestKind } from "./ingest";
 
@@ -8,7 +9,7 @@ const T = (iso: string) => Date.parse(iso);
 let db: Store;
 
 beforeEach(async () => {
-  db = await openStore(":memory:");
+  db = await openTestStore();
   await send("teams", [
     { id: "a", name: "A", orgTree: "Eng", refId: 1 },
     { id: "b", name: "B", orgTree: "Eng", parentId: "a" },

@@ -11,7 +11,8 @@ import {
 } from "@/lib/dora/linking";
 import type { Dataset } from "@/lib/dora/figures/types";
 import { demoOrg, ingestOrg } from "@/lib/demo";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { loadDataset } from "./dataset";
 import { itemsOf } from "./behind/items";
 import { factsCurrent, refreshFacts } from "./facts";
@@ -112,7 +113,7 @@ const pr = (id: string, merged: number, extra: object = {}) => ({
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-facts-"));
-  db = await openStore(path.join(dir, "store.db"));
+  db = await openTestStore(path.join(dir, "store.db"));
   await ingestOrg(db, DEMO, demoOrg(new Date(Date.UTC(2026, 5, 1))));
   await send("teams", [
     { id: "a", name: "A", orgTree: "Eng" },

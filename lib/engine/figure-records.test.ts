@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { listTeams } from "./dataset";
 import { recordsFor } from "./figure-records";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
@@ -35,7 +36,7 @@ const storedVersion = async () =>
     ?.version;
 
 beforeEach(async () => {
-  db = await openStore(":memory:");
+  db = await openTestStore();
   await send("teams", [
     { id: "a", name: "A", orgTree: "Eng" },
     { id: "b", name: "B", orgTree: "Eng", parentId: "a" },

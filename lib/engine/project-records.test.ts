@@ -7,7 +7,8 @@ import { exportCsvChunks } from "@/lib/dora/csv";
 import { computeExportFromRecords, recordsNeeded } from "@/lib/dora/figures/compute-export";
 import type { ExportParams } from "@/lib/dora/types";
 import { RECORD_COLS, RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore, testDialect } from "@/lib/store/testing/test-store";
 import { listTeams, loadDataset } from "./dataset";
 import { demoOrg, ingestOrg } from "@/lib/demo";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
@@ -86,7 +87,7 @@ const dep = (id: string, day: number, extra: object = {}) => ({
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-project-records-"));
-  db = await openStore(path.join(dir, "store.db"));
+  db = await openTestStore(path.join(dir, "store.db"));
   await ingestOrg(db, DEMO, demoOrg(new Date(Date.UTC(2026, 5, 1))));
 
   // Each linking rule at its edges.
@@ -229,21 +230,25 @@ describe("projectRecords", () => {
     for (const kind of RECORD_KINDS) expect(tuples(actual, kind), kind).toEqual(tuples(expected, kind));
   });
 
-  it("give the same CSV after a VACUUM (which may renumber the rowids of a table without an integer key)", async () => {
-    // Gaps in the row ids, so that a VACUUM has something to renumber.
-    const first = await db
-      .selectFrom("pull_requests")
-      .select("id")
-      .where("org_id", "=", DEMO.org)
-      .orderBy(sql`rowid`)
-      .limit(20)
-      .execute();
-    for (const { id } of first.filter((_, i) => i % 2 === 0)) await deleteRecord(db, DEMO, "pull-requests", id);
-    const csv = await exportCsv(DEMO);
-    await sql`VACUUM`.execute(db);
-    expect(await exportCsv(DEMO)).toBe(csv);
-    expect(csv.split("\n").length).toBeGreaterThan(100);
-  });
+  // SQLite's rowids; a PostgreSQL table has none, and its VACUUM moves no row's key.
+  it.skipIf(testDialect() === "postgres")(
+    "give the same CSV after a VACUUM (which may renumber the rowids of a table without an integer key)",
+    async () => {
+      // Gaps in the row ids, so that a VACUUM has something to renumber.
+      const first = await db
+        .selectFrom("pull_requests")
+        .select("id")
+        .where("org_id", "=", DEMO.org)
+        .orderBy(sql`rowid`)
+        .limit(20)
+        .execute();
+      for (const { id } of first.filter((_, i) => i % 2 === 0)) await deleteRecord(db, DEMO, "pull-requests", id);
+      const csv = await exportCsv(DEMO);
+      await sql`VACUUM`.execute(db);
+      expect(await exportCsv(DEMO)).toBe(csv);
+      expect(csv.split("\n").length).toBeGreaterThan(100);
+    },
+  );
 
   it("returns only the kinds asked for", async () => {
     const sets = await projectRecords(db, EDGE, ["incidents"]);

@@ -1,12 +1,13 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { sql, type Compilable } from "kysely";
-import type { Store } from "@/lib/store";
+import { eachPostgresRow, isPostgres, type Store } from "@/lib/store";
 
 // Loading a million rows as objects costs seconds in better-sqlite3 (each row's object is built
 // through V8's API); as arrays (raw mode) a fraction of that. Queries are still built and compiled
 // by Kysely; only their execution goes to a read-only connection of the same file, in raw mode.
 // An in-memory store (tests) has no second connection and runs them through Kysely instead.
+// On PostgreSQL the rows come as arrays too, from a cursor in batches (lib/store/postgres.ts).
 
 const handles = new WeakMap<Store, Promise<Database.Database | null>>();
 
@@ -41,6 +42,7 @@ export async function fetchRows<T>(db: Store, query: Compilable, map: (row: unkn
  */
 export async function eachRow(db: Store, query: Compilable, visit: (row: unknown[]) => void): Promise<void> {
   const compiled = query.compile();
+  if (isPostgres(db)) return eachPostgresRow(db, compiled, visit);
   const raw = await reader(db);
   if (raw) {
     const stmt = raw.prepare(compiled.sql).raw(true);

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORD_COLS, RECORD_KINDS, recordSetsOf, type RecordKind, type RecordSets } from "@/lib/dora/figures/records";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { loadDataset } from "./dataset";
 import { Rng } from "@/lib/demo";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
@@ -19,7 +20,7 @@ let db: Store;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-record-links-"));
-  db = await openStore(path.join(dir, "store.db"));
+  db = await openTestStore(path.join(dir, "store.db"));
 });
 
 afterAll(async () => {

@@ -33,7 +33,7 @@ export function getRuntime(opts: { jobs?: boolean } = {}): Promise<Runtime> {
 async function start(withJobs: boolean): Promise<Runtime> {
   const env = serverEnv();
   fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
-  const dbFile = path.join(env.dataDir, "fourfold.db");
+  const dbFile = env.FOURFOLD_DATABASE_URL ?? path.join(env.dataDir, "fourfold.db");
   const db = await openStore(dbFile);
   // Instances sharing a store start one at a time: one of them makes the first admin, the secrets
   // and the demo organisation, and the others find them made.
@@ -51,7 +51,11 @@ async function start(withJobs: boolean): Promise<Runtime> {
   const runner = withJobs ? await startJobRunner({ db, dbFile, exportsDir }) : null;
   // The server maps the sources' events left unmapped (a crash right after an answer); the CLIs map their own.
   const sources = startSources({ db, dataDir: env.dataDir, mapPending: withJobs });
-  log.info("runtime.ready", { dataDir: env.dataDir, mode: env.SEI_BASE_URL ? "harness" : "embedded" });
+  log.info("runtime.ready", {
+    dataDir: env.dataDir,
+    mode: env.SEI_BASE_URL ? "harness" : "embedded",
+    store: env.FOURFOLD_DATABASE_URL ? "postgres" : "sqlite",
+  });
   return { env, db, sessionSecret, engine: { db, exportsDir, apiKeys, runner }, sources };
 }
 

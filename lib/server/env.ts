@@ -29,6 +29,11 @@ export const serverEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     FOURFOLD_DATA_DIR: z.string().min(1).default("./data"),
+    /** The store on PostgreSQL (`postgres://user:password@host:5432/db`); unset, SQLite in the data folder. */
+    FOURFOLD_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL")
+      .optional(),
     NEXTAUTH_URL: optionalUrl,
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     FOURFOLD_SESSION_MAX_AGE: z.coerce

@@ -3,19 +3,42 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
+import { isPostgres } from "./dialect";
 import { migrateToLatest } from "./migrate";
+import { isPostgresUrl, openPostgres } from "./postgres";
 import type { DB } from "./schema";
 
 export type Store = Kysely<DB>;
 
+export interface OpenOptions {
+  migrate?: boolean;
+  /** SQLite: how long a write waits for another connection's. */
+  busyTimeoutMs?: number;
+  /** PostgreSQL: connections kept by this process (the store writer and export worker open their own). */
+  poolSize?: number;
+}
+
 /**
- * Opens the SQLite store at `file` and brings its schema up to date. WAL lets the job worker
- * read while requests write. Every query goes through Kysely, so another dialect can replace this one.
+ * Opens the store and brings its schema up to date: a PostgreSQL database when `target` is a
+ * `postgres://` URL (FOURFOLD_DATABASE_URL), else the SQLite file `target` (or `:memory:`). Every
+ * query goes through Kysely; where the two disagree, dialect.ts writes each side.
  */
-export async function openStore(
-  file: string,
-  opts: { migrate?: boolean; busyTimeoutMs?: number } = {},
-): Promise<Store> {
+export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
+  const db = isPostgresUrl(target) ? openPostgres(target, opts) : openSqlite(target, opts);
+  if (target !== ":memory:") files.set(db, isPostgresUrl(target) ? target : path.resolve(target));
+  if (opts.migrate !== false) {
+    try {
+      await migrateToLatest(db);
+    } catch (err) {
+      await db.destroy().catch(() => undefined);
+      throw err;
+    }
+  }
+  return db;
+}
+
+/** WAL lets the job worker read while requests write. */
+function openSqlite(file: string, opts: OpenOptions): Store {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -28,10 +51,7 @@ export async function openStore(
   // page rewritten by consecutive batches once.
   sqlite.pragma("cache_size = -262144");
   sqlite.pragma("wal_autocheckpoint = 10000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (file !== ":memory:") files.set(db, path.resolve(file));
-  if (opts.migrate !== false) await migrateToLatest(db);
-  return db;
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 const files = new WeakMap<Store, string>();
@@ -67,20 +87,28 @@ export function withStatementCache(sqlite: Database.Database): Pick<Database.Dat
   } as Pick<Database.Database, "prepare" | "close">;
 }
 
-/** The file a store was opened from, for a thread that opens its own connection; null in memory. */
+/**
+ * The file (or PostgreSQL URL) a store was opened from, for a thread that opens its own
+ * connection; null in memory.
+ */
 export function storeFile(db: Store): string | null {
   return files.get(db) ?? null;
 }
 
 /**
- * A transaction that reads and then writes. SQLite's default (deferred) transaction takes the write
- * lock only at its first write, and fails at once with SQLITE_BUSY when another connection wrote
- * since its read; `begin immediate` takes the lock first, so the busy timeout applies instead.
+ * A transaction that reads and then writes, one at a time per store. SQLite's default (deferred)
+ * transaction takes the write lock only at its first write, and fails at once with SQLITE_BUSY when
+ * another connection wrote since its read; `begin immediate` takes the lock first, so the busy
+ * timeout applies instead. On PostgreSQL every instance's write transactions take one advisory
+ * lock first, so they run one after another as on SQLite: a read-then-write (the reuse rule, a
+ * claim, a batch's links) sees every write committed before it.
  */
 export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  const postgres = isPostgres(db);
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    await (postgres ? sql`begin` : sql`begin immediate`).execute(conn);
     try {
+      if (postgres) await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(conn);
       const result = await fn(conn);
       await sql`commit`.execute(conn);
       return result;
@@ -93,3 +121,6 @@ export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Pr
     }
   });
 }
+
+/** The advisory lock key of write transactions on PostgreSQL (any constant of the store's own). */
+export const WRITE_LOCK = 0x4f0f_0001;

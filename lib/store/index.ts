@@ -1,10 +1,26 @@
-// The SQLite store (Kysely over better-sqlite3): opening it (migrations run at start-up), its
+// The store (Kysely over better-sqlite3, or PostgreSQL through pg): opening it (migrations run at start-up), its
 // schema's types, and the links between stored records. Server only.
-export { openStore, storeFile, writeTransaction, type Store } from "./db";
+export { openStore, storeFile, writeTransaction, type OpenOptions, type Store } from "./db";
+export {
+  asInteger,
+  dialectOf,
+  indexedBy,
+  inJsonTexts,
+  isPostgres,
+  joinInOrder,
+  jsonColumnTexts,
+  jsonRowsOf,
+  jsonTexts,
+  unindexed,
+  type DialectName,
+} from "./dialect";
+export { eachPostgresRow, isPostgresUrl } from "./postgres";
+export { migrateToLatest } from "./migrate";
+export { copyStore, CopyRefused, nonEmptyTables, type CopyResult } from "./copy";
 export {
   deploymentReach,
   lowerDeployTimes,
-  LINK_OF,
+  linkOf,
   linkDeployments,
   relinkPullRequests,
   relinkWorkItems,

@@ -1,4 +1,17 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
+import {
+  asInteger,
+  inJsonTexts,
+  joinInOrder,
+  insertIgnoring,
+  isDistinct,
+  isRow,
+  jsonColumnTexts,
+  jsonRows,
+  jsonTexts,
+  leastOf,
+  rowKey,
+} from "./dialect";
 import type { DB } from "./schema";
 
 // The links the store keeps (migrations 006 and 009), computed by the store with the rules of
@@ -12,19 +25,20 @@ export interface Only {
   ids: readonly string[];
 }
 
-/** The values as a one-column table: one bound JSON text, however many values (no variable limit). */
-export const jsonValues = (values: readonly unknown[]): RawBuilder<unknown> =>
-  sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
-
-const inOnly = (alias: string, only: Only): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${sql.ref(`${alias}.org_id`)} = ${only.org} AND ${sql.ref(`${alias}.project_id`)} = ${only.project} AND ${sql.ref(`${alias}.id`)} IN ${jsonValues(only.ids)}`;
+const inOnly = (db: Kysely<any>, alias: string, only: Only): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(`${alias}.org_id`)} = ${only.org} AND ${sql.ref(`${alias}.project_id`)} = ${only.project} AND ${sql.ref(`${alias}.id`)} IN ${inJsonTexts(db, only.ids)}`;
 
 /**
  * The stored rows of `table` that `only` names, as `alias`: the ids drive the join (CROSS JOIN keeps
  * SQLite's order), so each is one key seek whatever the planner guesses of the table's size.
  */
-export const storedRows = (table: "deployments" | "builds" | "pull_requests", alias: string, only: Only) =>
-  sql`json_each(${JSON.stringify(only.ids)}) AS ${sql.ref(`${alias}_ids`)} CROSS JOIN ${sql.table(table)} AS ${sql.ref(alias)}
+export const storedRows = (
+  db: Kysely<any>,
+  table: "deployments" | "builds" | "pull_requests",
+  alias: string,
+  only: Only,
+) =>
+  sql`${jsonTexts(db, only.ids, `${alias}_ids`)} ${joinInOrder(db)} ${sql.table(table)} AS ${sql.ref(alias)}
     ON ${sql.ref(`${alias}.org_id`)} = ${only.org} AND ${sql.ref(`${alias}.project_id`)} = ${only.project}
     AND ${sql.ref(`${alias}.id`)} = ${sql.ref(`${alias}_ids.value`)}`;
 
@@ -40,32 +54,41 @@ interface LinkRow {
 }
 
 /** The link rows of the stored deployments `only` names: a listed PR id, a listed sha, or, listing neither, the repository. */
-const linkRows = (only: Only) => sql<LinkRow>`
+const linkRows = (db: Kysely<any>, only: Only) => sql<LinkRow>`
   SELECT d.org_id, d.project_id, 'pr' AS kind, je.value, d.finished_at, d.id AS deployment_id
-  FROM ${storedRows("deployments", "d", only)} CROSS JOIN json_each(d.pull_request_ids) je WHERE ${SHIPPED}
+  FROM ${storedRows(db, "deployments", "d", only)} CROSS JOIN ${jsonColumnTexts(db, "d.pull_request_ids", "je")} WHERE ${SHIPPED}
   UNION ALL
   SELECT d.org_id, d.project_id, 'sha', je.value, d.finished_at, d.id
-  FROM ${storedRows("deployments", "d", only)} CROSS JOIN json_each(d.commit_shas) je WHERE ${SHIPPED}
+  FROM ${storedRows(db, "deployments", "d", only)} CROSS JOIN ${jsonColumnTexts(db, "d.commit_shas", "je")} WHERE ${SHIPPED}
   UNION ALL
-  SELECT d.org_id, d.project_id, 'repo', d.repository, d.finished_at, d.id FROM ${storedRows("deployments", "d", only)}
+  SELECT d.org_id, d.project_id, 'repo', d.repository, d.finished_at, d.id FROM ${storedRows(db, "deployments", "d", only)}
   WHERE ${SHIPPED} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL`;
 
 /** Writes the link rows of the deployments as stored now. */
 export async function linkDeployments(db: Kysely<DB>, only: Only): Promise<void> {
   if (only.ids.length === 0) return;
-  await sql`INSERT OR IGNORE INTO deployment_links (org_id, project_id, kind, value, finished_at, deployment_id)
-    ${linkRows(only)}`.execute(db);
+  const [insert, ignoring] = insertIgnoring(db);
+  await sql`${insert} deployment_links (org_id, project_id, kind, value, finished_at, deployment_id)
+    ${linkRows(db, only)} ${ignoring}`.execute(db);
 }
 
 /** Removes the link rows of the deployments as stored now (before they are replaced or deleted). */
 export async function unlinkDeployments(db: Kysely<DB>, only: Only): Promise<void> {
   if (only.ids.length === 0) return;
-  const { rows } = await linkRows(only).execute(db);
+  const { rows } = await linkRows(db, only).execute(db);
   if (rows.length === 0) return;
-  const keys = JSON.stringify(rows.map((r) => [r.kind, r.value, r.finished_at, r.deployment_id]));
+  const keys = jsonRows(
+    db,
+    [
+      ["kind", "text"],
+      ["value", "text"],
+      ["finished_at", "bigint"],
+      ["deployment_id", "text"],
+    ],
+    rows.map((r) => [r.kind, r.value, r.finished_at, r.deployment_id]),
+  );
   await sql`DELETE FROM deployment_links WHERE org_id = ${only.org} AND project_id = ${only.project}
-    AND (kind, value, finished_at, deployment_id) IN
-    (SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(${keys}) j)`.execute(db);
+    AND (kind, value, finished_at, deployment_id) IN ${keys}`.execute(db);
 }
 
 /**
@@ -77,15 +100,15 @@ export async function unlinkDeployments(db: Kysely<DB>, only: Only): Promise<voi
 export async function deploymentReach(db: Kysely<DB>, only: Only): Promise<string[]> {
   if (only.ids.length === 0) return [];
   const { rows } = await sql<{ id: string }>`
-    SELECT je.value AS id FROM ${storedRows("deployments", "d", only)} CROSS JOIN json_each(d.pull_request_ids) je
+    SELECT je.value AS id FROM ${storedRows(db, "deployments", "d", only)} CROSS JOIN ${jsonColumnTexts(db, "d.pull_request_ids", "je")}
     WHERE ${SHIPPED}
     UNION
-    SELECT p.id FROM ${storedRows("deployments", "d", only)} CROSS JOIN json_each(d.commit_shas) je
-      CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
+    SELECT p.id FROM ${storedRows(db, "deployments", "d", only)} CROSS JOIN ${jsonColumnTexts(db, "d.commit_shas", "je")}
+      ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
     WHERE ${SHIPPED}
     UNION
-    SELECT p.id FROM ${storedRows("deployments", "d", only)}
-      CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.repository = d.repository
+    SELECT p.id FROM ${storedRows(db, "deployments", "d", only)}
+      ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.repository = d.repository
         AND p.merged_at <= d.finished_at
         AND p.merged_at > coalesce((SELECT max(o.finished_at) FROM deployment_links o
           WHERE o.org_id = d.org_id AND o.project_id = d.project_id AND o.kind = 'repo' AND o.value = d.repository
@@ -104,26 +127,28 @@ export async function deploymentReach(db: Kysely<DB>, only: Only): Promise<strin
 export async function lowerDeployTimes(db: Kysely<DB>, only: Only): Promise<void> {
   if (only.ids.length === 0) return;
   // One row per PR (a PR reached by several rules would otherwise be updated from any one of them).
+  const r = rowKey(db, "p");
   await sql`UPDATE pull_requests SET link_t5 = c.t FROM (SELECT r, min(t) AS t FROM (
-      SELECT p.rowid AS r, min(d.finished_at) AS t FROM ${storedRows("deployments", "d", only)}
-        CROSS JOIN json_each(d.pull_request_ids) je
-        CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.id = je.value
-      WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY p.rowid
+      SELECT ${r} AS r, min(d.finished_at) AS t FROM ${storedRows(db, "deployments", "d", only)}
+        CROSS JOIN ${jsonColumnTexts(db, "d.pull_request_ids", "je")}
+        ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.id = je.value
+      WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY ${r}
       UNION ALL
-      SELECT p.rowid, min(d.finished_at) FROM ${storedRows("deployments", "d", only)}
-        CROSS JOIN json_each(d.commit_shas) je
-        CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
-      WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY p.rowid
+      SELECT ${r}, min(d.finished_at) FROM ${storedRows(db, "deployments", "d", only)}
+        CROSS JOIN ${jsonColumnTexts(db, "d.commit_shas", "je")}
+        ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
+      WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY ${r}
       UNION ALL
-      SELECT p.rowid, min(d.finished_at) FROM ${storedRows("deployments", "d", only)}
-        CROSS JOIN pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.repository = d.repository
+      SELECT ${r}, min(d.finished_at) FROM ${storedRows(db, "deployments", "d", only)}
+        ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.repository = d.repository
           AND p.merged_at <= d.finished_at
           AND p.merged_at > coalesce((SELECT max(o.finished_at) FROM deployment_links o
             WHERE o.org_id = d.org_id AND o.project_id = d.project_id AND o.kind = 'repo' AND o.value = d.repository
             AND o.finished_at < d.finished_at), -9e18)
       WHERE ${SHIPPED} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL
-      GROUP BY p.rowid) GROUP BY r) c
-    WHERE pull_requests.rowid = c.r AND (pull_requests.link_t5 IS NULL OR pull_requests.link_t5 > c.t)`.execute(db);
+      GROUP BY ${r}) AS reached GROUP BY r) c
+    WHERE ${isRow(db, "pull_requests", sql.ref("c.r"), only.org, only.project)}
+    AND (pull_requests.link_t5 IS NULL OR pull_requests.link_t5 > c.t)`.execute(db);
 }
 
 // Far above any epoch millisecond: SQLite's scalar min() is null when any argument is.
@@ -139,33 +164,38 @@ export type PrLink = "link_t0" | "link_t4" | "link_t5";
 export const PR_LINKS: readonly PrLink[] = ["link_t0", "link_t4", "link_t5"];
 
 /** Each link of PR `p` (a row with the columns of pull_requests) as the rules compute it from the stored records. */
-export const LINK_OF: Readonly<Record<PrLink, RawBuilder<number | null>>> = {
+export const linkOf = (db: Kysely<any>): Readonly<Record<PrLink, RawBuilder<number | null>>> => ({
   link_t0: sql`(SELECT w.created_at FROM work_items w
     WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`,
   link_t4: sql`(SELECT min(b.finished_at) FROM builds b
     WHERE b.org_id = p.org_id AND b.project_id = p.project_id AND b.repository = p.repository
     AND b.commit_sha = p.merge_commit_sha AND b.status = 'success')`,
-  link_t5: sql`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(min(
-    coalesce(${earliest("pr", "p.id")}, ${NONE}),
-    coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE}),
-    coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})), ${NONE}) END`,
-};
+  link_t5: sql`CASE WHEN p.merged_at IS NULL THEN NULL ELSE nullif(${leastOf(db, [
+    sql`coalesce(${earliest("pr", "p.id")}, ${NONE})`,
+    sql`coalesce(${earliest("sha", "p.merge_commit_sha")}, ${NONE})`,
+    sql`coalesce(${earliest("repo", "p.repository", "p.merged_at")}, ${NONE})`,
+  ])}, ${NONE}) END`,
+});
 
 /** Recomputes the links of the stored PRs `only` names; only rows whose links changed are written. */
 export async function relinkPullRequests(db: Kysely<DB>, only: Only, links: readonly PrLink[]): Promise<void> {
   if (links.length === 0 || only.ids.length === 0) return;
-  const { rows } = await sql<Record<string, number | null>>`SELECT p.rowid AS r,
-    ${sql.join(links.map((c, i) => sql`${sql.ref(`p.${c}`)} AS ${sql.ref(`old${i}`)}, ${LINK_OF[c]} AS ${sql.ref(`new${i}`)}`))}
-    FROM ${storedRows("pull_requests", "p", only)}`.execute(db);
+  const link = linkOf(db);
+  const { rows } = await sql<Record<string, number | string | null>>`SELECT ${rowKey(db, "p")} AS r,
+    ${sql.join(links.map((c, i) => sql`${sql.ref(`p.${c}`)} AS ${sql.ref(`old${i}`)}, ${link[c]} AS ${sql.ref(`new${i}`)}`))}
+    FROM ${storedRows(db, "pull_requests", "p", only)}`.execute(db);
   const changed = rows.filter((row) => links.some((_, i) => row[`old${i}`] !== row[`new${i}`]));
   if (changed.length === 0) return;
   // By rowid, read just above in the same transaction: a seek per row, where SQLite's planner would
   // rather scan the project's PRs for an UPDATE … FROM joined by (org, project, id).
-  const values = JSON.stringify(changed.map((row) => [row.r, ...links.map((_, i) => row[`new${i}`])]));
+  const values = jsonRows(
+    db,
+    [["r", typeof changed[0]!.r === "string" ? "text" : "bigint"], ...links.map((c) => [c, "bigint"] as const)],
+    changed.map((row) => [row.r, ...links.map((_, i) => row[`new${i}`])]),
+  );
   await sql`UPDATE pull_requests SET ${sql.join(links.map((c) => sql`${sql.ref(c)} = ${sql.ref(`f.${c}`)}`))}
-    FROM (SELECT j.value ->> 0 AS r, ${sql.join(links.map((c, i) => sql`j.value ->> ${sql.lit(i + 1)} AS ${sql.ref(c)}`))}
-      FROM json_each(${values}) j) f
-    WHERE pull_requests.rowid = f.r`.execute(db);
+    FROM ${values} f
+    WHERE ${isRow(db, "pull_requests", sql.ref("f.r"), only.org, only.project)}`.execute(db);
 }
 
 const HAS_PR = sql<number>`(EXISTS (SELECT 1 FROM pull_requests p
@@ -174,7 +204,8 @@ const HAS_PR = sql<number>`(EXISTS (SELECT 1 FROM pull_requests p
 /** Recomputes has_pr of the work items `only` names; only changed rows are written. */
 export async function relinkWorkItems(db: Kysely<DB>, only: Only): Promise<void> {
   if (only.ids.length === 0) return;
-  await sql`UPDATE work_items SET has_pr = ${HAS_PR} WHERE has_pr IS NOT ${HAS_PR} AND ${inOnly("work_items", only)}`.execute(
+  const hasPr = asInteger(db, HAS_PR);
+  await sql`UPDATE work_items SET has_pr = ${hasPr} WHERE ${isDistinct(db, sql.ref("has_pr"), hasPr)} AND ${inOnly(db, "work_items", only)}`.execute(
     db,
   );
 }

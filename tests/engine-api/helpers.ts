@@ -16,6 +16,7 @@ import * as coverageRoute from "@/app/v2/insights/efficiency/coverage/route";
 import * as recordsRoute from "@/app/v2/insights/efficiency/records/route";
 import * as reportRoute from "@/app/v2/insights/teams/reports/route";
 import { getRuntime, type Runtime } from "@/lib/runtime";
+import { usePostgresIfAsked } from "@/lib/store/testing/test-store";
 
 export const KEY = "ff_test_key_for_request_level_tests";
 export const AUTH = `ApiKey ${KEY}`;
@@ -39,13 +40,16 @@ export function setupEngine(opts: { jobs?: boolean } = {}): () => Promise<Runtim
     FOURFOLD_ADMIN_EMAIL: "admin@example.com",
     FOURFOLD_ADMIN_PASSWORD: "correct-horse-battery",
   });
+  let drop = async () => {};
   beforeAll(async () => {
+    drop = await usePostgresIfAsked();
     await getRuntime({ jobs: opts.jobs ?? true });
   });
   afterAll(async () => {
     const runtime = await getRuntime();
     await runtime.engine.runner?.stop();
     await runtime.db.destroy();
+    await drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return () => getRuntime();

@@ -17,6 +17,7 @@ import * as scopesRoute from "@/app/api/scopes/route";
 import { startSession } from "@/lib/auth/sessions";
 import { addUser, type User } from "@/lib/auth/users";
 import { getRuntime, type Runtime } from "@/lib/runtime";
+import { usePostgresIfAsked } from "@/lib/store/testing/test-store";
 import { FakeSei } from "./fake-sei";
 
 export const ORIGIN = "http://localhost:3000";
@@ -50,7 +51,9 @@ export interface Env {
 export function setupProxy(mode: "harness" | "embedded", extraEnv: Record<string, string> = {}): () => Env {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-proxy-"));
   let env: Env | undefined;
+  let drop = async () => {};
   beforeAll(async () => {
+    drop = await usePostgresIfAsked();
     const logs = captureLogs();
     const fake = mode === "harness" ? await new FakeSei().start() : null;
     const teamsFile = path.join(dir, "teams.json");
@@ -86,6 +89,7 @@ export function setupProxy(mode: "harness" | "embedded", extraEnv: Record<string
     await env?.fake?.stop();
     await env?.runtime.engine.runner?.stop();
     await env?.runtime.db.destroy();
+    await drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return () => {

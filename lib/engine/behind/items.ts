@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { DAY_MS, stagesOf, type RecordMetric } from "@/lib/dora";
 import type { CfrRecord, DfRecord, FdrtRecord, LttcRecord, MttrRecord, RecordItem, ReworkRecord } from "@/lib/contract";
-import { storedRows, type Store } from "@/lib/store";
+import { indexedBy, storedRows, type Store } from "@/lib/store";
 import type { Scope } from "../ingest";
 
 // A page's items (spec §9's table), read by id once the page's positions are known: each is a
@@ -59,12 +59,12 @@ async function lttcItems(db: Store, s: Scope, ids: readonly string[]): Rows<Lttc
       AND l.kind = ${kind} AND l.value = ${sql.ref(value)} AND l.finished_at = p.link_t5${extra}`;
   const { rows } = await sql<PrRow>`SELECT p.id, p.team_id, p.repository, p.work_item_id, p.first_commit_at,
       p.opened_at, p.merged_at, p.link_t0, p.link_t4, p.link_t5,
-      (SELECT b.id FROM builds b INDEXED BY builds_repository WHERE b.org_id = p.org_id
+      (SELECT b.id FROM ${indexedBy(db, "builds", "builds_repository", "b")} WHERE b.org_id = p.org_id
         AND b.project_id = p.project_id AND b.repository = p.repository AND b.commit_sha = p.merge_commit_sha
         AND b.status = 'success' AND b.finished_at = p.link_t4 ORDER BY b.id LIMIT 1) AS build_id,
       (SELECT min(d) FROM (${link("pr", "p.id")} UNION ALL ${link("sha", "p.merge_commit_sha")}
-        UNION ALL ${link("repo", "p.repository", sql` AND p.link_t5 >= p.merged_at`)})) AS deployment_id
-    FROM ${storedRows("pull_requests", "p", only)}`.execute(db);
+        UNION ALL ${link("repo", "p.repository", sql` AND p.link_t5 >= p.merged_at`)}) AS linked) AS deployment_id
+    FROM ${storedRows(db, "pull_requests", "p", only)}`.execute(db);
   return inOrder(ids, rows).map((r) => {
     const { stages, lttcDays } = stagesOf({
       t0: num(r.link_t0),

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type RawBuilder } from "kysely";
 import type { RecordMetric } from "@/lib/dora";
-import type { Store } from "@/lib/store";
+import { indexedBy, inJsonTexts, type Store } from "@/lib/store";
 import type { Scope } from "../ingest";
 import type { Position } from "./cursor";
 
@@ -25,10 +25,8 @@ export interface Window {
 /** Up to this many teams, a PR page reads each team's index range and sorts; beyond, one ordered scan. */
 const FEW_TEAMS = 32;
 
-const inTeams = (column: string, teams: Teams, always = false): RawBuilder<unknown> =>
-  teams.whole && !always
-    ? sql``
-    : sql` AND ${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(teams.ids)}))`;
+const inTeams = (db: Store, column: string, teams: Teams, always = false): RawBuilder<unknown> =>
+  teams.whole && !always ? sql`` : sql` AND ${sql.ref(column)} IN ${inJsonTexts(db, teams.ids)}`;
 
 /**
  * The rows from the window's start, or after a position in it. One lower bound only: given both,
@@ -41,7 +39,7 @@ const from = (anchor: string, id: string, w: Window, at: Position | null): RawBu
 
 interface Source {
   /** FROM … WHERE … for the rows of the population in the window, of the scope's teams, after `at`. */
-  rows: (s: Scope, teams: Teams, w: Window, at: Position | null, forCount: boolean) => RawBuilder<unknown>;
+  rows: (db: Store, s: Scope, teams: Teams, w: Window, at: Position | null, forCount: boolean) => RawBuilder<unknown>;
   anchor: string;
   id: string;
 }
@@ -49,40 +47,40 @@ interface Source {
 const deployedPrs: Source = {
   anchor: "link_t5",
   id: "id",
-  rows: (s, teams, w, at, forCount) => {
+  rows: (db, s, teams, w, at, forCount) => {
     // Counting, and the pages of a few teams, read each team's range of pull_requests_team; the pages
     // of many read pull_requests_deployed in order and keep the scope's rows.
     const perTeam = forCount || teams.ids.length <= FEW_TEAMS;
-    const index = perTeam ? sql.raw("pull_requests_team") : sql.raw("pull_requests_deployed");
-    return sql`pull_requests INDEXED BY ${index}
+    const index = perTeam ? "pull_requests_team" : "pull_requests_deployed";
+    return sql`${indexedBy(db, "pull_requests", index)}
       WHERE org_id = ${s.org} AND project_id = ${s.project} AND ${from("link_t5", "id", w, at)} AND link_t5 < ${w.endMs}
-      ${inTeams("team_id", teams, perTeam)}`;
+      ${inTeams(db, "team_id", teams, perTeam)}`;
   },
 };
 
 const productionDeployments = (successOnly: boolean): Source => ({
   anchor: "finished_at",
   id: "id",
-  rows: (s, teams, w, at) => sql`deployments INDEXED BY deployments_anchor
+  rows: (db, s, teams, w, at) => sql`${indexedBy(db, "deployments", "deployments_anchor")}
     WHERE org_id = ${s.org} AND project_id = ${s.project} AND is_production = 1
     AND ${from("finished_at", "id", w, at)} AND finished_at < ${w.endMs}${successOnly ? sql` AND status = 'success'` : sql``}
-    ${inTeams("team_id", teams)}`,
+    ${inTeams(db, "team_id", teams)}`,
 });
 
 const resolvedIncidents: Source = {
   anchor: "resolved_at",
   id: "id",
-  rows: (s, teams, w, at) => sql`incidents INDEXED BY incidents_resolved
+  rows: (db, s, teams, w, at) => sql`${indexedBy(db, "incidents", "incidents_resolved")}
     WHERE org_id = ${s.org} AND project_id = ${s.project} AND ${from("resolved_at", "id", w, at)}
-    AND resolved_at < ${w.endMs} ${inTeams("team_id", teams)}`,
+    AND resolved_at < ${w.endMs} ${inTeams(db, "team_id", teams)}`,
 };
 
 const recoveredFailures: Source = {
   anchor: "recovered_at",
   id: "deployment_id",
-  rows: (s, teams, w, at) => sql`deployment_failures INDEXED BY deployment_failures_recovered
+  rows: (db, s, teams, w, at) => sql`${indexedBy(db, "deployment_failures", "deployment_failures_recovered")}
     WHERE org_id = ${s.org} AND project_id = ${s.project} AND ${from("recovered_at", "deployment_id", w, at)}
-    AND recovered_at < ${w.endMs} ${inTeams("team_id", teams)}`,
+    AND recovered_at < ${w.endMs} ${inTeams(db, "team_id", teams)}`,
 };
 
 export const SOURCES: Readonly<Record<RecordMetric, Source>> = {
@@ -97,7 +95,9 @@ export const SOURCES: Readonly<Record<RecordMetric, Source>> = {
 /** The number of rows of the population: the export's count of the same figure. */
 export async function countOf(db: Store, metric: RecordMetric, s: Scope, teams: Teams, w: Window): Promise<number> {
   const src = SOURCES[metric];
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${src.rows(s, teams, w, null, true)}`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${src.rows(db, s, teams, w, null, true)}`.execute(
+    db,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -115,6 +115,6 @@ export async function pageOf(
   const a = sql.ref(src.anchor);
   const id = sql.ref(src.id);
   const { rows } = await sql<{ anchor: number; id: string }>`SELECT ${a} AS anchor, ${id} AS id
-    FROM ${src.rows(s, teams, w, at, false)} ORDER BY ${a}, ${id} LIMIT ${limit}`.execute(db);
+    FROM ${src.rows(db, s, teams, w, at, false)} ORDER BY ${a}, ${id} LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ anchor: Number(r.anchor), id: r.id }));
 }

@@ -8,6 +8,9 @@ import {
   relinkPullRequests,
   relinkWorkItems,
   storedRows,
+  joinInOrder,
+  jsonTexts,
+  unindexed,
   unlinkDeployments,
   type PrLink,
 } from "@/lib/store";
@@ -63,7 +66,7 @@ async function collectReach(
     case "pull_requests": {
       const { rows } = await sql<{
         id: string;
-      }>`SELECT p.work_item_id AS id FROM ${storedRows("pull_requests", "p", only)}
+      }>`SELECT p.work_item_id AS id FROM ${storedRows(db, "pull_requests", "p", only)}
         WHERE p.work_item_id IS NOT NULL`.execute(db);
       add(
         into.workItems,
@@ -73,14 +76,14 @@ async function collectReach(
     }
     case "work_items":
       add(into.workItems, ids);
-      await prs(sql`SELECT p.id FROM json_each(${JSON.stringify(ids)}) w CROSS JOIN pull_requests p
+      await prs(sql`SELECT p.id FROM ${jsonTexts(db, ids, "w")} ${joinInOrder(db)} pull_requests p
         ON p.org_id = ${s.org} AND p.project_id = ${s.project} AND p.work_item_id = w.value`);
       break;
     case "builds":
       // `+p.repository`: the PRs are found by their merge commit, never by scanning a repository's.
-      await prs(sql`SELECT p.id FROM ${storedRows("builds", "b", only)} CROSS JOIN pull_requests p
+      await prs(sql`SELECT p.id FROM ${storedRows(db, "builds", "b", only)} ${joinInOrder(db)} pull_requests p
         ON p.org_id = b.org_id AND p.project_id = b.project_id AND p.merge_commit_sha = b.commit_sha
-        AND +p.repository = b.repository`);
+        AND ${unindexed(db, "p.repository")} = b.repository`);
       break;
     case "deployments":
       add(into.prs, await deploymentReach(db, only));

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { loadDataset } from "../dataset";
 import { ingest } from "./service";
 
@@ -7,7 +8,7 @@ const A = { org: "acme", project: "web" };
 let db: Store;
 
 beforeEach(async () => {
-  db = await openStore(":memory:");
+  db = await openTestStore();
 });
 afterEach(async () => {
   await db.destroy();

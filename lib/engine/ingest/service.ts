@@ -1,6 +1,6 @@
 import "server-only";
 import { DomainError, type Team } from "@/lib/dora";
-import { type Store, writeTransaction, LINK_OF } from "@/lib/store";
+import { type Store, writeTransaction, linkOf } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
 import { parseBody, type IngestIssue } from "./parse";
@@ -66,7 +66,7 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
       trx,
       table,
       records.map((record) => toRow(scope, record)),
-      kind === "pull-requests" ? LINK_OF : {},
+      kind === "pull-requests" ? linkOf(trx) : {},
     );
     // The work items the new PRs name are in the batch itself: no need to read them back.
     if (kind === "pull-requests")

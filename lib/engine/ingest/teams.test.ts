@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@/lib/store/db";
+import type { Store } from "@/lib/store/db";
+import { openTestStore } from "@/lib/store/testing/test-store";
 import { findTeamByRefId, listTeams, loadDataset, orgTreeNames } from "../dataset";
 import { deleteRecord, ingest, TeamInUseError } from "./service";
 
@@ -8,7 +9,7 @@ const B = { org: "acme", project: "mobile" };
 let db: Store;
 
 beforeEach(async () => {
-  db = await openStore(":memory:");
+  db = await openTestStore();
 });
 afterEach(async () => {
   await db.destroy();

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type RawBuilder } from "kysely";
 import type { Team } from "@/lib/dora";
-import type { Store } from "@/lib/store";
+import { joinInOrder, jsonRowsOf, jsonTexts, type Store } from "@/lib/store";
 import type { RecordTable } from "./kinds";
 import type { Scope } from "./rows";
 
@@ -11,7 +11,7 @@ const KEY = ["org_id", "project_id", "id"] as const;
 export async function existingIds(db: Store, scope: Scope, table: RecordTable, ids: string[]): Promise<Set<string>> {
   const { rows } = await sql<{
     id: string;
-  }>`SELECT t.id FROM json_each(${JSON.stringify(ids)}) i CROSS JOIN ${sql.table(table)} t
+  }>`SELECT t.id FROM ${jsonTexts(db, ids, "i")} ${joinInOrder(db)} ${sql.table(table)} t
     ON t.org_id = ${scope.org} AND t.project_id = ${scope.project} AND t.id = i.value`.execute(db);
   return new Set(rows.map((row) => row.id));
 }
@@ -31,8 +31,12 @@ export async function upsertRows(
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
-  const json = JSON.stringify(rows.map((row) => columns.map((c) => row[c] ?? null)));
-  const source = sql`(SELECT ${sql.join(columns.map((c, i) => sql`j.value ->> ${sql.lit(i)} AS ${sql.ref(c)}`))} FROM json_each(${json}) j)`;
+  const source = jsonRowsOf(
+    db,
+    table,
+    columns,
+    rows.map((row) => columns.map((c) => row[c] ?? null)),
+  );
   const extra = Object.keys(computed);
   const written = [...columns, ...extra];
   const updated = written.filter((c) => !(KEY as readonly string[]).includes(c));

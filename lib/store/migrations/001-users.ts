@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
+import { autoId } from "../dialect";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("password_hash", "text")
     .addColumn("is_admin", "integer", (c) => c.notNull().defaultTo(0))

@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
+import { autoId } from "../dialect";
 
 // The dashboard's exports registry: every export made through the proxy, who asked, its scope and
 // parameters, so access can be checked on poll and download and the exports page can list them.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("export_registry")
-    .addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("seq", "integer", autoId(db))
     .addColumn("connection", "text", (c) => c.notNull())
     .addColumn("upstream_id", "text", (c) => c.notNull())
     .addColumn("scope_kind", "text", (c) => c.notNull())

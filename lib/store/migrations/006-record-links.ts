@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 
 // Links kept current by ingestion (lib/engine/ingest/links.ts), so the first export after a change
 // reads numbers instead of joining a million pull requests to their work items, builds and
@@ -20,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("t4", "bigint")
     .addColumn("t5", "bigint")
     .execute();
-  await sql`CREATE TRIGGER pull_requests_links_delete AFTER DELETE ON pull_requests BEGIN
+  // PostgreSQL: a store made with these migrations (never one at 006), whose pr_links 009 drops.
+  if (!isPostgres(db))
+    await sql`CREATE TRIGGER pull_requests_links_delete AFTER DELETE ON pull_requests BEGIN
     DELETE FROM pr_links WHERE pr_rowid = OLD.rowid; END`.execute(db);
   await db.schema
     .alterTable("work_items")
@@ -55,7 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // A store that already holds records gets its links computed once, here, by the rules of
   // lib/dora/linking.ts as the store computed them when this migration shipped.
-  for (const statement of LINK_EVERYTHING) await sql.raw(statement).execute(db);
+  // A PostgreSQL store is made by all the migrations at once, so it holds no records yet.
+  if (!isPostgres(db)) for (const statement of LINK_EVERYTHING) await sql.raw(statement).execute(db);
 }
 
 // Far above any epoch millisecond: SQLite's scalar min() is null when any argument is.
@@ -97,6 +101,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("pull_requests_merge_commit").execute();
   await db.schema.dropTable("deployment_links").execute();
   await db.schema.alterTable("work_items").dropColumn("has_pr").execute();
-  await sql`DROP TRIGGER IF EXISTS pull_requests_links_delete`.execute(db);
+  if (!isPostgres(db)) await sql`DROP TRIGGER IF EXISTS pull_requests_links_delete`.execute(db);
   await db.schema.dropTable("pr_links").execute();
 }

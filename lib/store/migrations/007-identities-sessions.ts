@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
+import { autoId } from "../dialect";
 
 // Single sign-on identities bound to accounts by the IdP's (issuer, subject), and the server's
 // record of every live session, so signing out or removing an account ends its sessions at once.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("user_identities")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("provider", "text", (c) => c.notNull())
     .addColumn("issuer", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 
 // The links of migration 006, keyed by the records' own keys instead of the implicit rowid (which
 // a VACUUM renumbers):
@@ -46,8 +47,23 @@ const STATEMENTS = [
   `DELETE FROM figure_record_versions`,
 ];
 
+// PostgreSQL: the same schema from a store that holds no records yet (all migrations run at once),
+// so no link is computed; deployment_links is a table keyed the same way (no WITHOUT ROWID there).
+const POSTGRES = [
+  `DROP TABLE deployment_links`,
+  `CREATE TABLE deployment_links (
+    org_id text NOT NULL, project_id text NOT NULL, kind text NOT NULL, value text NOT NULL,
+    finished_at bigint NOT NULL, deployment_id text NOT NULL,
+    PRIMARY KEY (org_id, project_id, kind, value, finished_at, deployment_id))`,
+  `ALTER TABLE pull_requests ADD COLUMN link_t0 bigint`,
+  `ALTER TABLE pull_requests ADD COLUMN link_t4 bigint`,
+  `ALTER TABLE pull_requests ADD COLUMN link_t5 bigint`,
+  `DROP TABLE pr_links`,
+  `DELETE FROM figure_record_versions`,
+];
+
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
+  for (const statement of isPostgres(db) ? POSTGRES : STATEMENTS) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

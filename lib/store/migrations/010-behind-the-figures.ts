@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 
 // Behind the figures (spec §4.11, §4.12, §9).
 // - The failed deployment recovery time and rework records join the figure records kept per data
@@ -45,7 +46,9 @@ const STATEMENTS = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
+  // PostgreSQL keeps every table as a heap with its primary key an index: no WITHOUT ROWID there.
+  const forDialect = (s: string) => (isPostgres(db) ? s.replace(/ WITHOUT ROWID$/, "") : s);
+  for (const statement of STATEMENTS) await sql.raw(forDialect(statement)).execute(db);
 }
 
 const DOWN = [

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId, isPostgres } from "../dialect";
 
 // Sources (shared/spec/sources.md): what GitHub, a git repository and later sources bring, kept so
 // that a changed mapping is a replay, not a lost history.
@@ -17,7 +18,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("source_events")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("org_id", "text", (c) => c.notNull())
     .addColumn("project_id", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())
@@ -39,11 +40,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["org_id", "project_id", "source", "received_at"])
     .execute();
   // Append-only: the delivery itself never changes; only its mapping outcome does.
-  await sql`CREATE TRIGGER source_events_append_only BEFORE UPDATE OF org_id, project_id, source, delivery_id,
+  if (isPostgres(db)) {
+    await sql`CREATE FUNCTION source_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'source_events is append-only'; END $$`.execute(db);
+    await sql`CREATE TRIGGER source_events_append_only BEFORE UPDATE OF org_id, project_id, source, delivery_id,
+      event_type, received_at, body, signature ON source_events
+      FOR EACH ROW EXECUTE FUNCTION source_events_append_only()`.execute(db);
+    await sql`CREATE TRIGGER source_events_no_delete BEFORE DELETE ON source_events
+      FOR EACH ROW EXECUTE FUNCTION source_events_append_only()`.execute(db);
+  } else {
+    await sql`CREATE TRIGGER source_events_append_only BEFORE UPDATE OF org_id, project_id, source, delivery_id,
     event_type, received_at, body, signature ON source_events
     BEGIN SELECT RAISE(ABORT, 'source_events is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER source_events_no_delete BEFORE DELETE ON source_events
+    await sql`CREATE TRIGGER source_events_no_delete BEFORE DELETE ON source_events
     BEGIN SELECT RAISE(ABORT, 'source_events is append-only'); END`.execute(db);
+  }
 
   await db.schema
     .createTable("source_facts")
@@ -108,7 +119,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("source_imports")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("org_id", "text", (c) => c.notNull())
     .addColumn("project_id", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())
@@ -148,4 +159,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     "source_events",
   ])
     await db.schema.dropTable(table).execute();
+  if (isPostgres(db)) await sql`DROP FUNCTION source_events_append_only()`.execute(db);
 }

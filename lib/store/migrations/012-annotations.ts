@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { autoId } from "../dialect";
 
 // Annotations: a dated note (or a date range) on a team or an org tree, written by a user of the
 // dashboard, per connection (a team id of one SEI is not the same team on another). Its author is
@@ -6,7 +7,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("annotations")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("connection", "text", (c) => c.notNull())
     .addColumn("scope_kind", "text", (c) => c.notNull())
     .addColumn("scope_value", "text", (c) => c.notNull())
