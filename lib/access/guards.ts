@@ -1,6 +1,6 @@
 import "server-only";
 import { readBodyText, ApiError, log, WindowLimiter } from "@/lib/server";
-import { isSharedStore, pruneShared, takeShared, type Store } from "@/lib/store";
+import { isPostgres, pruneShared, takeShared, type Store } from "@/lib/store";
 import type { NextRequest } from "next/server";
 
 // Checks for state-changing routes: same-origin only, JSON only, and a per-user limit on creates.
@@ -51,10 +51,10 @@ export function resetCreateLimiter(limit = CREATE_LIMIT.limit, windowMs = CREATE
  */
 export async function assertCreateAllowed(db: Store, userId: number, now = Date.now()): Promise<void> {
   const { limit, windowMs } = createLimit;
-  const { allowed, retryAfterMs } = isSharedStore(db)
+  const { allowed, retryAfterMs } = isPostgres(db)
     ? await takeShared(db, `${SHARED_PREFIX}${generation}:${userId}`, limit, windowMs, now)
     : createLimiter.check(String(userId));
-  if (isSharedStore(db) && Math.random() < 0.01) await pruneShared(db, SHARED_PREFIX, windowMs, now);
+  if (isPostgres(db) && Math.random() < 0.01) await pruneShared(db, SHARED_PREFIX, windowMs, now);
   if (allowed) return;
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   throw new ApiError("RATE_LIMITED", `Too many exports created; try again in ${seconds} s.`, undefined, {

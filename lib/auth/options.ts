@@ -7,7 +7,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { TokenSet } from "openid-client";
 import { z } from "zod";
 import { type ServerEnv, log, emailSchema, WindowLimiter } from "@/lib/server";
-import { isSharedStore, pruneShared, takeShared, type Store } from "@/lib/store";
+import { isPostgres, pruneShared, takeShared, type Store } from "@/lib/store";
 import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities";
 import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
@@ -27,7 +27,7 @@ const signInLimiter = new WindowLimiter(SIGN_IN_LIMIT.limit, SIGN_IN_LIMIT.windo
 
 /** Counted in memory on SQLite (one server process); in the store on PostgreSQL, across instances. */
 async function signInAllowed(db: Store, email: string): Promise<boolean> {
-  if (!isSharedStore(db)) return signInLimiter.take(email);
+  if (!isPostgres(db)) return signInLimiter.take(email);
   const { limit, windowMs } = SIGN_IN_LIMIT;
   if (Math.random() < 0.01) await pruneShared(db, "signin:", windowMs);
   return (await takeShared(db, `signin:${email}`, limit, windowMs)).allowed;

@@ -16,7 +16,7 @@ import {
   type ExportParams,
 } from "@/lib/dora";
 import { ApiError, invalid, notFound } from "@/lib/server";
-import { isSharedStore } from "@/lib/store";
+import { isPostgres } from "@/lib/store";
 import { listTeams } from "./dataset";
 import type { Engine } from "./engine";
 import type { Scope } from "./ingest";
@@ -108,7 +108,7 @@ export async function openExportDownload(
   if (job.status !== "COMPLETED") throw new ApiError("NOT_READY", `Export ${job.id} is ${job.status}, not COMPLETED.`);
   const gone = () => new ApiError("GONE", `Export ${job.id} has expired; create it again.`);
   if ((job.expires_at !== null && Number(job.expires_at) <= now) || !job.artifact) throw gone();
-  const opened = isSharedStore(engine.db)
+  const opened = isPostgres(engine.db)
     ? await openStored(engine, job)
     : openLocal(path.join(engine.exportsDir, job.artifact));
   if (!opened) throw gone();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Engine, startJobRunner, newApiKey } from "@/lib/engine";
 import { DEMO_SCOPE, seedDemo } from "@/lib/demo";
 import { startSources, type Sources } from "@/lib/sources";
-import { isSharedStore, openStore, sharedSecret, type Store, withStoreLock } from "@/lib/store";
+import { isPostgres, openStore, sharedSecret, type Store, withStoreLock } from "@/lib/store";
 import { ensureAdmin } from "./bootstrap-admin";
 import { serverEnv, type ServerEnv, log, noticeStream, persistedSecret, randomSecret } from "@/lib/server";
 
@@ -64,7 +64,7 @@ async function start(withJobs: boolean): Promise<Runtime> {
  * PostgreSQL, so that every instance signs sessions and accepts keys alike.
  */
 function secret(db: Store, env: ServerEnv, name: string, generate: () => string) {
-  return isSharedStore(db)
+  return isPostgres(db)
     ? sharedSecret(db, name, generate)
     : Promise.resolve(persistedSecret(env.dataDir, name, generate));
 }
@@ -74,7 +74,7 @@ async function engineKeys(db: Store, env: ServerEnv): Promise<string[]> {
   if (env.FOURFOLD_API_KEYS.length > 0) return env.FOURFOLD_API_KEYS;
   const { value, created } = await secret(db, env, "engine-api-key", newApiKey);
   if (created) {
-    const where = isSharedStore(db) ? "kept in the store" : `also in ${path.join(env.dataDir, "engine-api-key")}`;
+    const where = isPostgres(db) ? "kept in the store" : `also in ${path.join(env.dataDir, "engine-api-key")}`;
     // Printed once, on purpose: the documented curl examples need it.
     noticeStream().write(
       `\n  Fourfold engine: API key created (${where})\n` +

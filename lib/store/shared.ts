@@ -1,15 +1,11 @@
 import "server-only";
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { isPostgres } from "./dialect";
 import type { DB } from "./schema";
 
 // A store on PostgreSQL may be shared by several Fourfold instances; a SQLite store belongs to one
 // machine and one server process. What must hold across instances (one claim of a job, one job for
-// identical creates, one start-up at a time) asks here whether it has to.
-
-/** Whether the store is PostgreSQL, so possibly shared by several instances. */
-export function isSharedStore(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+// identical creates, one start-up at a time) takes these locks; on SQLite they are no-ops.
 
 /** A 64-bit key for PostgreSQL's advisory locks, from a name. */
 export const lockKey = (name: string) => sql<string>`hashtextextended(${name}, 0)`;
@@ -20,7 +16,7 @@ export const lockKey = (name: string) => sql<string>`hashtextextended(${name}, 0
  * SQLite one server process owns the store: `fn` just runs.
  */
 export async function withStoreLock<T>(db: Kysely<any>, name: string, fn: () => Promise<T>): Promise<T> {
-  if (!isSharedStore(db)) return fn();
+  if (!isPostgres(db)) return fn();
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${lockKey(name)})`.execute(conn);
     try {
@@ -37,7 +33,7 @@ export async function withStoreLock<T>(db: Kysely<any>, name: string, fn: () => 
  * Take it first: under READ COMMITTED the statements after it see what the last holder committed.
  */
 export async function lockInTransaction(trx: Kysely<any>, name: string): Promise<void> {
-  if (isSharedStore(trx)) await sql`select pg_advisory_xact_lock(${lockKey(name)})`.execute(trx);
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${lockKey(name)})`.execute(trx);
 }
 
 /**

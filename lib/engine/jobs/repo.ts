@@ -7,7 +7,7 @@ import {
   writeTransaction,
   type DB,
   type ExportJobsTable,
-  isSharedStore,
+  isPostgres,
   lockInTransaction,
 } from "@/lib/store";
 import type { Scope } from "../ingest";
@@ -31,7 +31,7 @@ export const LEASE_MS = 10 * 60_000;
 export const SHARED_LEASE_MS = 20_000;
 export const LEASE_RENEW_MS = 5_000;
 
-export const leaseMs = (db: Store): number => (isSharedStore(db) ? SHARED_LEASE_MS : LEASE_MS);
+export const leaseMs = (db: Store): number => (isPostgres(db) ? SHARED_LEASE_MS : LEASE_MS);
 
 const INTERRUPTED_FIELDS = {
   error_code: "INTERRUPTED",
@@ -150,7 +150,7 @@ export async function claimIn(trx: Store, owner: string, limit: number, now = Da
     .set({ status: "FAILED", completed_at: now, ...INTERRUPTED_FIELDS, lease_owner: null, lease_until: null })
     .where(spent(now))
     .execute();
-  const shared = isSharedStore(trx);
+  const shared = isPostgres(trx);
   const next = await trx
     .selectFrom("export_jobs")
     .select("id")
@@ -224,7 +224,7 @@ export async function completeJob(
     .where("status", "=", "PROCESSING")
     .executeTakeFirst();
   const completed = res.numUpdatedRows > 0n;
-  if (completed && result.file && isSharedStore(db)) await storeArtifact(db, id, result.file);
+  if (completed && result.file && isPostgres(db)) await storeArtifact(db, id, result.file);
   return completed;
 }
 

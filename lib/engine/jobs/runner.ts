@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { isSharedStore, type Store } from "@/lib/store";
+import { isPostgres, type Store } from "@/lib/store";
 import { log } from "@/lib/server";
 import { recoverOrphans } from "./repo";
 import type { WorkerMessage } from "./worker-loop";
@@ -42,7 +42,7 @@ export async function startJobRunner(opts: {
 
   // On SQLite this process is the store's only runner: every job another owner left PROCESSING was
   // a previous process's. On PostgreSQL it may be another live instance's; a dead one's lease ends.
-  if (!isSharedStore(opts.db)) await recoverOrphans(opts.db, (owner) => !owner.startsWith(`${boot}-`));
+  if (!isPostgres(opts.db)) await recoverOrphans(opts.db, (owner) => !owner.startsWith(`${boot}-`));
   removePartialFiles(opts.exportsDir);
 
   const spawn = () => {

@@ -2,7 +2,7 @@
 // that its handling of a store it cannot write to can be tested.
 import fs from "node:fs";
 import { ScopeNotFoundError } from "@/lib/dora";
-import { isSharedStore, writeTransaction, type Store } from "@/lib/store";
+import { isPostgres, writeTransaction, type Store } from "@/lib/store";
 import { claimIn, claimNext, completeJob, failAttempt, LEASE_RENEW_MS, renewLeases, type JobRow } from "./repo";
 import { runExport, type Artifact } from "./run-export";
 
@@ -43,7 +43,7 @@ export const HELD_JOBS = 8;
  * idle: a worker holds one job at a time, so no job waits behind another on a busy instance, and a
  * job that kills its runner takes no other job's attempts with it.
  */
-export const heldJobs = (db: Store): number => (isSharedStore(db) ? 1 : HELD_JOBS);
+export const heldJobs = (db: Store): number => (isPostgres(db) ? 1 : HELD_JOBS);
 
 /** How long a computed job may wait for the ones after it before the outcomes are recorded. */
 export const RECORD_EVERY_MS = 250;
@@ -65,7 +65,7 @@ export async function runNext(deps: LoopDeps): Promise<boolean> {
   const most = heldJobs(deps.db);
   const held = await claimNext(deps.db, deps.owner, most);
   if (held.length === 0) return false;
-  const renewal = isSharedStore(deps.db) ? keepLeases(deps) : null;
+  const renewal = isPostgres(deps.db) ? keepLeases(deps) : null;
   try {
     await runHeld(deps, held, most);
   } finally {
@@ -106,7 +106,7 @@ async function runHeld(deps: LoopDeps, claimed: JobRow[], most: number): Promise
     }
     held = [...held, ...(await record(deps, done, most - held.length))];
     // On a shared store the file is in the store now (or was another attempt's to write).
-    if (isSharedStore(deps.db))
+    if (isPostgres(deps.db))
       for (const { artifact } of done) if (artifact?.file) fs.rmSync(artifact.file, { force: true });
     // Losing this work only costs the next export its head start.
     for (const task of deferred) await task().catch(() => {});

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { isSharedStore } from "../shared";
+import { bytesType } from "../dialect";
 
 // What several Fourfold instances on one PostgreSQL share besides the tables they already had:
 // - export_files: an export's file, in parts, written in the transaction that completes its job, so
@@ -14,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("export_files")
     .addColumn("job_id", "text", (c) => c.notNull())
     .addColumn("part", "integer", (c) => c.notNull())
-    .addColumn("bytes", isSharedStore(db) ? "bytea" : "blob", (c) => c.notNull())
+    .addColumn("bytes", bytesType(db), (c) => c.notNull())
     .addPrimaryKeyConstraint("export_files_pk", ["job_id", "part"])
     .execute();
   await db.schema
