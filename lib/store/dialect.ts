@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from "kysely";
+import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from "kysely";
 
 // The few places where SQLite and PostgreSQL disagree, each one function that writes the SQLite
 // form as the store always has and PostgreSQL's equivalent. Everything else is one query for both.
@@ -8,7 +8,10 @@ import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type R
 export type DialectName = "sqlite" | "postgres";
 
 export function dialectOf(db: Kysely<any>): DialectName {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  // Not `instanceof PostgresAdapter`: Next.js bundles kysely into each server bundle, and the store
+  // the runtime opens in instrumentation.ts's bundle has another copy's adapter than a route's.
+  // Of the two adapters, only PostgreSQL's runs DDL in transactions.
+  return db.getExecutor().adapter.supportsTransactionalDdl ? "postgres" : "sqlite";
 }
 
 export const isPostgres = (db: Kysely<any>): boolean => dialectOf(db) === "postgres";
