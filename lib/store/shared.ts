@@ -15,7 +15,7 @@ export const lockKey = (name: string) => sql<string>`hashtextextended(${name}, 0
  * on a connection of its own, so `fn` may use the pool, and other transactions, as it likes). On
  * SQLite one server process owns the store: `fn` just runs.
  */
-export async function withStoreLock<T>(db: Kysely<any>, name: string, fn: () => Promise<T>): Promise<T> {
+export async function withStoreLock<T>(db: Kysely<DB>, name: string, fn: () => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return fn();
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${lockKey(name)})`.execute(conn);
@@ -32,7 +32,7 @@ export async function withStoreLock<T>(db: Kysely<any>, name: string, fn: () => 
  * instance (PostgreSQL); nothing on SQLite, whose write transactions are already one at a time.
  * Take it first: under READ COMMITTED the statements after it see what the last holder committed.
  */
-export async function lockInTransaction(trx: Kysely<any>, name: string): Promise<void> {
+export async function lockInTransaction(trx: Kysely<DB>, name: string): Promise<void> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${lockKey(name)})`.execute(trx);
 }
 
