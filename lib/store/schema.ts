@@ -360,11 +360,12 @@ export interface ExportFilesTable {
   bytes: Buffer;
 }
 
-/** Hits per key in one fixed window (migration 013): the limits that hold across instances. */
+/** Hits per key and instant (migration 013): the limits that hold across instances. */
 export interface RateCountsTable {
   key: string;
-  /** The window's number: its start in epoch ms divided by its length. */
-  window_start: number;
+  /** When, epoch ms. */
+  at: number;
+  /** Hits at that instant. */
   count: number;
 }
 

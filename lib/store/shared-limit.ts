@@ -1,12 +1,12 @@
 import "server-only";
-import { sql } from "kysely";
 import type { Store } from "./db";
+import { lockInTransaction } from "./shared";
 
 // A rate limit kept in the store, for limits that must hold across instances (PostgreSQL: the
-// dashboard's export creates, sign-in attempts). It counts
-// hits per key in fixed windows and weighs the previous window by how much of it still lies within
-// the sliding window, so a burst across a window's edge is not let through twice. The estimate
-// assumes the previous window's hits were spread evenly: it errs by at most a few hits either way.
+// dashboard's export creates, sign-in attempts): the same sliding window as the in-memory limiter
+// of one process (lib/server/rate-limit.ts), its hits kept as rows (per key and millisecond, with a
+// count), looked at and added to under an advisory lock on the key, so that concurrent hits on
+// several instances never pass the limit together.
 
 export interface Take {
   allowed: boolean;
@@ -21,49 +21,42 @@ export async function takeShared(
   windowMs: number,
   now = Date.now(),
 ): Promise<Take> {
-  const start = now - (now % windowMs);
-  const into = (now - start) / windowMs;
-  const prev = await countAt(db, key, start - windowMs);
-  const carried = prev * (1 - into);
-  // This window may hold `room` hits in all; the update below adds one only while it holds fewer.
-  const room = Math.ceil(limit - carried);
-  if (room >= 1) {
-    const taken = await sql<{ count: number }>`insert into rate_counts (key, window_start, count)
-      values (${key}, ${start}, 1)
-      on conflict (key, window_start) do update set count = rate_counts.count + 1
-      where rate_counts.count < ${room}
-      returning count`.execute(db);
-    if (taken.rows.length > 0) {
-      await db
-        .deleteFrom("rate_counts")
-        .where("key", "=", key)
-        .where("window_start", "<", start - windowMs)
+  return db.transaction().execute(async (trx) => {
+    await lockInTransaction(trx, `rate:${key}`);
+    await trx
+      .deleteFrom("rate_counts")
+      .where("key", "=", key)
+      .where("at", "<=", now - windowMs)
+      .execute();
+    const hits = await trx
+      .selectFrom("rate_counts")
+      .select(["at", "count"])
+      .where("key", "=", key)
+      .orderBy("at")
+      .execute();
+    let total = hits.reduce((n, h) => n + Number(h.count), 0);
+    if (total < limit) {
+      await trx
+        .insertInto("rate_counts")
+        .values({ key, at: now, count: 1 })
+        .onConflict((oc) => oc.columns(["key", "at"]).doUpdateSet((eb) => ({ count: eb("rate_counts.count", "+", 1) })))
         .execute();
       return { allowed: true, retryAfterMs: 0 };
     }
-  }
-  const cur = await countAt(db, key, start);
-  // The previous window's weight falls until prev·(1 − t) + cur < limit, or the window ends.
-  const untilEnd = start + windowMs - now;
-  const wait = cur >= limit || prev === 0 ? untilEnd : (1 - (limit - cur) / prev) * windowMs - (now - start);
-  return { allowed: false, retryAfterMs: Math.max(1, Math.min(untilEnd, Math.ceil(wait))) };
+    // The next hit is allowed once enough of the oldest have left the window.
+    for (const hit of hits) {
+      total -= Number(hit.count);
+      if (total < limit) return { allowed: false, retryAfterMs: Math.max(1, Number(hit.at) + windowMs - now) };
+    }
+    return { allowed: false, retryAfterMs: windowMs };
+  });
 }
 
-async function countAt(db: Store, key: string, windowStart: number): Promise<number> {
-  const row = await db
-    .selectFrom("rate_counts")
-    .select("count")
-    .where("key", "=", key)
-    .where("window_start", "=", windowStart)
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
-}
-
-/** Forgets windows that no longer count for any key starting with `prefix`. */
+/** Forgets the hits of every key starting with `prefix` that no longer count. */
 export async function pruneShared(db: Store, prefix: string, windowMs: number, now = Date.now()): Promise<void> {
   await db
     .deleteFrom("rate_counts")
     .where("key", "like", `${prefix}%`)
-    .where("window_start", "<", now - 2 * windowMs)
+    .where("at", "<=", now - windowMs)
     .execute();
 }

@@ -159,7 +159,7 @@ CREATE TABLE "incidents" ("org_id" text not null, "project_id" text not null, "i
 -- table pull_requests
 CREATE TABLE "pull_requests" ("org_id" text not null, "project_id" text not null, "id" text not null, "team_id" text not null, "repository" text not null, "first_commit_at" bigint not null, "opened_at" bigint not null, "merged_at" bigint, "merge_commit_sha" text, "work_item_id" text, link_t0 bigint, link_t4 bigint, link_t5 bigint, constraint "pull_requests_pk" primary key ("org_id", "project_id", "id"));
 -- table rate_counts
-CREATE TABLE "rate_counts" ("key" text not null, "window_start" bigint not null, "count" integer not null, constraint "rate_counts_pk" primary key ("key", "window_start"));
+CREATE TABLE "rate_counts" ("key" text not null, "at" bigint not null, "count" integer not null, constraint "rate_counts_pk" primary key ("key", "at"));
 -- table sessions
 CREATE TABLE "sessions" ("id" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "identity_id" integer references "user_identities" ("id") on delete cascade, "provider" text not null, "id_token" text, "created_at" bigint not null, "last_seen_at" bigint not null);
 -- table shared_secrets
