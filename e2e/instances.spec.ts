@@ -17,6 +17,7 @@ const AUTH = { authorization: `ApiKey ${KEY}`, "content-type": "application/json
 const DATA = path.join(process.cwd(), ".tmp", "instances");
 /** How long instance B holds each job it runs: the export of B that A must take over. */
 const B_DELAY_MS = 20_000;
+const TEAMS = ["eng", "eng-payments", "eng-growth", "eng-mobile", "plat-infra"];
 
 test.describe.configure({ mode: "serial" });
 
@@ -58,6 +59,8 @@ async function start(name: string, env: Record<string, string> = {}): Promise<In
       FOURFOLD_DATA_DIR: dataDir,
       FOURFOLD_DATABASE_URL: databaseUrl,
       FOURFOLD_API_KEYS: KEY,
+      // A small organisation is sent below: seeding the demo's 29,000 records would take a minute.
+      FOURFOLD_DEMO: "off",
       ...env,
     },
     stdio: ["ignore", out, out],
@@ -165,8 +168,39 @@ test.beforeAll(async () => {
   databaseUrl = url.toString();
   // Started together, as an orchestrator would: one migrates, seeds and makes the secrets.
   [a, b] = await Promise.all([start("a"), start("b", { FOURFOLD_EXPORT_DELAY_MS: String(B_DELAY_MS) })]);
+  await ingestTeams(a);
   console.log(`instances: PostgreSQL and two instances ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });
+
+/** The teams the exports are of, with a deployment a week for each, through A's ingestion API. */
+async function ingestTeams(on: Instance) {
+  const post = async (kind: string, items: unknown[]) => {
+    const res = await fetch(`${on.base}/v2/ingest/${kind}?${Q}`, {
+      method: "POST",
+      headers: AUTH,
+      body: JSON.stringify({ items }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  };
+  await post(
+    "teams",
+    TEAMS.map((id, i) => ({ id, name: id, orgTree: "Engineering", refId: 100 + i, parentId: i === 0 ? null : "eng" })),
+  );
+  const week = 7 * 86_400_000;
+  const start = Date.parse("2026-01-05T10:00:00Z");
+  await post(
+    "deployments",
+    TEAMS.flatMap((teamId) =>
+      Array.from({ length: 25 }, (_, w) => ({
+        id: `${teamId}-d${w}`,
+        teamId,
+        environment: "production",
+        status: "success",
+        finishedAt: new Date(start + w * week).toISOString(),
+      })),
+    ),
+  );
+}
 
 test.afterAll(() => {
   kill(a);
