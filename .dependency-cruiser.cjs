@@ -7,7 +7,7 @@ const LAYERS = [
   ["dora"], //             the pure domain: metric definitions, periods, ratings, linking, CSV
   ["contract"], //         the dashboard API's wire types and the public config (types and schemas)
   ["server"], //           leaves: errors, logs, body reading, env, secrets, headers, rate limits
-  ["store"], //            the SQLite store and its migrations
+  ["store"], //            the store (SQLite or PostgreSQL) and its migrations
   ["auth", "engine"], //   accounts, SSO identities and sessions; the embedded engine
   ["demo"], //             the demo organisation: seeds a fresh store through the engine's ingestion
   ["sources"], //          GitHub, git and later sources: event log, mapping, replay, importers, into the engine

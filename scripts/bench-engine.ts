@@ -1,7 +1,7 @@
 // npm run bench:engine [-- --scale 0.1] – the engine end to end over HTTP on a production build:
 // ingestion rate, org-tree and one-team export times, poll latency during an export, the records
 // behind the figures and the data's coverage for the root team, peak memory, and a bare SQLite
-// aggregation over the same rows as the floor. With --mixed: ingestion, polls,
+// (or PostgreSQL, with --store postgres) aggregation over the same rows as the floor. With --mixed: ingestion, polls,
 // new connections and small exports all at once (bench-engine/mixed.ts). See docs/benchmarks.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -16,7 +16,10 @@ import { coverageRun, recordsRun, type RecordsRun } from "./bench-engine/records
 import { ingestAll } from "./bench-engine/ingest";
 import { mixed } from "./bench-engine/mixed";
 import { DIST_DIR, ensureBuild, freePort, serverMemory, startServer, type Server } from "./bench-engine/server";
-import { sqliteFloor } from "./bench-engine/sqlite-floor";
+import { postgresFloor } from "./bench-engine/postgres-floor";
+import { sqliteFloor, type Floor } from "./bench-engine/sqlite-floor";
+import { startTestPostgres, type TestPostgres } from "./pg-test-server";
+import pg from "pg";
 import { fmt, median, percentile } from "./bench-engine/stats";
 
 const TARGETS = { ingestPerSec: 20_000, orgExportMs: 5_000, pollP99Ms: 100, recordsP95Ms: 150, coverageMs: 1_000 };
@@ -41,6 +44,9 @@ const USAGE = `Usage: npm run bench:engine [-- options]
   --duration <s>     with --mixed: how long the load runs                                     [60]
   --load-scale <x>   with --mixed: the scale of the organisation the writers send           [0.25]
   --dist-dir <dir>   serve another build (e.g. of older code, to compare)    [${DIST_DIR}]
+  --store <s>        sqlite, or postgres: the store on PostgreSQL                        [sqlite]
+  --database-url <u> with --store postgres: an empty database to use; unset, a server of
+                     its own is started (Debian's postgresql, durable settings) and removed
   With --mixed, --scale is that of the data the exports read, ingested first                 [0.1]
 `;
 
@@ -67,11 +73,20 @@ async function exportsOf(c: Client, label: string, specs: ExportSpec[]): Promise
 async function bench(
   server: Server,
   c: Client,
-  opts: { scale: number; inFlight: number; runs: number; rangeDays: number; end: Date; dataDir: string },
+  opts: {
+    scale: number;
+    inFlight: number;
+    runs: number;
+    rangeDays: number;
+    end: Date;
+    dataDir: string;
+    databaseUrl?: string;
+  },
 ) {
   await waitReady(c, 180_000, () => server.child.exitCode === null);
   out(`machine: ${machine()}`);
   out(`server:  ${c.base} (pid ${server.child.pid}), data ${opts.dataDir}`);
+  out(`store:   ${opts.databaseUrl ? "PostgreSQL" : "SQLite"}`);
   out(
     `data:    benchOrg(end ${isoDay(opts.end.getTime())}, scale ${opts.scale}), ${opts.inFlight} requests in flight\n`,
   );
@@ -143,10 +158,20 @@ async function bench(
       `memory: server pid ${mem.pid} VmHWM ${fmt(mem.hwm)} MiB, VmRSS now ${fmt(mem.rss)} MiB (${mem.threads} threads; the export worker is a thread of this process)\n`,
     );
 
-  const floor = sqliteFloor(path.join(opts.dataDir, "fourfold.db"), ORG, PROJECT);
-  out(
-    `floor: bare SQLite median lead time per team and month over ${fmt(floor.prs)} merged PRs (${fmt(floor.groups)} groups): ${fmt(floor.ms)} ms`,
-  );
+  let floor: Floor;
+  if (opts.databaseUrl) {
+    const pgFloor = await postgresFloor(opts.databaseUrl, ORG, PROJECT);
+    floor = pgFloor;
+    out(
+      `floor: bare PostgreSQL median lead time per team and month over ${fmt(floor.prs)} merged PRs (${fmt(floor.groups)} groups): ${fmt(floor.ms)} ms` +
+        ` (window functions ${fmt(pgFloor.windowsMs)} ms, percentile_cont ${fmt(pgFloor.percentileMs)} ms)`,
+    );
+  } else {
+    floor = sqliteFloor(path.join(opts.dataDir, "fourfold.db"), ORG, PROJECT);
+    out(
+      `floor: bare SQLite median lead time per team and month over ${fmt(floor.prs)} merged PRs (${fmt(floor.groups)} groups): ${fmt(floor.ms)} ms`,
+    );
+  }
   out(`       org-tree export / floor = ${fmt(treeMs / floor.ms, 2)}\n`);
 
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
@@ -180,6 +205,8 @@ async function main() {
       duration: { type: "string", default: "60" },
       "load-scale": { type: "string", default: "0.25" },
       "dist-dir": { type: "string" },
+      store: { type: "string", default: "sqlite" },
+      "database-url": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -205,12 +232,26 @@ async function main() {
   if (distDir !== undefined && !fs.existsSync(path.join(distDir, "BUILD_ID")))
     throw new Error(`--dist-dir: no build in ${distDir}`);
 
+  if (values.store !== "sqlite" && values.store !== "postgres") throw new Error("--store must be sqlite or postgres");
+  if (values["database-url"] && values.store !== "postgres")
+    throw new Error("--database-url goes with --store postgres");
+
   if (distDir === undefined) ensureBuild(Boolean(values["skip-build"]));
+  let postgres: TestPostgres | undefined;
+  let databaseUrl: string | undefined;
+  if (values.store === "postgres") {
+    if (values["database-url"]) databaseUrl = values["database-url"];
+    else {
+      postgres = await startTestPostgres({ durable: true });
+      databaseUrl = await createDatabase(postgres.url, "fourfold_bench");
+    }
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fourfold-bench-"));
   const key = `ff_bench_${crypto.randomBytes(18).toString("base64url")}`;
-  const server = startServer({ port: await freePort(), dataDir, apiKey: key, distDir });
+  const server = startServer({ port: await freePort(), dataDir, apiKey: key, distDir, databaseUrl });
   const cleanUp = () => {
     server.stop();
+    postgres?.stop();
     if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -238,7 +279,7 @@ async function main() {
           .join(", ")}`,
       );
     } else {
-      await bench(server, client, { scale, inFlight, runs, rangeDays, end, dataDir });
+      await bench(server, client, { scale, inFlight, runs, rangeDays, end, dataDir, databaseUrl });
     }
   } catch (err) {
     process.stderr.write(`server output (tail):\n${server.log.join("").slice(-4000)}\n`);
@@ -246,6 +287,20 @@ async function main() {
   } finally {
     cleanUp();
   }
+}
+
+/** A new database on the server `adminUrl` reaches, with byte-wise text order; its URL. */
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 main().then(

@@ -7,7 +7,7 @@ const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "
 let passed = 0;
 let failed = Number(process.argv[2] ?? 0);
 
-for (const file of [".tmp/vitest.json", ".tmp/vitest-bundle.json"]) {
+for (const file of [".tmp/vitest.json", ".tmp/vitest-postgres.json", ".tmp/vitest-bundle.json"]) {
   const vitest = read(file);
   if (!vitest) continue;
   passed += vitest.numPassedTests;

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-true}"
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/vitest-bundle.json .tmp/playwright.json
+rm -f .tmp/vitest.json .tmp/vitest-postgres.json .tmp/vitest-bundle.json .tmp/playwright.json
 failed_steps=()
 started=$(date +%s)
 
@@ -27,13 +27,29 @@ install_chromium() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
+# The store's tests run on a real PostgreSQL too (tests/pg-global-setup.ts starts one from these programs).
+install_postgresql() {
+  [ -n "${FOURFOLD_TEST_DATABASE_URL:-}" ] && return 0
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql'"; return 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+}
+
 step "install chromium (apt)" install_chromium
+step "install postgresql (apt)" install_postgresql
 step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 step "lint" npx eslint --max-warnings=0 .
 step "format (prettier)" npx prettier --check --log-level warn .
 step "import rules (dependency-cruiser)" npx depcruise app components lib scripts proxy.ts instrumentation.ts --config .dependency-cruiser.cjs
 step "typecheck" npx tsc --noEmit
 step "unit and request-level tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+# The suites that open a store (store, engine, accounts, request-level), again, each store a fresh
+# PostgreSQL database (docs/deploy.md, "Tests").
+pg_suites=(lib/auth/identities.test.ts lib/auth/sessions.test.ts lib/engine/dataset.test.ts lib/engine/facts.test.ts
+  lib/engine/figure-records.test.ts lib/engine/project-records.test.ts lib/engine/record-links.test.ts
+  lib/engine/ingest/service.test.ts lib/engine/ingest/teams.test.ts tests/engine-api tests/proxy)
+FOURFOLD_TEST_STORE=postgres step "store, engine and request-level tests on PostgreSQL (vitest)" \
+  npx vitest run "${pg_suites[@]}" --reporter=default --reporter=json --outputFile.json=.tmp/vitest-postgres.json
 # The build is made with a Harness key configured, so the bundle check can prove it never reaches the browser.
 bundle_key="sei-bundle-sentinel-$(node -e 'process.stdout.write(require("crypto").randomBytes(12).toString("hex"))')"
 build() {

@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from "kysely";
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from "kysely";
 
 // The few places where SQLite and PostgreSQL disagree, each one function that writes the SQLite
 // form as the store always has and PostgreSQL's equivalent. Everything else is one query for both.
@@ -7,11 +7,16 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 
 
 export type DialectName = "sqlite" | "postgres";
 
+/**
+ * Set on the adapter of a PostgreSQL store when it is opened. A transaction shares its store's
+ * adapter; and a server bundle may hold two copies of Kysely (its ESM and CommonJS builds, one per
+ * layer), where `instanceof` would tell a store of one copy from a class of the other.
+ */
+export const POSTGRES_STORE = Symbol.for("fourfold.store.postgres");
+
 export function dialectOf(db: Kysely<any>): DialectName {
-  // Not `instanceof PostgresAdapter`: Next.js bundles kysely into each server bundle, and the store
-  // the runtime opens in instrumentation.ts's bundle has another copy's adapter than a route's.
-  // Of the two adapters, only PostgreSQL's runs DDL in transactions.
-  return db.getExecutor().adapter.supportsTransactionalDdl ? "postgres" : "sqlite";
+  const adapter = db.getExecutor().adapter as unknown as Record<symbol, unknown>;
+  return adapter[POSTGRES_STORE] || adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
 export const isPostgres = (db: Kysely<any>): boolean => dialectOf(db) === "postgres";

@@ -1,7 +1,8 @@
 import "server-only";
-import { Kysely, PostgresDialect, type CompiledQuery } from "kysely";
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
+import { isPostgres, POSTGRES_STORE } from "./dialect";
 import type { DB } from "./schema";
 
 // The PostgreSQL side of the store: a pool per process (per thread: the store writer and the export
@@ -23,8 +24,6 @@ const types = {
       : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-const pools = new WeakMap<Kysely<DB>, pg.Pool>();
-
 export function openPostgres(url: string, opts: { poolSize?: number }): Kysely<DB> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -32,20 +31,26 @@ export function openPostgres(url: string, opts: { poolSize?: number }): Kysely<D
     types,
     // A database that is down answers at once; one that does not answer fails within this.
     connectionTimeoutMillis: 5000,
-    idleTimeoutMillis: 30_000,
+    // Connections stay open once made (at most `max`): no timer per idle connection, no reconnect
+    // after a quiet minute.
+    idleTimeoutMillis: 0,
   });
   // An idle connection closed by the server (a restart, a failover) is dropped from the pool and
   // the next query opens a new one; without a listener the error would end the process.
   pool.on("error", () => undefined);
+  // A connection that breaks while checked out (the server restarted mid-query) fails that query;
+  // without a listener of its own its error event would end the process too.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
-  pools.set(db, pool);
+  // On the adapter, which its transactions share, under a global symbol (see dialect.ts).
+  (db.getExecutor().adapter as unknown as Record<symbol, unknown>)[POSTGRES_STORE] = pool;
   return db;
 }
 
 function poolOf(db: Kysely<DB>): pg.Pool {
-  const pool = pools.get(db);
-  if (!pool) throw new Error("not a PostgreSQL store");
-  return pool;
+  const pool = (db.getExecutor().adapter as unknown as Record<symbol, unknown>)[POSTGRES_STORE];
+  if (!(pool instanceof Object)) throw new Error("not a PostgreSQL store");
+  return pool as pg.Pool;
 }
 
 /** Batches of rows read from the cursor: a million rows never live at once. */
@@ -74,5 +79,42 @@ export async function eachPostgresRow(
     }
   } finally {
     client.release(broken);
+  }
+}
+
+/** Rows a table had at its last ANALYZE here, and rows written since, per store. */
+const growth = new WeakMap<Kysely<DB>, Map<string, { base: number; since: number }>>();
+
+/**
+ * PostgreSQL plans by its statistics of each table, which autovacuum renews about once a minute: a
+ * table filled by ingestion batch after batch would be planned as the empty table it was (a scan of
+ * the whole project for each row's link). After a write of `rows` rows to `tables`, a table that
+ * has grown by half since its statistics were taken is analyzed now. SQLite: nothing to do (its
+ * statements name their indexes).
+ */
+export async function analyzeWhenGrown(
+  db: Kysely<DB>,
+  tables: readonly string[],
+  rows: number,
+  /** A transaction of `db` that wrote the rows: its ANALYZE counts them before they are committed. */
+  on: Kysely<DB> = db,
+): Promise<void> {
+  if (!isPostgres(db) || rows === 0) return;
+  let tracked = growth.get(db);
+  if (!tracked) growth.set(db, (tracked = new Map()));
+  for (const table of tables) {
+    let state = tracked.get(table);
+    if (!state) {
+      const { rows: found } = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class
+        WHERE oid = to_regclass(${table})`.execute(on);
+      state = { base: Number(found[0]?.n ?? 0), since: 0 };
+      tracked.set(table, state);
+    }
+    state.since += rows;
+    if (state.since >= Math.max(1000, state.base / 2)) {
+      await sql`ANALYZE ${sql.table(table)}`.execute(on);
+      state.base += state.since;
+      state.since = 0;
+    }
   }
 }

@@ -112,7 +112,7 @@ export async function deploymentReach(db: Kysely<DB>, only: Only): Promise<strin
         AND p.merged_at <= d.finished_at
         AND p.merged_at > coalesce((SELECT max(o.finished_at) FROM deployment_links o
           WHERE o.org_id = d.org_id AND o.project_id = d.project_id AND o.kind = 'repo' AND o.value = d.repository
-          AND o.finished_at < d.finished_at), -9e18)
+          AND o.finished_at < d.finished_at), -9000000000000000000)
     WHERE ${SHIPPED} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL`.execute(db);
   return rows.map((r) => r.id);
 }
@@ -144,7 +144,7 @@ export async function lowerDeployTimes(db: Kysely<DB>, only: Only): Promise<void
           AND p.merged_at <= d.finished_at
           AND p.merged_at > coalesce((SELECT max(o.finished_at) FROM deployment_links o
             WHERE o.org_id = d.org_id AND o.project_id = d.project_id AND o.kind = 'repo' AND o.value = d.repository
-            AND o.finished_at < d.finished_at), -9e18)
+            AND o.finished_at < d.finished_at), -9000000000000000000)
       WHERE ${SHIPPED} AND d.pull_request_ids IS NULL AND d.commit_shas IS NULL AND d.repository IS NOT NULL
       GROUP BY ${r}) AS reached GROUP BY r) c
     WHERE ${isRow(db, "pull_requests", sql.ref("c.r"), only.org, only.project)}

@@ -68,7 +68,14 @@ export interface Server {
 }
 
 /** `next start` in its own process group, so stop() ends it and anything it started. */
-export function startServer(opts: { port: number; dataDir: string; apiKey: string; distDir?: string }): Server {
+export function startServer(opts: {
+  port: number;
+  dataDir: string;
+  apiKey: string;
+  distDir?: string;
+  /** The store on PostgreSQL; unset, SQLite in the data dir. */
+  databaseUrl?: string;
+}): Server {
   const log: string[] = [];
   const child = spawn(
     process.execPath,
@@ -87,6 +94,8 @@ export function startServer(opts: { port: number; dataDir: string; apiKey: strin
         FOURFOLD_API_KEYS: opts.apiKey,
         FOURFOLD_LOG: "warn",
         NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
+        // Blank is unset: a SQLite run never reaches a database named in the caller's environment.
+        FOURFOLD_DATABASE_URL: opts.databaseUrl ?? "",
       },
     },
   );

@@ -7,7 +7,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as ingestRoute from "@/app/v2/ingest/[kind]/route";
 import { WRITER_NICE } from "@/lib/engine/thread-priority";
 import { MAX_BATCHES, StoreWriter, writerOf } from "@/lib/engine/writer";
-import { storeFile } from "@/lib/store/db";
+import pg from "pg";
+import { storeFile, WRITE_LOCK } from "@/lib/store/db";
+import { isPostgres } from "@/lib/store/dialect";
 import { api, AUTH, exportBody, ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "./helpers";
 
 const runtime = setupEngine({ jobs: false });
@@ -17,6 +19,13 @@ const team = (id: string) => ({ id, name: `Team ${id}`, orgTree: "Eng" });
 /** Holds the store's write lock from another connection, as a long transaction would. */
 async function holdWriteLock(): Promise<() => void> {
   const { db } = await runtime();
+  if (isPostgres(db)) {
+    const other = new pg.Client({ connectionString: storeFile(db)! });
+    await other.connect();
+    await other.query("BEGIN");
+    await other.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+    return () => void other.query("COMMIT").finally(() => other.end());
+  }
   const other = new Database(storeFile(db)!);
   other.exec("begin immediate");
   return () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { DomainError, type Team } from "@/lib/dora";
-import { type Store, writeTransaction, linkOf } from "@/lib/store";
+import { analyzeWhenGrown, type Store, writeTransaction, linkOf } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
 import { parseBody, type IngestIssue } from "./parse";
@@ -44,7 +44,7 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
   const parsed = parseBody(kind, body);
   if (!parsed.ok && parsed.items.length === 0) return { ok: false, details: parsed.issues };
   const items = parsed.items as (ItemOf[IngestKind] | null)[];
-  return writeTransaction(db, async (trx) => {
+  const result = await writeTransaction(db, async (trx) => {
     const teams = await storedTeams(trx, scope);
     const issues = [...(parsed.ok ? [] : parsed.issues), ...duplicateIds(items)];
     let records: unknown[] = items;
@@ -68,12 +68,16 @@ export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: un
       records.map((record) => toRow(scope, record)),
       kind === "pull-requests" ? linkOf(trx) : {},
     );
+    // PostgreSQL: the links below are planned with statistics that count this batch.
+    await analyzeWhenGrown(db, [table], ids.length - existing.size, trx);
     // The work items the new PRs name are in the batch itself: no need to read them back.
     if (kind === "pull-requests")
       for (const pr of items as { workItemId?: string | null }[]) if (pr.workItemId) reach.workItems.add(pr.workItemId);
     await afterChange(trx, scope, table, ids, reach, existing.size === 0);
     return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
   });
+  if (result.ok && kind === "deployments") await analyzeWhenGrown(db, ["deployment_links"], result.created);
+  return result;
 }
 
 /**
