@@ -108,9 +108,10 @@ export async function openExportDownload(
   if (job.status !== "COMPLETED") throw new ApiError("NOT_READY", `Export ${job.id} is ${job.status}, not COMPLETED.`);
   const gone = () => new ApiError("GONE", `Export ${job.id} has expired; create it again.`);
   if ((job.expires_at !== null && Number(job.expires_at) <= now) || !job.artifact) throw gone();
-  const opened = isPostgres(engine.db)
-    ? await openStored(engine, job)
-    : openLocal(path.join(engine.exportsDir, job.artifact));
+  const local = path.join(engine.exportsDir, job.artifact);
+  // On PostgreSQL a job copied from a SQLite store (`npm run db -- copy`) may have its file in this
+  // instance's folder rather than in the store.
+  const opened = isPostgres(engine.db) ? ((await openStored(engine, job)) ?? openLocal(local)) : openLocal(local);
   if (!opened) throw gone();
   const gzip = (JSON.parse(job.params) as ExportParams).compression === "gzip";
   return {
