@@ -1,7 +1,9 @@
 // npm run bench:sources [-- --deliveries 10000 --prs 5000] – the sources end to end on a production
-// build: webhook deliveries sent `--concurrency` at a time (every answer timed; the last mapped how
-// long after the last answer), then a backfill of a fake GitHub repository of `--prs` pull requests
-// (with commits, runs, deployments and issues) from a local fake of GitHub's API. See docs/benchmarks.md.
+// build: GitHub's webhook deliveries, then GitLab's, then PagerDuty's (`--pagerduty`), Jira's
+// (`--jira`) and CDEvents' (`--cdevents`), sent `--concurrency` at a time (every answer timed; the last mapped how long after the last answer), then
+// a backfill of a fake GitHub repository of `--prs` pull requests (with commits, runs, deployments and
+// issues) from a local fake of GitHub's API, and of a fake GitLab project of as many merge requests
+// from a fake of GitLab's. See docs/benchmarks.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,9 +11,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import examples from "@octokit/webhooks-examples";
 import { logToStderr } from "@/lib/server";
-import { importGithub, setSecret, startSources } from "@/lib/sources";
-import { openStore } from "@/lib/store";
+import { importGithub, importGitlab, setSecret, startSources } from "@/lib/sources";
+import { openStore, type Store } from "@/lib/store";
 import { fakeRepo, startFakeGithub } from "../tests/sources/fake-github";
+import { fakeProject, startFakeGitlab } from "../tests/sources/fake-gitlab";
+import { cdeventsDelivery, CDEVENTS_SOURCES, CDEVENTS_TOKEN } from "./bench-sources-cdevents";
+import { gitlabDelivery, GITLAB_TOKEN } from "./bench-sources-gitlab";
+import { jiraDelivery, JIRA_PROJECTS, JIRA_SECRET } from "./bench-sources-jira";
 import { call, waitReady, type Client } from "./bench-engine/client";
 import { DIST_DIR, ensureBuild, freePort, startServer, type Server } from "./bench-engine/server";
 import { fmt, percentile } from "./bench-engine/stats";
@@ -21,9 +27,12 @@ const ORG = "bench";
 const PROJECT = "sources";
 const SECRET = "bench-webhook-secret-0123456789abcdef";
 const USAGE = `Usage: npm run bench:sources [-- options]
-  --deliveries <n>   webhook deliveries sent                                   [10000]
+  --deliveries <n>   webhook deliveries sent, of GitHub and again of GitLab    [10000]
   --concurrency <n>  deliveries in flight                                         [20]
-  --prs <n>          pull requests of the repository backfilled                 [5000]
+  --prs <n>          pull requests (merge requests) of the repository backfilled [5000]
+  --pagerduty <n>    PagerDuty deliveries sent after GitHub's (incidents of 20 services) [2000]
+  --jira <n>         Jira deliveries sent after PagerDuty's (issues of 10 projects)    [2000]
+  --cdevents <n>     CDEvents deliveries sent after Jira's (binary and structured)     [2000]
   --skip-build       use the build as it is
   --dist-dir <dir>   serve another build (e.g. .next, after npm run build)    [${DIST_DIR}]
   --keep-data        keep the temporary data dir
@@ -91,12 +100,96 @@ function delivery(i: number): { event: string; body: Payload } {
   }
 }
 
+/** Sends the deliveries `concurrency` at a time, timing every answer, then waits until all are mapped. */
+async function sendAll(
+  db: Store,
+  title: string,
+  url: string,
+  deliveries: { headers: Record<string, string>; raw: string }[],
+  concurrency: number,
+): Promise<void> {
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < deliveries.length) {
+      const d = deliveries[next++]!;
+      const s = performance.now();
+      const res = await fetch(url, {
+        method: "POST",
+        headers: d.headers,
+        body: d.raw,
+        signal: AbortSignal.timeout(30_000),
+      });
+      await res.arrayBuffer();
+      times.push(performance.now() - s);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const lastAnswer = performance.now();
+  let pending = Infinity;
+  while (pending > 0 && performance.now() - lastAnswer < 300_000) {
+    const row = await db
+      .selectFrom("source_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    pending = Number(row?.n ?? 0);
+    if (pending > 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const mappedAfter = performance.now() - lastAnswer;
+  const source = /\/v2\/sources\/(\w+)\//.exec(url)?.[1] ?? "";
+  const outcome = await db
+    .selectFrom("source_events")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("source", "=", source)
+    .groupBy("status")
+    .execute();
+  const p99 = percentile(times, 0.99);
+  out();
+  out(`## ${title}`);
+  out(
+    `- answered: ${fmt(times.length)} in ${fmt((lastAnswer - t0) / 1000, 1)} s (${fmt(times.length / ((lastAnswer - t0) / 1000))}/s); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  out(
+    `- answer time: p50 ${fmt(percentile(times, 0.5), 1)} ms, p90 ${fmt(percentile(times, 0.9), 1)} ms, p99 ${fmt(p99, 1)} ms, max ${fmt(Math.max(...times), 1)} ms (target p99 < ${TARGETS.answerP99Ms} ms: ${p99 < TARGETS.answerP99Ms ? "met" : "MISSED"})`,
+  );
+  out(
+    `- all mapped ${fmt(mappedAfter / 1000, 1)} s after the last answer (target < ${TARGETS.mappedWithinMs / 1000} s: ${pending === 0 && mappedAfter < TARGETS.mappedWithinMs ? "met" : "MISSED"}); outcomes ${JSON.stringify(Object.fromEntries(outcome.map((o) => [o.status, Number(o.n)])))}`,
+  );
+}
+
+/** Runs one importer against its fake API and reports its time, mapping included, and its records. */
+async function backfill(db: Store, title: string, run: () => Promise<{ prefix: string; what: string }>) {
+  const b0 = performance.now();
+  const { prefix, what } = await run();
+  const backfillMs = performance.now() - b0;
+  const records = await db
+    .selectFrom("source_records")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("org_id", "=", ORG)
+    .where("project_id", "=", PROJECT)
+    .where("record_id", "like", `${prefix}%`)
+    .executeTakeFirst();
+  out();
+  out(`## ${title}`);
+  out(`- ${what}, ${fmt(Number(records?.n ?? 0))} records`);
+  out(
+    `- took ${fmt(backfillMs / 1000, 1)} s, mapping included (target < ${TARGETS.backfillMs / 1000} s: ${backfillMs < TARGETS.backfillMs ? "met" : "MISSED"})`,
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       deliveries: { type: "string", default: "10000" },
       concurrency: { type: "string", default: "20" },
       prs: { type: "string", default: "5000" },
+      pagerduty: { type: "string", default: "2000" },
+      jira: { type: "string", default: "2000" },
+      cdevents: { type: "string", default: "2000" },
       "skip-build": { type: "boolean" },
       "dist-dir": { type: "string", default: DIST_DIR },
       "keep-data": { type: "boolean" },
@@ -129,107 +222,90 @@ async function main() {
       teams: [
         { repository: "bench-org/*", team: "bench" },
         { repository: "acme/*", team: "bench" },
+        { gitlabProject: "bench-group/**", team: "bench" },
+        { gitlabProject: "acme/**", team: "bench" },
+        { pagerdutyService: "Bench service *", team: "bench" },
+        { jiraProject: JIRA_PROJECTS, team: "bench" },
+        { cdeventsSource: CDEVENTS_SOURCES, team: "bench" },
       ],
     });
     if (mapping.status !== 200) throw new Error(`mapping: ${mapping.status} ${JSON.stringify(mapping.body)}`);
     const db = await openStore(path.join(dataDir, "fourfold.db"), { migrate: false });
     const sources = startSources({ db, dataDir, mapPending: false });
     await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "github", SECRET);
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "gitlab", GITLAB_TOKEN);
+    const query = `orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "pagerduty", SECRET);
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "jira", JIRA_SECRET);
+    await setSecret(db, sources.key, { org: ORG, project: PROJECT }, "cdevents", CDEVENTS_TOKEN);
 
-    out(`# bench:sources — ${total} deliveries, ${concurrency} at a time; backfill of ${prs} pull requests`);
-    const bodies = Array.from({ length: total }, (_, i) => {
+    out(
+      `# bench:sources — ${total} deliveries of GitHub and of GitLab, ${values.pagerduty} of PagerDuty, ${values.jira} of Jira, ${values.cdevents} of CDEvents, ${concurrency} at a time; backfills of ${prs} pull requests`,
+    );
+    const github = Array.from({ length: total }, (_, i) => {
       const d = delivery(i);
       const raw = JSON.stringify(d.body);
-      return {
-        event: d.event,
-        raw,
-        signature: `sha256=${crypto.createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+      const headers = {
+        "content-type": "application/json",
+        "x-github-event": d.event,
+        "x-github-delivery": `bench-${i}`,
+        "x-hub-signature-256": `sha256=${crypto.createHmac("sha256", SECRET).update(raw).digest("hex")}`,
       };
+      return { headers, raw };
     });
-    const url = `${server.base}/v2/sources/github/webhook?orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
-    const times: number[] = [];
-    const statuses = new Map<number, number>();
-    let next = 0;
-    const t0 = performance.now();
-    const worker = async () => {
-      while (next < bodies.length) {
-        const i = next++;
-        const b = bodies[i]!;
-        const s = performance.now();
-        const res = await fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "x-github-event": b.event,
-            "x-github-delivery": `bench-${i}`,
-            "x-hub-signature-256": b.signature,
-          },
-          body: b.raw,
-          signal: AbortSignal.timeout(30_000),
-        });
-        await res.arrayBuffer();
-        times.push(performance.now() - s);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const lastAnswer = performance.now();
-    let pending = Infinity;
-    while (pending > 0 && performance.now() - lastAnswer < 300_000) {
-      const row = await db
-        .selectFrom("source_events")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      pending = Number(row?.n ?? 0);
-      if (pending > 0) await new Promise((r) => setTimeout(r, 100));
-    }
-    const mappedAfter = performance.now() - lastAnswer;
-    const outcome = await db
-      .selectFrom("source_events")
-      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("status")
-      .execute();
-    const p99 = percentile(times, 0.99);
-    out();
-    out("## Webhooks");
-    out(
-      `- answered: ${fmt(times.length)} in ${fmt((lastAnswer - t0) / 1000, 1)} s (${fmt(times.length / ((lastAnswer - t0) / 1000))}/s); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-    );
-    out(
-      `- answer time: p50 ${fmt(percentile(times, 0.5), 1)} ms, p90 ${fmt(percentile(times, 0.9), 1)} ms, p99 ${fmt(p99, 1)} ms, max ${fmt(Math.max(...times), 1)} ms (target p99 < ${TARGETS.answerP99Ms} ms: ${p99 < TARGETS.answerP99Ms ? "met" : "MISSED"})`,
-    );
-    out(
-      `- all mapped ${fmt(mappedAfter / 1000, 1)} s after the last answer (target < ${TARGETS.mappedWithinMs / 1000} s: ${pending === 0 && mappedAfter < TARGETS.mappedWithinMs ? "met" : "MISSED"}); outcomes ${JSON.stringify(Object.fromEntries(outcome.map((o) => [o.status, Number(o.n)])))}`,
-    );
+    await sendAll(db, "Webhooks: GitHub", `${server.base}/v2/sources/github/webhook?${query}`, github, concurrency);
+    const gitlab = Array.from({ length: total }, (_, i) => gitlabDelivery(i));
+    await sendAll(db, "Webhooks: GitLab", `${server.base}/v2/sources/gitlab/webhook?${query}`, gitlab, concurrency);
 
-    const repo = fakeRepo(prs);
-    const github = await startFakeGithub(repo);
+    await benchPagerduty(server.base, db, Number(values.pagerduty), concurrency);
+    const jiraTotal = Number(values.jira);
+    if (jiraTotal > 0) {
+      const jira = Array.from({ length: jiraTotal }, (_, i) => jiraDelivery(i));
+      await sendAll(db, "Webhooks: Jira", `${server.base}/v2/sources/jira/webhook?${query}`, jira, concurrency);
+    }
+    const cdeventsTotal = Number(values.cdevents);
+    if (cdeventsTotal > 0) {
+      const cdevents = Array.from({ length: cdeventsTotal }, (_, i) => cdeventsDelivery(i));
+      const url = `${server.base}/v2/sources/cdevents/webhook?${query}`;
+      await sendAll(db, "Webhooks: CDEvents", url, cdevents, concurrency);
+    }
+
     try {
-      const b0 = performance.now();
-      const result = await importGithub(
-        sources,
-        { org: ORG, project: PROJECT },
-        { repo: repo.fullName, apiUrl: github.url, concurrency: 8 },
-      );
-      const backfillMs = performance.now() - b0;
-      const records = await db
-        .selectFrom("source_records")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("org_id", "=", ORG)
-        .where("project_id", "=", PROJECT)
-        .where("record_id", "like", `github:${repo.fullName}%`)
-        .executeTakeFirst();
-      out();
-      out("## Backfill");
-      out(
-        `- ${fmt(prs)} pull requests, ${fmt(repo.deployments.length)} deployments, ${fmt(repo.runs.length)} runs, ${fmt(repo.issues.length)} issues: ${fmt(result.pages)} pages, ${fmt(github.requests.length)} requests, ${fmt(result.newEvents)} events, ${fmt(Number(records?.n ?? 0))} records`,
-      );
-      out(
-        `- took ${fmt(backfillMs / 1000, 1)} s, mapping included (target < ${TARGETS.backfillMs / 1000} s: ${backfillMs < TARGETS.backfillMs ? "met" : "MISSED"})`,
-      );
+      await backfill(db, "Backfill: GitHub", async () => {
+        const repo = fakeRepo(prs);
+        const fake = await startFakeGithub(repo);
+        try {
+          const result = await importGithub(
+            sources,
+            { org: ORG, project: PROJECT },
+            { repo: repo.fullName, apiUrl: fake.url, concurrency: 8 },
+          );
+          return {
+            prefix: `github:${repo.fullName}`,
+            what: `${fmt(prs)} pull requests, ${fmt(repo.deployments.length)} deployments, ${fmt(repo.runs.length)} runs, ${fmt(repo.issues.length)} issues: ${fmt(result.pages)} pages, ${fmt(fake.requests.length)} requests, ${fmt(result.newEvents)} events`,
+          };
+        } finally {
+          await fake.close();
+        }
+      });
+      await backfill(db, "Backfill: GitLab", async () => {
+        const project = fakeProject(prs, "acme/bench/app");
+        const fake = await startFakeGitlab(project);
+        try {
+          const result = await importGitlab(
+            sources,
+            { org: ORG, project: PROJECT },
+            { project: project.path, apiUrl: fake.url, concurrency: 8 },
+          );
+          return {
+            prefix: `gitlab:${project.path}`,
+            what: `${fmt(prs)} merge requests, ${fmt(project.deployments.length)} deployments, ${fmt(project.pipelines.length)} pipelines, ${fmt(project.issues.length)} issues: ${fmt(result.pages)} pages, ${fmt(fake.requests.length)} requests, ${fmt(result.newEvents)} events`,
+          };
+        } finally {
+          await fake.close();
+        }
+      });
     } finally {
-      await github.close();
       await sources.mapper.stop();
       await db.destroy();
     }
@@ -238,6 +314,105 @@ async function main() {
     server = null;
     if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** PagerDuty's deliveries: incidents triggered, a third of them resolved, every tenth reopened. */
+function pagerdutyDelivery(i: number): string {
+  const n = Math.floor(i / 3);
+  const step = i % 3;
+  const at = Date.parse("2026-01-05T00:00:00Z") + n * 600_000;
+  const type =
+    step === 0
+      ? "incident.triggered"
+      : step === 1
+        ? "incident.resolved"
+        : n % 10 === 0
+          ? "incident.reopened"
+          : "incident.acknowledged";
+  return JSON.stringify({
+    event: {
+      id: `01BENCH${String(i).padStart(10, "0")}`,
+      event_type: type,
+      resource_type: "incident",
+      occurred_at: new Date(at + step * 1_800_000).toISOString(),
+      agent: null,
+      client: null,
+      data: {
+        id: `PBENCH${n}`,
+        type: "incident",
+        status: step === 1 ? "resolved" : step === 0 ? "triggered" : "acknowledged",
+        created_at: new Date(at).toISOString(),
+        title: "Bench incident",
+        service: { id: `PSVC${n % 20}`, summary: `Bench service ${n % 20}`, type: "service_reference" },
+        urgency: "high",
+      },
+    },
+  });
+}
+
+async function benchPagerduty(
+  base: string,
+  db: Awaited<ReturnType<typeof openStore>>,
+  total: number,
+  concurrency: number,
+) {
+  if (total <= 0) return;
+  const url = `${base}/v2/sources/pagerduty/webhook?orgIdentifier=${ORG}&projectIdentifier=${PROJECT}`;
+  const bodies = Array.from({ length: total }, (_, i) => {
+    const raw = pagerdutyDelivery(i);
+    // Two signatures, as during a secret's rotation: the old one first.
+    const sign = (secret: string) => `v1=${crypto.createHmac("sha256", secret).update(raw).digest("hex")}`;
+    return { raw, signature: `${sign("the-previous-bench-secret")},${sign(SECRET)}` };
+  });
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const b = bodies[next++]!;
+      const s = performance.now();
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-pagerduty-signature": b.signature },
+        body: b.raw,
+        signal: AbortSignal.timeout(30_000),
+      });
+      await res.arrayBuffer();
+      times.push(performance.now() - s);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const lastAnswer = performance.now();
+  let pending = Infinity;
+  while (pending > 0 && performance.now() - lastAnswer < 300_000) {
+    const row = await db
+      .selectFrom("source_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    pending = Number(row?.n ?? 0);
+    if (pending > 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const mappedAfter = performance.now() - lastAnswer;
+  const incidents = await db
+    .selectFrom("source_records")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("source", "=", "pagerduty")
+    .executeTakeFirst();
+  const p99 = percentile(times, 0.99);
+  out();
+  out("## PagerDuty webhooks");
+  out(
+    `- answered: ${fmt(times.length)} in ${fmt((lastAnswer - t0) / 1000, 1)} s (${fmt(times.length / ((lastAnswer - t0) / 1000))}/s); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  out(
+    `- answer time: p50 ${fmt(percentile(times, 0.5), 1)} ms, p90 ${fmt(percentile(times, 0.9), 1)} ms, p99 ${fmt(p99, 1)} ms, max ${fmt(Math.max(...times), 1)} ms (target p99 < ${TARGETS.answerP99Ms} ms: ${p99 < TARGETS.answerP99Ms ? "met" : "MISSED"})`,
+  );
+  out(
+    `- all mapped ${fmt(mappedAfter / 1000, 1)} s after the last answer (target < ${TARGETS.mappedWithinMs / 1000} s: ${pending === 0 && mappedAfter < TARGETS.mappedWithinMs ? "met" : "MISSED"}); ${fmt(Number(incidents?.n ?? 0))} incidents`,
+  );
 }
 
 main().then(

@@ -1,6 +1,7 @@
 // Bundles the worker threads into dist/: the export worker (lib/engine/jobs/worker-entry.ts →
-// export-worker.mjs), the store writer (lib/engine/writer/writer-entry.ts → store-writer.mjs) and
-// the chart worker (components/charts/snapshots/worker-entry.ts → chart-worker.mjs).
+// export-worker.mjs), the store writer (lib/engine/writer/writer-entry.ts → store-writer.mjs), the
+// sources' thread (lib/sources/thread/entry.ts → sources-mapper.mjs) and the chart worker
+// (components/charts/snapshots/worker-entry.ts → chart-worker.mjs).
 // Next.js bundles the server, but a worker thread needs a file of its own to start from.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,4 +54,12 @@ await build({
   entryPoints: [path.join(root, "components/charts/snapshots/worker-entry.ts")],
   outfile: path.join(root, "dist/chart-worker.mjs"),
   jsx: "automatic",
+});
+
+// The sources' thread (lib/sources/thread/entry.ts): appends webhook deliveries and maps the event log.
+await build({
+  ...common,
+  entryPoints: [path.join(root, "lib/sources/thread/entry.ts")],
+  outfile: path.join(root, "dist/sources-mapper.mjs"),
+  plugins: [serverOnly],
 });

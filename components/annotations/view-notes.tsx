@@ -29,11 +29,13 @@ export interface ViewNotesProps {
   /** The charts' range, `YYYY-MM-DD`. */
   start: string;
   end: string;
-  /** The charts the notes are marked on. */
+  /** The charts (or the table) the notes are marked on. */
   children: React.ReactNode;
+  /** What the notes' numbers are marked on, for the words above the list. */
+  markedOn?: string;
 }
 
-export function ViewNotes({ scope, title, start, end, children }: ViewNotesProps) {
+export function ViewNotes({ scope, title, start, end, children, markedOn = "on the charts" }: ViewNotesProps) {
   const list = useQuery(annotationListOptions(scope));
   const numbered = useMemo(() => numberNotes(list.data ?? [], scope), [list.data, scope]);
   const onCharts = useMemo(() => numbered.filter((n) => noteOverlaps(n.note, start, end)), [numbered, start, end]);
@@ -45,6 +47,7 @@ export function ViewNotes({ scope, title, start, end, children }: ViewNotesProps
         title={title}
         start={start}
         end={end}
+        markedOn={markedOn}
         numbered={numbered}
         state={list.isPending ? "loading" : list.isError ? "failed" : "ready"}
         problem={list.error instanceof Error ? list.error.message : null}
@@ -58,6 +61,7 @@ function NotesPanel({
   title,
   start,
   end,
+  markedOn,
   numbered,
   state,
   problem,
@@ -91,8 +95,9 @@ function NotesPanel({
         Notes
       </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Dated notes on {title} and the teams below it (a freeze, a change of practice), numbered as they are marked on
-        the charts; a dashed mark is a {other.toLowerCase()}&apos;s note.
+        Dated notes on {title} and the teams below it (a freeze, a change of practice), numbered as they are marked{" "}
+        {markedOn}
+        {markedOn === "on the charts" ? `; a dashed mark is a ${other.toLowerCase()}'s note` : ""}.
       </p>
       {state === "loading" && <p className="text-sm">Loading the notes…</p>}
       {state === "failed" && (

@@ -85,6 +85,10 @@ export interface IssueFact {
   createdAt: number;
   closedAt: number | null;
   gone: boolean;
+  /** False when the source did not tell when it opened (`createdAt` is then a stand-in). */
+  createdKnown?: boolean;
+  /** The service an incident is of, when the source names one (CDEvents). */
+  service?: string;
 }
 
 /** A tag that is a deployment (a pushed tag, or one the git importer found). */
@@ -113,8 +117,57 @@ export interface GitPrFact {
   workItemId: string | null;
 }
 
+/** A deployment told once, whole, when it was done (a CDEvents `service.deployed`). */
+export interface DeployedFact {
+  t: "deployed";
+  id: string;
+  team: string;
+  environment: string;
+  status: "success" | "failure";
+  service: string | null;
+  repo: string | null;
+  commitShas: string[];
+}
+
+/**
+ * One change of an incident's state at the fact's instant (PagerDuty): opened (triggered, reopened)
+ * or resolved. The record runs from the first opening to the last resolution, open while the newest
+ * change is an opening.
+ */
+export interface IncidentFact {
+  t: "incident";
+  id: string;
+  team: string;
+  /** When the incident was first opened, as the event says (PagerDuty's `created_at`). */
+  openedAt: number | null;
+  state: "open" | "resolved";
+}
+
+/** A ticket's state at the fact's instant (Jira), with the moves into work that this event shows. */
+export interface WorkItemFact {
+  t: "workitem";
+  id: string;
+  team: string;
+  key: string;
+  createdAt: number;
+  resolvedAt: number | null;
+  /** The instants at which it moved into an in-progress status, as far as this event knows. */
+  started: number[];
+  gone: boolean;
+}
+
 export type FactData =
-  PrFact | CommitsFact | PushFact | DeploymentStatusFact | RunFact | IssueFact | TagFact | GitPrFact;
+  | PrFact
+  | CommitsFact
+  | PushFact
+  | DeploymentStatusFact
+  | RunFact
+  | IssueFact
+  | TagFact
+  | GitPrFact
+  | DeployedFact
+  | IncidentFact
+  | WorkItemFact;
 
 /** What mapping one event gives: its facts, or why it gives none. */
 export type Extracted =

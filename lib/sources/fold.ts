@@ -4,16 +4,19 @@
 import {
   iso,
   type CommitsFact,
+  type DeployedFact,
   type DeploymentStatusFact,
   type Fact,
   type FactData,
   type GitPrFact,
+  type IncidentFact,
   type IssueFact,
   type PrFact,
   type ProducedRecord,
   type PushFact,
   type RunFact,
   type TagFact,
+  type WorkItemFact,
 } from "./facts";
 
 type Of<T extends FactData["t"]> = Fact<Extract<FactData, { t: T }>>;
@@ -46,6 +49,9 @@ export function foldEntity(facts: Fact[], linked: Fact[]): ProducedRecord[] {
   if (kinds.has("issue")) return issue(only(facts, "issue"));
   if (kinds.has("tag")) return tag(only(facts, "tag"));
   if (kinds.has("gitpr")) return gitPullRequest(only(facts, "gitpr"));
+  if (kinds.has("deployed")) return deployed(only(facts, "deployed"));
+  if (kinds.has("incident")) return incident(only(facts, "incident"));
+  if (kinds.has("workitem")) return workItem(only(facts, "workitem"));
   return [];
 }
 
@@ -54,15 +60,26 @@ const PR_RANK: Record<string, number> = { open: 0, closed: 1 };
 function pullRequest(states: Fact<PrFact>[], commits: Fact<CommitsFact>[], pushes: Fact<PushFact>[]): ProducedRecord[] {
   const latest = newest(states, (f) => (PR_RANK[f.data.state] ?? 0) + (f.data.mergedAt !== null ? 2 : 0))?.data;
   if (!latest) return [];
-  // Merged is final: a later, partial state (a label added after the merge) never unmerges it.
-  const merged = states.find((f) => f.data.mergedAt !== null)?.data;
-  const mergedAt = latest.mergedAt ?? merged?.mergedAt ?? null;
-  const mergeSha = latest.mergedAt !== null ? latest.mergeSha : (merged?.mergeSha ?? null);
+  // Merged is final: a later, partial state (a label added after the merge) never unmerges it. The
+  // earliest merge time told wins: GitHub tells the same one every time, but a GitLab webhook tells
+  // none, and a later update of a merged merge request only bounds it from above.
+  let mergedAt: number | null = null;
+  for (const f of states) if (f.data.mergedAt !== null) mergedAt = Math.min(mergedAt ?? Infinity, f.data.mergedAt);
+  // Its sha: told with that merge time if it was, else with any (the smallest, so never by arrival).
+  const shas = (exact: boolean) =>
+    states
+      .filter((f) => f.data.mergedAt !== null && f.data.mergeSha && (!exact || f.data.mergedAt === mergedAt))
+      .map((f) => f.data.mergeSha!)
+      .sort();
+  const mergeSha = mergedAt === null ? null : (shas(true)[0] ?? shas(false)[0] ?? null);
+  // Opened at the earliest creation told (a CDEvents change merged before its creation was told).
+  let openedAt = latest.createdAt;
+  for (const f of states) openedAt = Math.min(openedAt, f.data.createdAt);
   const end = mergedAt ?? latest.closedAt ?? Infinity;
   let first = Infinity;
   for (const c of commits) first = Math.min(first, c.data.first);
   for (const p of pushes) for (const t of p.data.times) if (t <= end) first = Math.min(first, t);
-  const firstCommitAt = Number.isFinite(first) ? first : latest.createdAt;
+  const firstCommitAt = Number.isFinite(first) ? first : openedAt;
   return [
     {
       kind: "pull-requests",
@@ -71,7 +88,7 @@ function pullRequest(states: Fact<PrFact>[], commits: Fact<CommitsFact>[], pushe
         teamId: latest.team,
         repository: latest.repo,
         firstCommitAt: iso(firstCommitAt),
-        openedAt: iso(latest.createdAt),
+        openedAt: iso(openedAt),
         mergedAt: mergedAt === null ? null : iso(mergedAt),
         mergeCommitSha: mergedAt === null ? null : mergeSha,
         workItemId: latest.workItemId,
@@ -154,6 +171,11 @@ function issue(states: Fact<IssueFact>[]): ProducedRecord[] {
   if (states.some((f) => f.data.gone)) return [];
   const latest = newest(states, (f) => (f.data.state === "closed" ? 1 : 0))?.data;
   if (!latest) return [];
+  // Opened at the earliest opening told; a source that told only a resolution (a CDEvents incident
+  // resolved before its detection arrived) makes no record until the opening is known.
+  let createdAt = Infinity;
+  for (const f of states) if (f.data.createdKnown !== false) createdAt = Math.min(createdAt, f.data.createdAt);
+  if (!Number.isFinite(createdAt)) return [];
   const closedAt = latest.state === "closed" ? latest.closedAt : null;
   if (latest.incident)
     return [
@@ -162,8 +184,9 @@ function issue(states: Fact<IssueFact>[]): ProducedRecord[] {
         item: {
           id: latest.id,
           teamId: latest.team,
-          openedAt: iso(latest.createdAt),
+          openedAt: iso(createdAt),
           resolvedAt: closedAt === null ? null : iso(closedAt),
+          ...(latest.service === undefined ? {} : { service: latest.service }),
         },
       },
     ];
@@ -171,7 +194,7 @@ function issue(states: Fact<IssueFact>[]): ProducedRecord[] {
   return [
     {
       kind: "work-items",
-      item: { id: latest.id, teamId: latest.team, createdAt: iso(latest.createdAt), key: latest.key, resolvedAt },
+      item: { id: latest.id, teamId: latest.team, createdAt: iso(createdAt), key: latest.key, resolvedAt },
     },
   ];
 }
@@ -211,6 +234,71 @@ function gitPullRequest(states: Fact<GitPrFact>[]): ProducedRecord[] {
         mergedAt: iso(p.mergedAt),
         mergeCommitSha: p.sha,
         workItemId: p.workItemId,
+      },
+    },
+  ];
+}
+
+function deployed(states: Fact<DeployedFact>[]): ProducedRecord[] {
+  const latest = newest(states);
+  if (!latest) return [];
+  const d = latest.data;
+  return [
+    {
+      kind: "deployments",
+      item: {
+        id: d.id,
+        teamId: d.team,
+        environment: d.environment,
+        status: d.status,
+        finishedAt: iso(latest.at),
+        service: d.service,
+        repository: d.repo,
+        commitShas: d.commitShas,
+      },
+    },
+  ];
+}
+
+function incident(changes: Fact<IncidentFact>[]): ProducedRecord[] {
+  // The newest change decides whether it is open; at the same instant a resolution wins.
+  const latest = newest(changes, (f) => (f.data.state === "resolved" ? 1 : 0));
+  if (!latest) return [];
+  // Opened at its first opening: the earliest creation time any event gave, else the earliest change.
+  let openedAt = Infinity;
+  for (const f of changes) if (f.data.openedAt !== null) openedAt = Math.min(openedAt, f.data.openedAt);
+  if (!Number.isFinite(openedAt)) for (const f of changes) openedAt = Math.min(openedAt, f.at);
+  const i = latest.data;
+  return [
+    {
+      kind: "incidents",
+      item: {
+        id: i.id,
+        teamId: i.team,
+        openedAt: iso(openedAt),
+        resolvedAt: i.state === "resolved" ? iso(latest.at) : null,
+      },
+    },
+  ];
+}
+
+function workItem(states: Fact<WorkItemFact>[]): ProducedRecord[] {
+  if (states.some((f) => f.data.gone)) return [];
+  const latest = newest(states)?.data;
+  if (!latest) return [];
+  // Started at its first move into work, whichever event told of it.
+  let started = Infinity;
+  for (const f of states) for (const t of f.data.started) started = Math.min(started, t);
+  return [
+    {
+      kind: "work-items",
+      item: {
+        id: latest.id,
+        teamId: latest.team,
+        createdAt: iso(latest.createdAt),
+        key: latest.key,
+        startedAt: Number.isFinite(started) ? iso(started) : null,
+        resolvedAt: latest.resolvedAt === null ? null : iso(latest.resolvedAt),
       },
     },
   ];

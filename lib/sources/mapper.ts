@@ -1,7 +1,7 @@
 import "server-only";
 import { log } from "@/lib/server";
 import type { Store } from "@/lib/store";
-import { eventsAfter, pendingEvents, type EventFilter, type EventStatus } from "./events";
+import { appendEvent, eventsAfter, pendingEvents, type EventFilter, type EventStatus, type NewEvent } from "./events";
 import { leaseOwner, releaseLease, takeLease } from "./lease";
 import { mapBatch, type BatchOutcome } from "./map-batch";
 
@@ -21,11 +21,25 @@ export interface ReplayOutcome {
 }
 
 /**
+ * What takes a webhook's delivery into the log and maps the log: the Mapper itself in a CLI or a
+ * test, or the sources' thread (thread.ts) in the server, so neither the appends' write lock nor
+ * the mapping's work is ever the request thread's.
+ */
+export interface EventMapper {
+  /** Writes the event to the log and maps it soon; `null` when its delivery id is already there. */
+  append(event: NewEvent): Promise<number | null>;
+  kick(): void;
+  idle(): Promise<void>;
+  replay(filter: EventFilter): Promise<ReplayOutcome>;
+  stop(): Promise<void>;
+}
+
+/**
  * Maps the event log's pending events, one batch at a time, after the deliveries were answered;
  * kicked by each new delivery and once at start, so events stored just before a crash are mapped
  * when the server comes back. Replays run through it too, so nothing maps the same entity twice at once.
  */
-export class Mapper {
+export class Mapper implements EventMapper {
   private chain: Promise<unknown> = Promise.resolve();
   private draining: Promise<void> | null = null;
   private again = false;
@@ -38,6 +52,12 @@ export class Mapper {
     private readonly db: Store,
     private readonly batch = MAP_BATCH,
   ) {}
+
+  async append(event: NewEvent): Promise<number | null> {
+    const id = await appendEvent(this.db, event);
+    if (id !== null) this.kick();
+    return id;
+  }
 
   /** Maps whatever is pending, soon; cheap to call for every delivery. */
   kick(): void {

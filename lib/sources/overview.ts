@@ -54,7 +54,14 @@ export interface Overview {
   mapping: { version: number; text: string; format: string; savedAt: number | null; savedBy: string | null };
 }
 
-const LABELS: Record<string, string> = { github: "GitHub", git: "git" };
+const LABELS: Record<string, string> = {
+  github: "GitHub",
+  git: "git",
+  gitlab: "GitLab",
+  cdevents: "CDEvents",
+  pagerduty: "PagerDuty",
+  jira: "Jira",
+};
 
 export async function sourcesOverview(db: Store, scope: Scope, origin: string, now = Date.now()): Promise<Overview> {
   const secrets = await secretStates(db, scope);
@@ -81,7 +88,9 @@ export async function sourcesOverview(db: Store, scope: Scope, origin: string, n
     .where("project_id", "=", scope.project)
     .groupBy("source")
     .execute();
-  const names = [...new Set(["github", "git", ...totals.map((t) => t.source)])];
+  const names = [
+    ...new Set(["github", "git", "gitlab", "cdevents", "pagerduty", "jira", ...totals.map((t) => t.source)]),
+  ];
   const sources: SourceOverview[] = [];
   for (const source of names) {
     const total = totals.find((t) => t.source === source);
@@ -170,6 +179,11 @@ teams:
     team: payments
   - repository: my-org/*
     team: platform
+  # PagerDuty services (name or id) and Jira projects (key) map to teams the same way:
+  # - pagerdutyService: Payments API
+  #   team: payments
+  # - jiraProject: PAY
+  #   team: payments
 # Environments that count as production.
 production: [production, prod]
 # What a deployment is: GitHub deployments (default), a workflow's runs on a branch, or tags.
@@ -180,9 +194,10 @@ deployments:
       from: workflow
       workflow: Deploy
       branch: main
-# Issues with this label are incidents; other issues are work items.
+# Issues with this label are incidents; other issues are work items. PagerDuty services left out.
 incidents:
   label: incident
+  excludeServices: []
 # How a pull request names its work item: a key in its branch, then its title, then an issue it closes.
 workItems:
   keyPattern: "[A-Z][A-Z0-9]+-[0-9]+"

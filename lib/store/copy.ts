@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Store } from "./db";
+import type { DB } from "./schema";
 import { isPostgres } from "./dialect";
 
 // `npm run db -- copy`: every row of every table of one store into another (a SQLite store into
@@ -26,13 +27,13 @@ export interface CopyResult {
 
 export class CopyRefused extends Error {}
 
-async function tablesOf(db: Kysely<any>): Promise<string[]> {
+async function tablesOf(db: Kysely<DB>): Promise<string[]> {
   const names = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith("kysely_"));
   const rank = (n: string) => (PARENTS_FIRST.includes(n) ? PARENTS_FIRST.indexOf(n) - 100 : LAST.includes(n) ? 100 : 0);
   return names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const countOf = async (db: Kysely<any>, table: string): Promise<number> =>
+const countOf = async (db: Kysely<DB>, table: string): Promise<number> =>
   Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n);
 
 /** Tables of `db` that hold rows. */
@@ -88,8 +89,8 @@ export async function copyStore(
 }
 
 async function copyTable(
-  source: Kysely<any>,
-  target: Kysely<any>,
+  source: Kysely<DB>,
+  target: Kysely<DB>,
   table: string,
   opts: { batchRows?: number; onProgress?: (p: CopyProgress) => void },
 ): Promise<number> {
@@ -98,12 +99,19 @@ async function copyTable(
   let rows = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await target.insertInto(table).values(batch).execute();
+    // Rows of any table, as the source gave them: the tables of both stores are the same.
+    await target
+      .insertInto(table as keyof DB)
+      .values(batch as never)
+      .execute();
     rows += batch.length;
     batch = [];
     opts.onProgress?.({ table, rows });
   };
-  for await (const row of source.selectFrom(table).selectAll().stream(1000)) {
+  for await (const row of source
+    .selectFrom(table as keyof DB)
+    .selectAll()
+    .stream(1000) as AsyncIterable<Record<string, unknown>>) {
     if (batch.length === 0)
       limit = Math.max(1, Math.min(limit, Math.floor(VALUES_PER_INSERT / Object.keys(row).length)));
     batch.push(row);
@@ -113,7 +121,7 @@ async function copyTable(
   return rows;
 }
 
-async function emptyAll(target: Kysely<any>, tables: string[]): Promise<void> {
+async function emptyAll(target: Kysely<DB>, tables: string[]): Promise<void> {
   if (isPostgres(target)) {
     await sql`TRUNCATE ${sql.join(tables.map((t) => sql.table(t)))} RESTART IDENTITY CASCADE`.execute(target);
     return;
@@ -123,7 +131,7 @@ async function emptyAll(target: Kysely<any>, tables: string[]): Promise<void> {
 }
 
 /** After ids were copied as they were: each identity column goes on from the largest. */
-async function restartIdentities(target: Kysely<any>, tables: string[]): Promise<void> {
+async function restartIdentities(target: Kysely<DB>, tables: string[]): Promise<void> {
   const { rows } = await sql<{ table_name: string; column_name: string }>`SELECT table_name, column_name
     FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'`.execute(target);
   for (const { table_name: table, column_name: column } of rows) {

@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "./schema";
 
 // The few places where SQLite and PostgreSQL disagree, each one function that writes the SQLite
 // form as the store always has and PostgreSQL's equivalent. Everything else is one query for both.
@@ -7,6 +8,9 @@ import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type R
 
 export type DialectName = "sqlite" | "postgres";
 
+/** A store, a transaction of one, or the untyped store a migration gets: all this seam reads of it. */
+export type AnyStore = Pick<Kysely<DB>, "getExecutor">;
+
 /**
  * Set on the adapter of a PostgreSQL store when it is opened. A transaction shares its store's
  * adapter; and a server bundle may hold two copies of Kysely (its ESM and CommonJS builds, one per
@@ -14,40 +18,40 @@ export type DialectName = "sqlite" | "postgres";
  */
 export const POSTGRES_STORE = Symbol.for("fourfold.store.postgres");
 
-export function dialectOf(db: Kysely<any>): DialectName {
+export function dialectOf(db: AnyStore): DialectName {
   const adapter = db.getExecutor().adapter as unknown as Record<symbol, unknown>;
   return adapter[POSTGRES_STORE] || adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
-export const isPostgres = (db: Kysely<any>): boolean => dialectOf(db) === "postgres";
+export const isPostgres = (db: AnyStore): boolean => dialectOf(db) === "postgres";
 
 /** An id column numbered by the store: SQLite's AUTOINCREMENT, PostgreSQL's identity column. */
 export const autoId =
-  (db: Kysely<any>) =>
+  (db: AnyStore) =>
   (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
     isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 
 /** Bytes: SQLite's blob, PostgreSQL's bytea. */
-export const bytesType = (db: Kysely<any>): "blob" | "bytea" => (isPostgres(db) ? "bytea" : "blob");
+export const bytesType = (db: AnyStore): "blob" | "bytea" => (isPostgres(db) ? "bytea" : "blob");
 
 const json = (values: readonly unknown[]) => JSON.stringify(values);
 
 /** A list of strings bound as one JSON text, as a table `alias` whose column `value` holds each string. */
-export function jsonTexts(db: Kysely<any>, values: readonly unknown[], alias: string): RawBuilder<unknown> {
+export function jsonTexts(db: AnyStore, values: readonly unknown[], alias: string): RawBuilder<unknown> {
   return isPostgres(db)
     ? sql`json_array_elements_text(${json(values)}::json) AS ${sql.ref(alias)}(value)`
     : sql`json_each(${json(values)}) AS ${sql.ref(alias)}`;
 }
 
 /** The elements of a JSON array of strings held in a column (null: none), as a table `alias` with `value`. */
-export function jsonColumnTexts(db: Kysely<any>, column: string, alias: string): RawBuilder<unknown> {
+export function jsonColumnTexts(db: AnyStore, column: string, alias: string): RawBuilder<unknown> {
   return isPostgres(db)
     ? sql`json_array_elements_text(${sql.ref(column)}::json) AS ${sql.ref(alias)}(value)`
     : sql`json_each(${sql.ref(column)}) ${sql.ref(alias)}`;
 }
 
 /** `(SELECT value …)`: the strings as a one-column subquery, for `x IN …` (no bound-variable limit). */
-export function inJsonTexts(db: Kysely<any>, values: readonly unknown[]): RawBuilder<unknown> {
+export function inJsonTexts(db: AnyStore, values: readonly unknown[]): RawBuilder<unknown> {
   return isPostgres(db)
     ? sql`(SELECT json_array_elements_text(${json(values)}::json))`
     : sql`(SELECT value FROM json_each(${json(values)}))`;
@@ -60,7 +64,7 @@ export function inJsonTexts(db: Kysely<any>, values: readonly unknown[]): RawBui
  * column gets its own type without a cast per column.
  */
 export function jsonRowsOf(
-  db: Kysely<any>,
+  db: AnyStore,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
@@ -78,7 +82,7 @@ export function jsonRowsOf(
  * the given PostgreSQL type (SQLite takes JSON values as they are).
  */
 export function jsonRows(
-  db: Kysely<any>,
+  db: AnyStore,
   columns: readonly (readonly [name: string, pgType: "text" | "bigint" | "integer"])[],
   rows: readonly (readonly unknown[])[],
 ): RawBuilder<unknown> {
@@ -92,33 +96,33 @@ export function jsonRows(
 }
 
 /** A table read through a named index: SQLite's INDEXED BY; PostgreSQL's planner chooses (it keeps statistics). */
-export function indexedBy(db: Kysely<any>, table: string, index: string, alias?: string): RawBuilder<unknown> {
+export function indexedBy(db: AnyStore, table: string, index: string, alias?: string): RawBuilder<unknown> {
   const t = alias ? sql`${sql.table(table)} ${sql.ref(alias)}` : sql.table(table);
   return isPostgres(db) ? t : sql`${t} INDEXED BY ${sql.raw(index)}`;
 }
 
 /** A column kept out of index choice (SQLite's unary plus); PostgreSQL has no such hint and needs none. */
-export function unindexed(db: Kysely<any>, column: string): RawBuilder<unknown> {
+export function unindexed(db: AnyStore, column: string): RawBuilder<unknown> {
   return isPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`;
 }
 
 /** The least of values (none null): SQLite's scalar min(), PostgreSQL's least(). */
-export function leastOf(db: Kysely<any>, values: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
+export function leastOf(db: AnyStore, values: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
   return isPostgres(db) ? sql`least(${sql.join(values)})` : sql`min(${sql.join(values)})`;
 }
 
 /** A condition as 0 or 1: SQLite's comparisons are integers already; PostgreSQL's are booleans. */
-export function asInteger(db: Kysely<any>, condition: RawBuilder<unknown>): RawBuilder<number> {
+export function asInteger(db: AnyStore, condition: RawBuilder<unknown>): RawBuilder<number> {
   return isPostgres(db) ? sql<number>`(${condition})::integer` : sql<number>`${condition}`;
 }
 
 /** `a IS NOT b` with nulls compared as values: SQLite's IS NOT, PostgreSQL's IS DISTINCT FROM. */
-export function isDistinct(db: Kysely<any>, a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<unknown> {
+export function isDistinct(db: AnyStore, a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<unknown> {
   return isPostgres(db) ? sql`${a} IS DISTINCT FROM ${b}` : sql`${a} IS NOT ${b}`;
 }
 
 /** An INSERT that skips rows whose key is stored already: [before the table, after the rows]. */
-export function insertIgnoring(db: Kysely<any>): [RawBuilder<unknown>, RawBuilder<unknown>] {
+export function insertIgnoring(db: AnyStore): [RawBuilder<unknown>, RawBuilder<unknown>] {
   return isPostgres(db) ? [sql`INSERT INTO`, sql`ON CONFLICT DO NOTHING`] : [sql`INSERT OR IGNORE INTO`, sql``];
 }
 
@@ -126,13 +130,13 @@ export function insertIgnoring(db: Kysely<any>): [RawBuilder<unknown>, RawBuilde
  * How a stored record of a project is found again in the same transaction: SQLite's rowid (one
  * seek); PostgreSQL has none, and a record's id is unique within its project.
  */
-export function rowKey(db: Kysely<any>, alias: string): RawBuilder<unknown> {
+export function rowKey(db: AnyStore, alias: string): RawBuilder<unknown> {
   return sql.ref(`${alias}.${isPostgres(db) ? "id" : "rowid"}`);
 }
 
 /** The condition that `table`'s row is the one `rowKey` gave as `key`, in project (org, project). */
 export function isRow(
-  db: Kysely<any>,
+  db: AnyStore,
   table: string,
   key: RawBuilder<unknown>,
   org: string,
@@ -147,6 +151,6 @@ export function isRow(
  * A join that keeps the written order, with an ON clause: SQLite's CROSS JOIN (its planner never
  * reorders one); PostgreSQL's CROSS JOIN takes no ON, and its planner orders joins by statistics.
  */
-export function joinInOrder(db: Kysely<any>): RawBuilder<unknown> {
+export function joinInOrder(db: AnyStore): RawBuilder<unknown> {
   return isPostgres(db) ? sql`JOIN` : sql`CROSS JOIN`;
 }

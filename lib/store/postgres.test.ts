@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openStore, writeTransaction, type Store } from "./db";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations";
+import type { DB } from "./schema";
 import { eachPostgresRow } from "./postgres";
 import { freshDatabase } from "./testing/test-store";
 
@@ -27,7 +28,7 @@ afterEach(async () => {
 });
 
 /** Tables with their columns, and index names, as a dialect-neutral description of a schema. */
-async function describeSchema(db: Kysely<any>, postgres: boolean) {
+async function describeSchema(db: Kysely<DB>, postgres: boolean) {
   const tables = (await db.introspection.getTables()).filter((t) => !t.name.startsWith("kysely_"));
   const columns: Record<string, string[]> = {};
   for (const t of tables) {
@@ -179,7 +180,7 @@ describe("writeTransaction on PostgreSQL", () => {
   });
 
   const users = () => db.selectFrom("users").select("email").orderBy("email").execute();
-  const addUser = (trx: Kysely<any>, email: string) =>
+  const addUser = (trx: Kysely<DB>, email: string) =>
     trx.insertInto("users").values({ email, is_admin: 0, scopes: "[]", created_at: "2026-01-01" }).execute();
 
   it("rolls back on the caller's error and rethrows it", async () => {

@@ -25,7 +25,7 @@ export interface Only {
   ids: readonly string[];
 }
 
-const inOnly = (db: Kysely<any>, alias: string, only: Only): RawBuilder<SqlBool> =>
+const inOnly = (db: Kysely<DB>, alias: string, only: Only): RawBuilder<SqlBool> =>
   sql<SqlBool>`${sql.ref(`${alias}.org_id`)} = ${only.org} AND ${sql.ref(`${alias}.project_id`)} = ${only.project} AND ${sql.ref(`${alias}.id`)} IN ${inJsonTexts(db, only.ids)}`;
 
 /**
@@ -33,7 +33,7 @@ const inOnly = (db: Kysely<any>, alias: string, only: Only): RawBuilder<SqlBool>
  * SQLite's order), so each is one key seek whatever the planner guesses of the table's size.
  */
 export const storedRows = (
-  db: Kysely<any>,
+  db: Kysely<DB>,
   table: "deployments" | "builds" | "pull_requests",
   alias: string,
   only: Only,
@@ -54,7 +54,7 @@ interface LinkRow {
 }
 
 /** The link rows of the stored deployments `only` names: a listed PR id, a listed sha, or, listing neither, the repository. */
-const linkRows = (db: Kysely<any>, only: Only) => sql<LinkRow>`
+const linkRows = (db: Kysely<DB>, only: Only) => sql<LinkRow>`
   SELECT d.org_id, d.project_id, 'pr' AS kind, je.value, d.finished_at, d.id AS deployment_id
   FROM ${storedRows(db, "deployments", "d", only)} CROSS JOIN ${jsonColumnTexts(db, "d.pull_request_ids", "je")} WHERE ${SHIPPED}
   UNION ALL
@@ -164,7 +164,7 @@ export type PrLink = "link_t0" | "link_t4" | "link_t5";
 export const PR_LINKS: readonly PrLink[] = ["link_t0", "link_t4", "link_t5"];
 
 /** Each link of PR `p` (a row with the columns of pull_requests) as the rules compute it from the stored records. */
-export const linkOf = (db: Kysely<any>): Readonly<Record<PrLink, RawBuilder<number | null>>> => ({
+export const linkOf = (db: Kysely<DB>): Readonly<Record<PrLink, RawBuilder<number | null>>> => ({
   link_t0: sql`(SELECT w.created_at FROM work_items w
     WHERE w.org_id = p.org_id AND w.project_id = p.project_id AND w.id = p.work_item_id)`,
   link_t4: sql`(SELECT min(b.finished_at) FROM builds b

@@ -111,7 +111,7 @@ describe("POST /v2/sources/github/webhook – what is answered and stored", () =
   });
 
   it("an unknown source → 404; a URL without the project → 400", async () => {
-    expect((await deliver({ event: "push", body: {}, source: "gitlab" })).status).toBe(404);
+    expect((await deliver({ event: "push", body: {}, source: "bitbucket" })).status).toBe(404);
     expect((await deliver({ event: "push", body: {}, project: "" })).status).toBe(400);
   });
 });

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { currentUser, getRuntime } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { sourcesOverview, type SourceOverview } from "@/lib/sources";
-import { ReplayButton, SecretButton } from "./_components/actions";
+import { PastedSecretForm, ReplayButton, SecretButton } from "./_components/actions";
 import { MappingEditor } from "./_components/mapping-editor";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -19,6 +19,9 @@ const OUTCOME: Record<string, string> = {
   ignored: "ignored",
   failed: "failed",
 };
+
+/** Sources whose webhook makes its own secret, to be pasted here (PagerDuty's signing secret). */
+const MAKES_ITS_OWN_SECRET = new Set(["pagerduty"]);
 
 // Admins only: anyone else gets the same 404 as a page that does not exist.
 export default async function SourcesPage() {
@@ -40,7 +43,8 @@ export default async function SourcesPage() {
             {scope.org}/{scope.project}
           </code>{" "}
           come from: webhooks and importers write every event to a log, and the mapping below turns them into pull
-          requests, builds, deployments, incidents and work items. See docs/sources.md to connect GitHub.
+          requests, builds, deployments, incidents and work items. See docs/sources.md to connect GitHub, GitLab,
+          PagerDuty, Jira or a CDEvents sender.
         </p>
       </div>
       {overview.sources.map((s) => (
@@ -76,8 +80,10 @@ export default async function SourcesPage() {
         </h2>
         {overview.imports.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">
-            None yet. Backfill history with <code>npm run import -- github --repo owner/name</code> or{" "}
-            <code>npm run import -- git &lt;path&gt; --repository NAME</code>.
+            None yet. Backfill history with <code>npm run import -- github --repo owner/name</code>,{" "}
+            <code>npm run import -- gitlab --project group/name</code>,{" "}
+            <code>npm run import -- git &lt;path&gt; --repository NAME</code>, <code>npm run import -- pagerduty</code>{" "}
+            or <code>npm run import -- jira --jql &apos;project = KEY&apos;</code>.
           </p>
         ) : (
           <DataTable
@@ -155,7 +161,11 @@ function SourceSection({ s }: { s: SourceOverview }) {
                   ? "Not set: every delivery is refused until one is."
                   : `Set ${when(s.secretSetAt)}.`}
               </p>
-              <SecretButton source={s.source} label={s.label} isSet={s.secretSetAt !== null} />
+              {MAKES_ITS_OWN_SECRET.has(s.source) ? (
+                <PastedSecretForm source={s.source} label={s.label} isSet={s.secretSetAt !== null} />
+              ) : (
+                <SecretButton source={s.source} label={s.label} isSet={s.secretSetAt !== null} />
+              )}
             </dd>
           </>
         )}

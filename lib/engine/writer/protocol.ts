@@ -45,3 +45,8 @@ export interface Reply {
   /** How long the operation took in the writer, waiting for the store's lock included. */
   ms: number;
 }
+
+/** Quiet this long after a change, the writer derives the changed projects' deployment facts. */
+export const FACTS_AFTER_IDLE_MS = 2_000;
+/** At most once a minute per project, so a trickle of small writes does not keep the writer deriving. */
+export const FACTS_MIN_INTERVAL_MS = 60_000;

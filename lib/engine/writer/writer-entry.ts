@@ -1,11 +1,15 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
-// waiting batches, so an export create waits for at most the batch being written.
+// waiting batches, so an export create waits for at most the batch being written. Once the writes
+// stop for a moment, it derives the deployment facts of the projects they changed, so the records
+// behind the figures and the coverage need not wait for that on their first call.
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { runOp } from "./ops";
-import type { Reply, Request } from "./protocol";
+import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
+/** Internal operations carry this id: nobody waits for their reply. */
+const INTERNAL = -1;
 
 const { dbFile } = workerData as { dbFile: string };
 
@@ -15,17 +19,44 @@ async function main() {
   const small: Request[] = [];
   const batches: Request[] = [];
   let running = false;
+  const changed = new Map<string, Request["op"] & { op: "refreshFacts" }>();
+  const derivedAt = new Map<string, number>();
+  let quiet: NodeJS.Timeout | null = null;
+
+  const deriveWhenQuiet = () => {
+    if (quiet) clearTimeout(quiet);
+    quiet = null;
+    const due = [...changed.keys()].map((key) => (derivedAt.get(key) ?? -Infinity) + FACTS_MIN_INTERVAL_MS);
+    if (due.length === 0) return;
+    const wait = Math.max(FACTS_AFTER_IDLE_MS, Math.min(...due) - Date.now());
+    quiet = setTimeout(() => {
+      quiet = null;
+      if (running || small.length > 0 || batches.length > 0) return;
+      const now = Date.now();
+      const key = [...changed.keys()].find((k) => (derivedAt.get(k) ?? -Infinity) + FACTS_MIN_INTERVAL_MS <= now);
+      if (key === undefined) return deriveWhenQuiet();
+      small.push({ id: INTERNAL, op: changed.get(key)! });
+      changed.delete(key);
+      derivedAt.set(key, now);
+      void drain();
+    }, wait);
+  };
 
   const drain = async () => {
     running = true;
     for (let next = small.shift() ?? batches.shift(); next; next = small.shift() ?? batches.shift()) {
       const t0 = performance.now();
       const outcome = await runOp(db, next.op);
-      parentPort!.postMessage({ id: next.id, outcome, ms: performance.now() - t0 } satisfies Reply);
+      const { op } = next;
+      if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
+        changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
+      if (next.id !== INTERNAL)
+        parentPort!.postMessage({ id: next.id, outcome, ms: performance.now() - t0 } satisfies Reply);
       // Let the messages that came during the operation in, so a small one goes before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
     running = false;
+    deriveWhenQuiet();
   };
 
   parentPort!.on("message", (req: Request) => {

@@ -3,11 +3,15 @@
 import { globMatch } from "../glob";
 import type { DeploymentRule, Mapping, Matcher } from "./schema";
 
-/** The team of the first rule that matches, or null (the event is then unmapped). */
-export function teamFor(mapping: Mapping, matcher: Matcher, value: string): string | null {
+/**
+ * The team of the first rule that matches, or null (the event is then unmapped). With several values
+ * (a PagerDuty service's id and name), a rule matches when it matches any of them.
+ */
+export function teamFor(mapping: Mapping, matcher: Matcher, value: string | string[]): string | null {
+  const values = typeof value === "string" ? [value] : value;
   for (const rule of mapping.teams) {
     const pattern = rule[matcher];
-    if (pattern !== undefined && globMatch(pattern, value)) return rule.team;
+    if (pattern !== undefined && values.some((v) => globMatch(pattern, v))) return rule.team;
   }
   return null;
 }

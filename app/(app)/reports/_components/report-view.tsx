@@ -5,6 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { CALCULATION_TYPES, LEGACY_GRANULARITIES, LEGACY_METRICS, type LegacyMetric } from "@/lib/dora";
 import { presetRange, todayUtc } from "@/lib/browser";
+import { ViewNotes } from "@/components/annotations/view-notes";
 import { fetchReport, fetchTeams, type ReportForm } from "./report-request";
 import { ReportTable } from "./report-table";
 
@@ -44,7 +45,8 @@ export function ReportView() {
     if (teamRefId !== null) report.mutate({ ...form, teamRefId });
   };
   const shown = report.variables;
-  const shownTeam = teams.data?.find((t) => t.refId === shown?.teamRefId)?.name ?? `team ${shown?.teamRefId}`;
+  const shownScope = teams.data?.find((t) => t.refId === shown?.teamRefId);
+  const shownTeam = shownScope?.name ?? `team ${shown?.teamRefId}`;
 
   return (
     <div className="space-y-6">
@@ -155,7 +157,22 @@ export function ReportView() {
             : `The report failed: ${report.error?.message}`}
         </p>
       )}
-      {report.isSuccess && shown && <ReportTable csv={report.data} refId={shown.teamRefId} teamName={shownTeam} />}
+      {report.isSuccess &&
+        shown &&
+        (shownScope ? (
+          // The report's teams' notes over its range: numbered in its Notes column and listed under it.
+          <ViewNotes
+            scope={{ kind: "team", teamId: shownScope.id }}
+            title={shownTeam}
+            start={shown.dateStart}
+            end={shown.dateEnd}
+            markedOn="in the report's Notes column"
+          >
+            <ReportTable csv={report.data} refId={shown.teamRefId} teamName={shownTeam} teams={teams.data ?? []} />
+          </ViewNotes>
+        ) : (
+          <ReportTable csv={report.data} refId={shown.teamRefId} teamName={shownTeam} teams={[]} />
+        ))}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-// The Sources page's actions: replay the events with the current mapping; set a new webhook secret.
+// The Sources page's actions: replay the events with the current mapping; set a new webhook secret, or paste one.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { send } from "./send";
 
 const BUTTON =
@@ -91,5 +91,57 @@ export function SecretButton({ source, label, isSet }: { source: string; label: 
         </p>
       )}
     </div>
+  );
+}
+
+/** For a source that makes its own secret (PagerDuty shows its signing secret once): paste it here. */
+export function PastedSecretForm({ source, label, isSet }: { source: string; label: string; isSet: boolean }) {
+  const router = useRouter();
+  const [value, setValue] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = `secret-${source}`;
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    const r = await send<{ saved: boolean }>("POST", "/api/sources/secret", { source, secret: value });
+    setBusy(false);
+    if (!r.ok) return setError(r.problem.message);
+    setValue("");
+    setSaved(true);
+    router.refresh();
+  }
+  return (
+    <form className="space-y-2" onSubmit={(e) => void save(e)}>
+      <label htmlFor={id} className="block">
+        {label}&apos;s signing secret ({isSet ? "replaces the one set" : "shown once when the webhook is made"})
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          required
+          minLength={16}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm sm:w-auto sm:flex-1 dark:border-slate-600 dark:bg-slate-950"
+        />
+        <button type="submit" className={BUTTON} disabled={busy}>
+          {`Save the ${label} secret`}
+        </button>
+      </div>
+      <p role="status" className="text-sm">
+        {saved ? `The ${label} secret is saved.` : ""}
+      </p>
+      {error && (
+        <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

@@ -113,11 +113,12 @@ export function MappingEditor({ initialText, version }: { initialText: string; v
             </div>
           ) : (
             <p id={`${id}-help`} className="text-slate-700 dark:text-slate-300">
-              <code>teams</code> maps repositories (exact names or globs, first match wins) to team ids;{" "}
-              <code>production</code> names the production environments; <code>deployments</code> says what a deployment
-              is per repository (GitHub deployments, a workflow&apos;s runs, or tags); <code>incidents.label</code>{" "}
-              marks the issues that are incidents; <code>workItems</code> finds a pull request&apos;s work item. A
-              problem is listed here, next to its line.
+              <code>teams</code> maps repositories, PagerDuty services and Jira projects (exact names or globs, first
+              match wins) to team ids; <code>production</code> names the production environments;{" "}
+              <code>deployments</code> says what a deployment is per repository (GitHub deployments, a workflow&apos;s
+              runs, or tags); <code>incidents.label</code> marks the issues that are incidents (
+              <code>incidents.excludeServices</code>: PagerDuty services left out); <code>workItems</code> finds a pull
+              request&apos;s work item. A problem is listed here, next to its line.
             </p>
           )}
           <p role="status" className="text-green-800 dark:text-green-300">

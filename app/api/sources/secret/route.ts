@@ -1,4 +1,4 @@
-// POST /api/sources/secret – an admin sets a new webhook secret for a source; it is shown once
+// POST /api/sources/secret – an admin sets a source's webhook secret: a new one shown once, or one pasted from the source
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readMutationBody } from "@/lib/access";
@@ -6,9 +6,10 @@ import { allowedOrigin, NO_STORE } from "@/lib/dashboard";
 import { withSession } from "@/lib/runtime";
 import { getSeiClient } from "@/lib/sei";
 import { invalid, log, notFound } from "@/lib/server";
-import { newWebhookSecret, setSecret, WEBHOOK_SOURCES } from "@/lib/sources";
+import { MIN_SECRET_LENGTH, newWebhookSecret, setSecret, WEBHOOK_SOURCES } from "@/lib/sources";
 
-const body = z.strictObject({ source: z.string().max(40) });
+// A source that makes its own secret (PagerDuty shows its signing secret once) has it pasted here.
+const body = z.strictObject({ source: z.string().max(40), secret: z.string().max(500).optional() });
 
 export const POST = withSession(async (req, ctx) => {
   if (!ctx.user.admin) throw notFound();
@@ -17,9 +18,18 @@ export const POST = withSession(async (req, ctx) => {
     throw invalid("Name a source that takes webhooks.", [
       { field: "source", message: `must be one of ${Object.keys(WEBHOOK_SOURCES).join(", ")}` },
     ]);
+  const pasted = parsed.data.secret?.trim();
+  if (pasted !== undefined && pasted.length < MIN_SECRET_LENGTH)
+    throw invalid(`The secret must be at least ${MIN_SECRET_LENGTH} characters.`, [
+      { field: "secret", message: `must be at least ${MIN_SECRET_LENGTH} characters` },
+    ]);
   const scope = getSeiClient(ctx.runtime).identifiers;
-  const secret = newWebhookSecret();
+  const secret = pasted ?? newWebhookSecret();
   await setSecret(ctx.runtime.db, ctx.runtime.sources.key, scope, parsed.data.source, secret);
-  log.info("sources.secret_set", { source: parsed.data.source, by: ctx.user.email });
-  return NextResponse.json({ source: parsed.data.source, secret }, { headers: NO_STORE });
+  log.info("sources.secret_set", { source: parsed.data.source, by: ctx.user.email, pasted: pasted !== undefined });
+  // A pasted secret is never sent back.
+  return NextResponse.json(
+    pasted === undefined ? { source: parsed.data.source, secret } : { source: parsed.data.source, saved: true },
+    { headers: NO_STORE },
+  );
 });

@@ -1,0 +1,45 @@
+// The sources' thread: its own store connection, on which it appends the webhooks' deliveries to the
+// event log and maps the log. Appends go before the next mapping step, so a delivery waits for at
+// most one of the mapping's transactions, and the request thread never waits for the write lock.
+import { parentPort, workerData } from "node:worker_threads";
+import { openStore } from "@/lib/store";
+import { Mapper } from "../mapper";
+import type { MapperReply, MapperRequest } from "./protocol";
+
+const { dbFile, mapPending } = workerData as { dbFile: string; mapPending: boolean };
+
+async function main() {
+  const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000 });
+  const mapper = new Mapper(db);
+  const reply = (message: MapperReply) => parentPort!.postMessage(message);
+  const answer = async (id: number, work: () => Promise<unknown>) => {
+    try {
+      reply({ id, ok: true, value: await work() });
+    } catch (err) {
+      reply({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  parentPort!.on("message", (req: MapperRequest) => {
+    switch (req.op) {
+      case "kick":
+        return mapper.kick();
+      case "append":
+        return void answer(req.id, () => mapper.append(req.event));
+      case "idle":
+        return void answer(req.id, () => mapper.idle());
+      case "replay":
+        return void answer(req.id, () => mapper.replay(req.filter));
+      case "stop":
+        return void answer(req.id, async () => {
+          await mapper.stop();
+          await db.destroy();
+        });
+    }
+  });
+  if (mapPending) mapper.kick();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`sources thread: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

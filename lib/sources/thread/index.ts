@@ -1,0 +1,110 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { log } from "@/lib/server";
+import type { EventFilter, NewEvent } from "../events";
+import type { EventMapper, ReplayOutcome } from "../mapper";
+import type { MapperReply, MapperRequest, MapperValue } from "./protocol";
+
+/** The bundled thread (scripts/build-worker.mjs). */
+export function mapperThreadFile(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "sources-mapper.mjs");
+}
+
+type Op = Exclude<MapperRequest, { op: "kick" }>;
+type OpBody = Op extends infer T ? (T extends Op ? Omit<T, "id"> : never) : never;
+type Waiting = { resolve: (value: unknown) => void; reject: (err: Error) => void; worker: Worker };
+
+/**
+ * The server's mapper: a thread of its own (entry.ts) that appends each delivery to the event log and
+ * maps the log, on its own store connection. The request thread only checks the delivery and hands it
+ * over. Should the thread die, the deliveries it had not yet written answer 500 (nothing half-stored:
+ * the log is the truth), and the next call starts a new one, which maps whatever is pending.
+ */
+export class MapperThread implements EventMapper {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Waiting>();
+  private nextId = 1;
+  private stopped = false;
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly file = mapperThreadFile(),
+  ) {}
+
+  /** Starts the thread now: it maps what the log holds unmapped (a crash right after an answer). */
+  start(): this {
+    this.thread();
+    return this;
+  }
+
+  append(event: NewEvent): Promise<number | null> {
+    return this.call({ op: "append", event }) as Promise<MapperValue["append"]>;
+  }
+
+  kick(): void {
+    if (!this.stopped) this.thread().postMessage({ op: "kick" } satisfies MapperRequest);
+  }
+
+  idle(): Promise<void> {
+    return this.call({ op: "idle" }) as Promise<void>;
+  }
+
+  replay(filter: EventFilter): Promise<ReplayOutcome> {
+    return this.call({ op: "replay", filter }) as Promise<ReplayOutcome>;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const worker = this.worker;
+    if (!worker) return;
+    await this.send(worker, { op: "stop" }).catch(() => undefined);
+    await worker.terminate();
+  }
+
+  private call(op: OpBody): Promise<unknown> {
+    if (this.stopped) return Promise.reject(new Error("the sources' thread is stopped"));
+    return this.send(this.thread(), op);
+  }
+
+  private send(worker: Worker, op: OpBody): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker });
+      worker.ref();
+      worker.postMessage({ ...op, id } as Op);
+    });
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    if (!fs.existsSync(/*turbopackIgnore: true*/ this.file))
+      throw new Error(`sources thread not built: ${this.file} (run \`npm run build\`)`);
+    const worker = new Worker(/*turbopackIgnore: true*/ this.file, {
+      workerData: { dbFile: this.dbFile, mapPending: true },
+    });
+    worker.unref();
+    worker.on("message", (reply: MapperReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(new Error(reply.message));
+    });
+    worker.on("error", (err) => log.error("sources.thread_error", { error: err.message.slice(0, 300) }));
+    worker.on("exit", (code) => {
+      if (this.worker === worker) this.worker = null;
+      const lost = [...this.pending].filter(([, w]) => w.worker === worker);
+      if (lost.length > 0 && !this.stopped) log.error("sources.thread_exited", { code, lost: lost.length });
+      for (const [id, { reject }] of lost) {
+        this.pending.delete(id);
+        reject(new Error(`the sources' thread stopped (exit ${code})`));
+      }
+    });
+    this.worker = worker;
+    return worker;
+  }
+}
