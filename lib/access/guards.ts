@@ -1,5 +1,6 @@
 import "server-only";
 import { readBodyText, ApiError, log, WindowLimiter } from "@/lib/server";
+import { isPostgres, pruneShared, takeShared, type Store } from "@/lib/store";
 import type { NextRequest } from "next/server";
 
 // Checks for state-changing routes: same-origin only, JSON only, and a per-user limit on creates.
@@ -31,15 +32,29 @@ export function assertJson(req: NextRequest): void {
 
 /** Creates per user: 20 a minute is far above what the pages do, and slows a script running amok. */
 export const CREATE_LIMIT = { limit: 20, windowMs: 60_000 };
+let createLimit = { ...CREATE_LIMIT };
 let createLimiter = new WindowLimiter(CREATE_LIMIT.limit, CREATE_LIMIT.windowMs);
+/** Counts of earlier limiters, kept in a shared store, are left behind by a reset. */
+let generation = 0;
+const SHARED_PREFIX = "create:";
 
 /** For tests: a fresh limiter, optionally with another limit. */
 export function resetCreateLimiter(limit = CREATE_LIMIT.limit, windowMs = CREATE_LIMIT.windowMs): void {
+  createLimit = { limit, windowMs };
   createLimiter = new WindowLimiter(limit, windowMs);
+  generation++;
 }
 
-export function assertCreateAllowed(userId: number): void {
-  const { allowed, retryAfterMs } = createLimiter.check(String(userId));
+/**
+ * The per-user limit on creates. On SQLite one server process serves every request and counts in
+ * its memory; on PostgreSQL each instance sees only its share, so the count is kept in the store.
+ */
+export async function assertCreateAllowed(db: Store, userId: number, now = Date.now()): Promise<void> {
+  const { limit, windowMs } = createLimit;
+  const { allowed, retryAfterMs } = isPostgres(db)
+    ? await takeShared(db, `${SHARED_PREFIX}${generation}:${userId}`, limit, windowMs, now)
+    : createLimiter.check(String(userId));
+  if (isPostgres(db) && Math.random() < 0.01) await pruneShared(db, SHARED_PREFIX, windowMs, now);
   if (allowed) return;
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   throw new ApiError("RATE_LIMITED", `Too many exports created; try again in ${seconds} s.`, undefined, {

@@ -7,7 +7,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { TokenSet } from "openid-client";
 import { z } from "zod";
 import { type ServerEnv, log, emailSchema, WindowLimiter } from "@/lib/server";
-import type { Store } from "@/lib/store";
+import { isPostgres, pruneShared, takeShared, type Store } from "@/lib/store";
 import { resolveSsoSignIn, type DenyReason, type SsoClaims } from "./identities";
 import { findUserByEmail, findUserById } from "./users";
 import { verifyPassword } from "./password";
@@ -22,7 +22,16 @@ import {
 } from "./sso-claims";
 
 /** Ten sign-in attempts per account per 5 minutes slow password guessing without locking anyone out for long. */
-const signInLimiter = new WindowLimiter(10, 5 * 60_000);
+const SIGN_IN_LIMIT = { limit: 10, windowMs: 5 * 60_000 };
+const signInLimiter = new WindowLimiter(SIGN_IN_LIMIT.limit, SIGN_IN_LIMIT.windowMs);
+
+/** Counted in memory on SQLite (one server process); in the store on PostgreSQL, across instances. */
+async function signInAllowed(db: Store, email: string): Promise<boolean> {
+  if (!isPostgres(db)) return signInLimiter.take(email);
+  const { limit, windowMs } = SIGN_IN_LIMIT;
+  if (Math.random() < 0.01) await pruneShared(db, "signin:", windowMs);
+  return (await takeShared(db, `signin:${email}`, limit, windowMs)).allowed;
+}
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(1024) });
 
 /** GitHub has no OIDC issuer; its numeric user id is the subject under this name. */
@@ -125,7 +134,7 @@ export function buildAuthOptions({ env, db, sessionSecret }: AuthDeps): AuthOpti
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        if (!signInLimiter.take(email.toLowerCase())) {
+        if (!(await signInAllowed(db, email.toLowerCase()))) {
           log.warn("auth.sign_in.throttled", { email });
           return null;
         }

@@ -70,9 +70,10 @@ export async function createExportFor(
   const parsed = await parseCreate(ctx, body);
   const scope = parsed.scope;
   try {
-    assertCreateAllowed(user.id);
+    await assertCreateAllowed(ctx.db, user.id);
   } catch (err) {
-    logDenied(user, "rate_limited", { action: "create", scope: describe(scope) });
+    if (err instanceof ApiError && err.code === "RATE_LIMITED")
+      logDenied(user, "rate_limited", { action: "create", scope: describe(scope) });
     throw err;
   }
   const created = await sei.createExport(parsed.params, ctx.signal);

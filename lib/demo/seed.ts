@@ -49,8 +49,10 @@ export async function clearProject(db: Store, scope: Scope): Promise<string[]> {
       .deleteFrom("export_jobs")
       .where("org_id", "=", scope.org)
       .where("project_id", "=", scope.project)
-      .returning("artifact")
+      .returning(["id", "artifact"])
       .execute();
+    // Their files kept in the store (PostgreSQL); on SQLite they are in the exports folder.
+    for (const job of jobs) await trx.deleteFrom("export_files").where("job_id", "=", job.id).execute();
     return jobs.flatMap((j) => (j.artifact ? [j.artifact] : []));
   });
 }

@@ -16,9 +16,11 @@ import {
   type ExportParams,
 } from "@/lib/dora";
 import { ApiError, invalid, notFound } from "@/lib/server";
+import { isPostgres } from "@/lib/store";
 import { listTeams } from "./dataset";
 import type { Engine } from "./engine";
 import type { Scope } from "./ingest";
+import { hasStoredArtifact, storedArtifact } from "./jobs/artifacts";
 import { EXPORT_ID_PATTERN, findJob, type JobRow } from "./jobs/repo";
 import { writerOf } from "./writer";
 
@@ -104,19 +106,36 @@ export async function openExportDownload(
 ): Promise<ExportDownload> {
   const job = await jobOrNotFound(engine, scope, id);
   if (job.status !== "COMPLETED") throw new ApiError("NOT_READY", `Export ${job.id} is ${job.status}, not COMPLETED.`);
-  const file = job.artifact ? path.join(engine.exportsDir, job.artifact) : null;
-  if ((job.expires_at !== null && job.expires_at <= now) || !file || !fs.existsSync(file)) {
-    throw new ApiError("GONE", `Export ${job.id} has expired; create it again.`);
-  }
+  const gone = () => new ApiError("GONE", `Export ${job.id} has expired; create it again.`);
+  if ((job.expires_at !== null && Number(job.expires_at) <= now) || !job.artifact) throw gone();
+  const local = path.join(engine.exportsDir, job.artifact);
+  // On PostgreSQL a job copied from a SQLite store (`npm run db -- copy`) may have its file in this
+  // instance's folder rather than in the store.
+  const opened = isPostgres(engine.db) ? ((await openStored(engine, job)) ?? openLocal(local)) : openLocal(local);
+  if (!opened) throw gone();
   const gzip = (JSON.parse(job.params) as ExportParams).compression === "gzip";
-  const stream = fs.createReadStream(file);
   return {
-    body: Readable.toWeb(stream) as ReadableStream<Uint8Array>,
+    body: Readable.toWeb(opened.stream) as ReadableStream<Uint8Array>,
     headers: {
       "Content-Type": gzip ? "application/gzip" : "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="efficiency-${job.id}.csv${gzip ? ".gz" : ""}"`,
-      "Content-Length": String(fs.statSync(file).size),
+      "Content-Length": String(opened.size),
       "Cache-Control": "private, no-store",
     },
   };
+}
+
+type Opened = { stream: Readable; size: number } | null;
+
+/** SQLite: the file in this server's exports folder. */
+function openLocal(file: string): Opened {
+  if (!fs.existsSync(file)) return null;
+  return { stream: fs.createReadStream(file), size: fs.statSync(file).size };
+}
+
+/** PostgreSQL: the file the completing instance put into the store, whichever instance that was. */
+async function openStored(engine: Engine, job: JobRow): Promise<Opened> {
+  if (!(await hasStoredArtifact(engine.db, job.id))) return null;
+  const size = Number(job.size_bytes ?? 0);
+  return { stream: Readable.from(storedArtifact(engine.db, job.id, size), { objectMode: false }), size };
 }

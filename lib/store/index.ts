@@ -29,3 +29,5 @@ export {
   type PrLink,
 } from "./record-links";
 export type { AnnotationsTable, DB, ExportJobsTable, ExportRegistryTable } from "./schema";
+export { lockInTransaction, sharedSecret, withStoreLock } from "./shared";
+export { pruneShared, takeShared } from "./shared-limit";

@@ -66,6 +66,9 @@ export interface DB {
   source_secrets: SourceSecretsTable;
   source_imports: SourceImportsTable;
   source_leases: SourceLeasesTable;
+  export_files: ExportFilesTable;
+  rate_counts: RateCountsTable;
+  shared_secrets: SharedSecretsTable;
 }
 
 // Engine records (migration 002). Instants are epoch milliseconds; absent optional fields are null.
@@ -348,4 +351,26 @@ export interface SourceLeasesTable {
   name: string;
   owner: string;
   until: number;
+}
+
+/** An export's file in parts (migration 013), kept in the store when it is PostgreSQL. */
+export interface ExportFilesTable {
+  job_id: string;
+  part: number;
+  bytes: Buffer;
+}
+
+/** Hits per key and instant (migration 013): the limits that hold across instances. */
+export interface RateCountsTable {
+  key: string;
+  /** When, epoch ms. */
+  at: number;
+  /** Hits at that instant. */
+  count: number;
+}
+
+/** A secret generated once for every instance of a shared store (migration 013). */
+export interface SharedSecretsTable {
+  name: string;
+  value: string;
 }

@@ -1,16 +1,42 @@
 import "server-only";
 import crypto from "node:crypto";
-import type { ExpressionBuilder, Selectable } from "kysely";
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from "kysely";
 import type { ExportParams } from "@/lib/dora";
-import { type Store, writeTransaction, type DB, type ExportJobsTable } from "@/lib/store";
+import {
+  type Store,
+  writeTransaction,
+  type DB,
+  type ExportJobsTable,
+  isPostgres,
+  lockInTransaction,
+} from "@/lib/store";
 import type { Scope } from "../ingest";
+import { storeArtifact } from "./artifacts";
 
 export type JobRow = Selectable<ExportJobsTable>;
 
 export const REUSE_WINDOW_MS = 30 * 60_000;
 export const ARTIFACT_TTL_MS = 24 * 3600_000;
 export const MAX_ATTEMPTS = 3;
+/**
+ * A claim's lease on SQLite, where one server process runs the only worker: it sees its worker die
+ * and releases that worker's jobs at once, so the lease only guards against a stuck store.
+ */
 export const LEASE_MS = 10 * 60_000;
+/**
+ * A claim's lease on PostgreSQL, where other instances may take a job over: short, and renewed every
+ * LEASE_RENEW_MS by the worker running it, so the job of an instance that died is taken up by another
+ * within SHARED_LEASE_MS plus a worker's idle look (1 s).
+ */
+export const SHARED_LEASE_MS = 20_000;
+export const LEASE_RENEW_MS = 5_000;
+
+export const leaseMs = (db: Store): number => (isPostgres(db) ? SHARED_LEASE_MS : LEASE_MS);
+
+const INTERRUPTED_FIELDS = {
+  error_code: "INTERRUPTED",
+  error_message: "The export was interrupted and could not finish.",
+} as const;
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -26,8 +52,8 @@ export const EXPORT_ID_PATTERN = /^exp_[0-9A-Z]{10}$/;
 
 /**
  * Creates a job, or returns a live one with identical parameters from the last 30 minutes. One
- * transaction on the store's single connection serialises concurrent creates, so ten identical
- * requests at once make one job.
+ * write transaction serialises concurrent creates (SQLite's write lock; on PostgreSQL an advisory
+ * lock on the parameters, held across instances), so ten identical requests at once make one job.
  */
 export async function createOrReuse(
   db: Store,
@@ -37,6 +63,8 @@ export async function createOrReuse(
   now = Date.now(),
 ): Promise<{ job: JobRow; reused: boolean }> {
   return writeTransaction(db, async (trx) => {
+    // On a shared store, creates on other instances wait here: the look below then sees their job.
+    await lockInTransaction(trx, JSON.stringify(["export", scope.org, scope.project, paramsKey]));
     const existing = await trx
       .selectFrom("export_jobs")
       .selectAll()
@@ -76,31 +104,60 @@ export async function findJob(db: Store, scope: Scope, id: string): Promise<JobR
     .executeTakeFirst();
 }
 
-const runnable = (now: number) => (eb: ExpressionBuilder<DB, "export_jobs">) =>
-  eb.or([
-    eb.and([eb("status", "=", "QUEUED"), eb("run_after", "<=", now)]),
-    eb.and([eb("status", "=", "PROCESSING"), eb("lease_until", "<", now)]),
-  ]);
+type JobsWhere = (eb: ExpressionBuilder<DB, "export_jobs">) => Expression<SqlBool>;
+
+/** Queued and due, or claimed by a runner that stopped renewing its lease and with attempts left. */
+const runnable =
+  (now: number): JobsWhere =>
+  (eb) =>
+    eb.or([
+      eb.and([eb("status", "=", "QUEUED"), eb("run_after", "<=", now)]),
+      eb.and([eb("status", "=", "PROCESSING"), eb("lease_until", "<", now), eb("attempts", "<", MAX_ATTEMPTS)]),
+    ]);
+
+/** Claimed by a runner that stopped renewing its lease on the last attempt: a job that kills its runner. */
+const spent =
+  (now: number): JobsWhere =>
+  (eb) =>
+    eb.and([eb("status", "=", "PROCESSING"), eb("lease_until", "<", now), eb("attempts", ">=", MAX_ATTEMPTS)]);
 
 /**
  * Takes up to `limit` runnable jobs, oldest first, under a lease for `owner`. It looks without a lock
  * first: an idle worker must not queue for the write lock every second while ingestion holds it.
  */
 export async function claimNext(db: Store, owner: string, limit = 1, now = Date.now()): Promise<JobRow[]> {
-  const waiting = await db.selectFrom("export_jobs").select("id").where(runnable(now)).limit(1).executeTakeFirst();
+  const waiting = await db
+    .selectFrom("export_jobs")
+    .select("id")
+    .where((eb) => eb.or([runnable(now)(eb), spent(now)(eb)]))
+    .limit(1)
+    .executeTakeFirst();
   if (!waiting) return [];
   return writeTransaction(db, (trx) => claimIn(trx, owner, limit, now));
 }
 
-/** The claim itself, inside a write transaction the caller holds. */
+/**
+ * The claim itself, inside a write transaction the caller holds. Jobs whose runner died on their
+ * last attempt are FAILED first, so a job that kills every runner stops after MAX_ATTEMPTS. The
+ * update repeats the look's conditions: on PostgreSQL an instance that claimed the same job a
+ * moment earlier leaves it not runnable, and this one then takes nothing instead of taking it twice
+ * (SKIP LOCKED makes that rare: a job another instance is claiming is passed over).
+ */
 export async function claimIn(trx: Store, owner: string, limit: number, now = Date.now()): Promise<JobRow[]> {
   if (limit <= 0) return [];
+  await trx
+    .updateTable("export_jobs")
+    .set({ status: "FAILED", completed_at: now, ...INTERRUPTED_FIELDS, lease_owner: null, lease_until: null })
+    .where(spent(now))
+    .execute();
+  const shared = isPostgres(trx);
   const next = await trx
     .selectFrom("export_jobs")
     .select("id")
     .where(runnable(now))
     .orderBy("run_after")
     .limit(limit)
+    .$if(shared, (q) => q.forUpdate().skipLocked())
     .execute();
   if (next.length === 0) return [];
   const claimed = await trx
@@ -109,7 +166,7 @@ export async function claimIn(trx: Store, owner: string, limit: number, now = Da
       status: "PROCESSING",
       started_at: eb.fn.coalesce("started_at", eb.val(now)),
       lease_owner: owner,
-      lease_until: now + LEASE_MS,
+      lease_until: now + (shared ? SHARED_LEASE_MS : LEASE_MS),
       attempts: eb("attempts", "+", 1),
     }))
     .where(
@@ -117,18 +174,37 @@ export async function claimIn(trx: Store, owner: string, limit: number, now = Da
       "in",
       next.map((j) => j.id),
     )
+    .where(runnable(now))
     .returningAll()
     .execute();
   const order = new Map(next.map((j, i) => [j.id, i]));
   return claimed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
-/** Marks a job done, only if `owner` still holds its lease: a job completes once. */
+/**
+ * Extends the leases of the jobs `owner` holds; how many it still holds. A lease another runner took
+ * over (this one stalled past it) is not given back: that runner's outcome is the one recorded.
+ */
+export async function renewLeases(db: Store, owner: string, now = Date.now()): Promise<number> {
+  const res = await db
+    .updateTable("export_jobs")
+    .set({ lease_until: now + leaseMs(db) })
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "PROCESSING")
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/**
+ * Marks a job done, only if `owner` still holds its lease: a job completes once. On a shared store
+ * the file (`file`, the local copy) goes into the store in the same transaction, so the one
+ * completion is also the one file every instance serves.
+ */
 export async function completeJob(
   db: Store,
   id: string,
   owner: string,
-  result: { artifact: string; rowCount: number; sizeBytes: number },
+  result: { artifact: string; rowCount: number; sizeBytes: number; file?: string },
   now = Date.now(),
 ): Promise<boolean> {
   const res = await db
@@ -147,7 +223,9 @@ export async function completeJob(
     .where("lease_owner", "=", owner)
     .where("status", "=", "PROCESSING")
     .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+  const completed = res.numUpdatedRows > 0n;
+  if (completed && result.file && isPostgres(db)) await storeArtifact(db, id, result.file);
+  return completed;
 }
 
 /** A failed attempt: retried with backoff (2 s, 8 s, …) until MAX_ATTEMPTS, then FAILED with the reason. */
@@ -203,7 +281,7 @@ export async function recoverOrphans(db: Store, isDead: (owner: string) => boole
       db,
       job,
       job.lease_owner,
-      { code: "INTERRUPTED", message: "The export was interrupted and could not finish." },
+      { code: INTERRUPTED_FIELDS.error_code, message: INTERRUPTED_FIELDS.error_message },
       now,
     );
     if (outcome === "retry")
@@ -227,4 +305,5 @@ export async function expiredArtifacts(db: Store, now = Date.now()): Promise<{ i
 
 export async function forgetArtifact(db: Store, id: string): Promise<void> {
   await db.updateTable("export_jobs").set({ artifact: null }).where("id", "=", id).execute();
+  await db.deleteFrom("export_files").where("job_id", "=", id).execute();
 }

@@ -21,6 +21,8 @@ export interface Artifact {
   artifact: string;
   rowCount: number;
   sizeBytes: number;
+  /** Where the file was written (the worker's exports folder). */
+  file?: string;
 }
 
 export function artifactName(id: string, compression: ExportParams["compression"]): string {
@@ -63,5 +65,5 @@ export async function runExport(
     fs.rmSync(partial, { force: true });
     throw err;
   }
-  return { artifact: name, rowCount: result.rows.length, sizeBytes: fs.statSync(final).size };
+  return { artifact: name, rowCount: result.rows.length, sizeBytes: fs.statSync(final).size, file: final };
 }

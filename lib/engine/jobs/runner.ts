@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Store } from "@/lib/store";
+import { isPostgres, type Store } from "@/lib/store";
 import { log } from "@/lib/server";
 import { recoverOrphans } from "./repo";
 import type { WorkerMessage } from "./worker-loop";
@@ -24,7 +24,7 @@ export function workerFile(): string {
 /**
  * Starts the export worker thread and keeps it running: a worker that dies is replaced, and the
  * job it held is retried (or FAILED after its last attempt). Jobs left PROCESSING by a previous
- * process are taken up again at start.
+ * process are taken up again at start (SQLite), or when their lease ends (PostgreSQL).
  */
 export async function startJobRunner(opts: {
   db: Store;
@@ -40,7 +40,9 @@ export async function startJobRunner(opts: {
   let current: { worker: Worker; owner: string } | null = null;
   let stopping = false;
 
-  await recoverOrphans(opts.db, (owner) => !owner.startsWith(`${boot}-`));
+  // On SQLite this process is the store's only runner: every job another owner left PROCESSING was
+  // a previous process's. On PostgreSQL it may be another live instance's; a dead one's lease ends.
+  if (!isPostgres(opts.db)) await recoverOrphans(opts.db, (owner) => !owner.startsWith(`${boot}-`));
   removePartialFiles(opts.exportsDir);
 
   const spawn = () => {

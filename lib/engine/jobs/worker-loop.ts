@@ -1,8 +1,9 @@
 // What the export worker does with one job, apart from the thread it runs in (worker-entry.ts), so
 // that its handling of a store it cannot write to can be tested.
+import fs from "node:fs";
 import { ScopeNotFoundError } from "@/lib/dora";
-import { writeTransaction, type Store } from "@/lib/store";
-import { claimIn, claimNext, completeJob, failAttempt, type JobRow } from "./repo";
+import { isPostgres, writeTransaction, type Store } from "@/lib/store";
+import { claimIn, claimNext, completeJob, failAttempt, LEASE_RENEW_MS, renewLeases, type JobRow } from "./repo";
 import { runExport, type Artifact } from "./run-export";
 
 /** What the worker tells the server, which logs it. */
@@ -27,6 +28,8 @@ export interface LoopDeps {
   run?: typeof runExport;
   complete?: typeof completeJob;
   fail?: typeof failAttempt;
+  /** How often the leases of held jobs are renewed on a shared store (LEASE_RENEW_MS). */
+  renewEveryMs?: number;
 }
 
 /** How long the worker waits between tries to record a job's outcome in a store it cannot write to. */
@@ -34,6 +37,14 @@ export const RECORD_RETRY_MS = [250, 500, 1000, 2000] as const;
 
 /** Jobs the worker holds at once: each lock wait then serves up to this many small exports. */
 export const HELD_JOBS = 8;
+
+/**
+ * On PostgreSQL there is no store-wide write lock to wait for, and other instances' workers may be
+ * idle: a worker holds one job at a time, so no job waits behind another on a busy instance, and a
+ * job that kills its runner takes no other job's attempts with it.
+ */
+export const heldJobs = (db: Store): number => (isPostgres(db) ? 1 : HELD_JOBS);
+
 /** How long a computed job may wait for the ones after it before the outcomes are recorded. */
 export const RECORD_EVERY_MS = 250;
 
@@ -51,8 +62,31 @@ interface Outcome {
  * in one transaction.
  */
 export async function runNext(deps: LoopDeps): Promise<boolean> {
-  let held = await claimNext(deps.db, deps.owner, HELD_JOBS);
+  const most = heldJobs(deps.db);
+  const held = await claimNext(deps.db, deps.owner, most);
   if (held.length === 0) return false;
+  const renewal = isPostgres(deps.db) ? keepLeases(deps) : null;
+  try {
+    await runHeld(deps, held, most);
+  } finally {
+    if (renewal) clearInterval(renewal);
+  }
+  return true;
+}
+
+/**
+ * Renews the leases of the jobs the worker holds while it runs them, so other instances know it is
+ * alive. A failed renewal is only logged: the next one may pass, and if none does before the lease
+ * ends, another instance takes the job and this worker's outcome is not recorded.
+ */
+function keepLeases(deps: LoopDeps): NodeJS.Timeout {
+  return setInterval(() => {
+    renewLeases(deps.db, deps.owner).catch((err: unknown) => deps.post({ type: "store_error", error: errorText(err) }));
+  }, deps.renewEveryMs ?? LEASE_RENEW_MS);
+}
+
+async function runHeld(deps: LoopDeps, claimed: JobRow[], most: number): Promise<void> {
+  let held = claimed;
   while (held.length > 0) {
     const done: Outcome[] = [];
     const deferred: (() => Promise<void>)[] = [];
@@ -70,11 +104,13 @@ export async function runNext(deps: LoopDeps): Promise<boolean> {
       if (done.length === 0) first = performance.now();
       done.push(outcome);
     }
-    held = [...held, ...(await record(deps, done, HELD_JOBS - held.length))];
+    held = [...held, ...(await record(deps, done, most - held.length))];
+    // On a shared store the file is in the store now (or was another attempt's to write).
+    if (isPostgres(deps.db))
+      for (const { artifact } of done) if (artifact?.file) fs.rmSync(artifact.file, { force: true });
     // Losing this work only costs the next export its head start.
     for (const task of deferred) await task().catch(() => {});
   }
-  return true;
 }
 
 /**

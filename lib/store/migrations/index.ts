@@ -10,6 +10,7 @@ import * as m009 from "./009-links-by-record-key";
 import * as m010 from "./010-behind-the-figures";
 import * as m011 from "./011-sources";
 import * as m012 from "./012-annotations";
+import * as m013 from "./013-instances";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "010-behind-the-figures": m010,
   "011-sources": m011,
   "012-annotations": m012,
+  "013-instances": m013,
 };

@@ -61,6 +61,8 @@ CREATE INDEX "source_records_entity" on "source_records" ("org_id", "project_id"
 (automatic);
 -- index sqlite_autoindex_deployments_1
 (automatic);
+-- index sqlite_autoindex_export_files_1
+(automatic);
 -- index sqlite_autoindex_export_jobs_1
 (automatic);
 -- index sqlite_autoindex_export_registry_1
@@ -79,7 +81,11 @@ CREATE INDEX "source_records_entity" on "source_records" ("org_id", "project_id"
 (automatic);
 -- index sqlite_autoindex_pull_requests_1
 (automatic);
+-- index sqlite_autoindex_rate_counts_1
+(automatic);
 -- index sqlite_autoindex_sessions_1
+(automatic);
+-- index sqlite_autoindex_shared_secrets_1
 (automatic);
 -- index sqlite_autoindex_source_events_1
 (automatic);
@@ -132,6 +138,8 @@ CREATE TABLE "deployments" ("org_id" text not null, "project_id" text not null, 
 CREATE TABLE deployments_without_changes (org_id text NOT NULL, project_id text NOT NULL, team_id text NOT NULL,
     finished_at bigint NOT NULL, deployment_id text NOT NULL,
     PRIMARY KEY (org_id, project_id, team_id, finished_at, deployment_id)) WITHOUT ROWID;
+-- table export_files
+CREATE TABLE "export_files" ("job_id" text not null, "part" integer not null, "bytes" blob not null, constraint "export_files_pk" primary key ("job_id", "part"));
 -- table export_jobs
 CREATE TABLE "export_jobs" ("id" text primary key, "org_id" text not null, "project_id" text not null, "params_key" text not null, "params" text not null, "status" text not null, "created_at" bigint not null, "started_at" bigint, "completed_at" bigint, "expires_at" bigint, "row_count" integer, "size_bytes" integer, "artifact" text, "error_code" text, "error_message" text, "attempts" integer default 0 not null, "run_after" bigint not null, "lease_owner" text, "lease_until" bigint);
 -- table export_registry
@@ -150,8 +158,12 @@ CREATE TABLE incident_links (org_id text NOT NULL, project_id text NOT NULL, inc
 CREATE TABLE "incidents" ("org_id" text not null, "project_id" text not null, "id" text not null, "team_id" text not null, "opened_at" bigint not null, "resolved_at" bigint, "service" text, "deployment_id" text, constraint "incidents_pk" primary key ("org_id", "project_id", "id"));
 -- table pull_requests
 CREATE TABLE "pull_requests" ("org_id" text not null, "project_id" text not null, "id" text not null, "team_id" text not null, "repository" text not null, "first_commit_at" bigint not null, "opened_at" bigint not null, "merged_at" bigint, "merge_commit_sha" text, "work_item_id" text, link_t0 bigint, link_t4 bigint, link_t5 bigint, constraint "pull_requests_pk" primary key ("org_id", "project_id", "id"));
+-- table rate_counts
+CREATE TABLE "rate_counts" ("key" text not null, "at" bigint not null, "count" integer not null, constraint "rate_counts_pk" primary key ("key", "at"));
 -- table sessions
 CREATE TABLE "sessions" ("id" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "identity_id" integer references "user_identities" ("id") on delete cascade, "provider" text not null, "id_token" text, "created_at" bigint not null, "last_seen_at" bigint not null);
+-- table shared_secrets
+CREATE TABLE "shared_secrets" ("name" text primary key, "value" text not null);
 -- table source_events
 CREATE TABLE "source_events" ("id" integer primary key autoincrement, "org_id" text not null, "project_id" text not null, "source" text not null, "delivery_id" text not null, "event_type" text not null, "received_at" bigint not null, "body" text not null, "signature" text not null, "status" text default 'pending' not null, "reason" text, "records" integer default 0 not null, "mapped_at" bigint, constraint "source_events_delivery" unique ("org_id", "project_id", "source", "delivery_id"));
 -- table source_facts
