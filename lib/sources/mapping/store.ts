@@ -1,5 +1,5 @@
 import "server-only";
-import type { Store } from "@/lib/store";
+import { writeTransaction, type Store } from "@/lib/store";
 import type { Scope } from "../scope";
 import { parseMapping, type MappingFormat } from "./parse";
 import { DEFAULT_MAPPING, type Mapping } from "./schema";
@@ -23,7 +23,9 @@ export async function saveMapping(
   format: MappingFormat,
   savedBy: string,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  // Reads the last version, then writes the next: a transaction that takes the write lock first, or
+  // a write by another connection in between (the store writer, the sources' thread) fails it at once.
+  return writeTransaction(db, async (trx) => {
     const last = await trx
       .selectFrom("source_mappings")
       .select((eb) => eb.fn.max("version").as("version"))
