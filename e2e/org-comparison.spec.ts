@@ -38,6 +38,9 @@ async function openComparison(page: Page): Promise<Locator> {
   });
   const table = page.getByRole("table", { name: /^\d+ of \d+ teams of Engineering/ });
   await expect(table).toBeVisible();
+  // The table is in the server's HTML already: a key pressed before the page is hydrated does
+  // nothing. The live charts are drawn only once it is.
+  await expect(page.locator(".plot-live .recharts-surface").first()).toBeVisible({ timeout: 30_000 });
   return table;
 }
 
@@ -64,8 +67,9 @@ test("every team of the tree, in the tree's order and indented, each cell a figu
 }) => {
   const table = await openComparison(page);
   expect(await teamNames(table)).toEqual(TREE);
-  const headers = await table.getByRole("columnheader").allTextContents();
-  expect(headers.map((h) => h.replace(/[▲▼↕]/g, "").trim())).toEqual([
+  const headers = async () =>
+    (await table.getByRole("columnheader").allTextContents()).map((h) => h.replace(/[▲▼↕]/g, "").trim());
+  await expect.poll(headers).toEqual([
     "Team",
     "Lead time",
     "Deploys",
@@ -94,8 +98,9 @@ test("every team of the tree, in the tree's order and indented, each cell a figu
   await expect(rootRow.locator("td").last()).toContainText(level);
   // Each figure cell carries a level word and a tint; rework is not rated, so it has no word.
   const cells = await rootRow.locator("td").all();
+  const names = await headers();
   for (const [i, cell] of cells.entries())
-    if (!headers[i + 1]!.includes("Rework")) await expect(cell).toContainText(/Elite|High|Medium|Low|No rating/);
+    if (!names[i + 1]!.includes("Rework")) await expect(cell).toContainText(/Elite|High|Medium|Low|No rating/);
   const tint = await rootRow
     .locator("td")
     .first()
