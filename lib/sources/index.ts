@@ -14,4 +14,5 @@ export { importPagerduty, type PagerdutyImportOptions, type PagerdutyImportResul
 export type { Scope as SourceScope } from "./scope";
 export { MIN_SECRET_LENGTH, newWebhookSecret, setSecret } from "./secrets";
 export { startSources, type Sources } from "./service";
-export { MAX_WEBHOOK_BYTES, WEBHOOK_SOURCES } from "./webhook";
+export { WEBHOOK_SOURCES } from "./arrival";
+export { MAX_WEBHOOK_BYTES } from "./webhook";

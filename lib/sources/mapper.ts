@@ -1,7 +1,8 @@
 import "server-only";
 import { log } from "@/lib/server";
 import type { Store } from "@/lib/store";
-import { appendEvent, eventsAfter, pendingEvents, type EventFilter, type EventStatus, type NewEvent } from "./events";
+import { admit, type Admission, type Arrival } from "./arrival";
+import { eventsAfter, pendingEvents, type EventFilter, type EventStatus } from "./events";
 import { leaseOwner, releaseLease, takeLease } from "./lease";
 import { mapBatch, type BatchOutcome } from "./map-batch";
 
@@ -26,8 +27,8 @@ export interface ReplayOutcome {
  * the mapping's work is ever the request thread's.
  */
 export interface EventMapper {
-  /** Writes the event to the log and maps it soon; `null` when its delivery id is already there. */
-  append(event: NewEvent): Promise<number | null>;
+  /** Checks a verified delivery, writes it to the log and maps it soon (arrival.ts). */
+  admit(arrival: Arrival): Promise<Admission>;
   kick(): void;
   idle(): Promise<void>;
   replay(filter: EventFilter): Promise<ReplayOutcome>;
@@ -53,10 +54,10 @@ export class Mapper implements EventMapper {
     private readonly batch = MAP_BATCH,
   ) {}
 
-  async append(event: NewEvent): Promise<number | null> {
-    const id = await appendEvent(this.db, event);
-    if (id !== null) this.kick();
-    return id;
+  async admit(arrival: Arrival): Promise<Admission> {
+    const admission = await admit(this.db, arrival);
+    if (admission.ok && admission.id !== null) this.kick();
+    return admission;
   }
 
   /** Maps whatever is pending, soon; cheap to call for every delivery. */

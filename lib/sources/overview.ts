@@ -5,7 +5,7 @@ import { recentImports, type ImportSummary } from "./imports";
 import { loadMapping } from "./mapping/store";
 import type { Scope } from "./scope";
 import { secretStates } from "./secrets";
-import { WEBHOOK_SOURCES } from "./webhook";
+import { WEBHOOK_SOURCES } from "./arrival";
 
 // What the Sources page shows of a project: per source its webhook, secret, last delivery and
 // deliveries per day; the deliveries that were not mapped, with their reasons; the imports; the mapping.

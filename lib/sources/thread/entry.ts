@@ -1,4 +1,4 @@
-// The sources' thread: its own store connection, on which it appends the webhooks' deliveries to the
+// The sources' thread: its own store connection, on which it checks and appends the webhooks' deliveries (arrival.ts) to the
 // event log and maps the log. Appends go before the next mapping step, so a delivery waits for at
 // most one of the mapping's transactions, and the request thread never waits for the write lock.
 import { parentPort, workerData } from "node:worker_threads";
@@ -23,8 +23,8 @@ async function main() {
     switch (req.op) {
       case "kick":
         return mapper.kick();
-      case "append":
-        return void answer(req.id, () => mapper.append(req.event));
+      case "admit":
+        return void answer(req.id, () => mapper.admit(req.arrival));
       case "idle":
         return void answer(req.id, () => mapper.idle());
       case "replay":

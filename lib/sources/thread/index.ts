@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { log } from "@/lib/server";
-import type { EventFilter, NewEvent } from "../events";
+import type { Admission, Arrival } from "../arrival";
+import type { EventFilter } from "../events";
 import type { EventMapper, ReplayOutcome } from "../mapper";
 import type { MapperReply, MapperRequest, MapperValue } from "./protocol";
 
@@ -39,8 +40,13 @@ export class MapperThread implements EventMapper {
     return this;
   }
 
-  append(event: NewEvent): Promise<number | null> {
-    return this.call({ op: "append", event }) as Promise<MapperValue["append"]>;
+  /** The body's bytes move to the thread (transferred, not copied): the caller must not use them after. */
+  admit(arrival: Arrival): Promise<Admission> {
+    const { body } = arrival;
+    const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+    return this.call({ op: "admit", arrival: { ...arrival, body: own } }, [own.buffer as ArrayBuffer]) as Promise<
+      MapperValue["admit"]
+    >;
   }
 
   kick(): void {
@@ -64,17 +70,17 @@ export class MapperThread implements EventMapper {
     await worker.terminate();
   }
 
-  private call(op: OpBody): Promise<unknown> {
+  private call(op: OpBody, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.stopped) return Promise.reject(new Error("the sources' thread is stopped"));
-    return this.send(this.thread(), op);
+    return this.send(this.thread(), op, transfer);
   }
 
-  private send(worker: Worker, op: OpBody): Promise<unknown> {
+  private send(worker: Worker, op: OpBody, transfer: ArrayBuffer[] = []): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
       worker.ref();
-      worker.postMessage({ ...op, id } as Op);
+      worker.postMessage({ ...op, id } as Op, transfer);
     });
   }
 

@@ -1,16 +1,17 @@
 // The messages between the request thread and the sources' thread (entry.ts).
-import type { EventFilter, NewEvent } from "../events";
+import type { Admission, Arrival } from "../arrival";
+import type { EventFilter } from "../events";
 import type { ReplayOutcome } from "../mapper";
 
 export type MapperRequest =
-  | { id: number; op: "append"; event: NewEvent }
+  | { id: number; op: "admit"; arrival: Arrival }
   | { id: number; op: "idle" }
   | { id: number; op: "replay"; filter: EventFilter }
   | { id: number; op: "stop" }
   | { op: "kick" };
 
 export interface MapperValue {
-  append: number | null;
+  admit: Admission;
   idle: undefined;
   replay: ReplayOutcome;
   stop: undefined;
