@@ -58,12 +58,35 @@ export async function setSecret(db: Store, key: Buffer, scope: Scope, source: st
       oc.columns(["org_id", "project_id", "source"]).doUpdateSet({ secret: row.secret, set_at: row.set_at }),
     )
     .execute();
+  keptIn(db).delete(secretName(scope, source));
 }
 
-// Decrypting is cheap but not free; a burst of deliveries reads the same secret thousands of times.
-const plain = new Map<string, string | null>();
+/**
+ * How long a process keeps a secret it read: a burst of deliveries checks the same one thousands of
+ * times. A secret just set elsewhere (the CLI, another instance) is read again when a delivery fails
+ * on the kept one, so it takes effect at once; an old one is still taken for at most this long.
+ */
+export const SECRET_KEPT_MS = 1000;
+const keptByStore = new WeakMap<Store, Map<string, { value: string | null; at: number }>>();
+const secretName = (scope: Scope, source: string) => `${scope.org}\n${scope.project}\n${source}`;
 
-export async function getSecret(db: Store, key: Buffer, scope: Scope, source: string): Promise<string | null> {
+function keptIn(db: Store) {
+  let kept = keptByStore.get(db);
+  if (!kept) keptByStore.set(db, (kept = new Map()));
+  return kept;
+}
+
+export async function getSecret(
+  db: Store,
+  key: Buffer,
+  scope: Scope,
+  source: string,
+  opts: { fresh?: boolean } = {},
+): Promise<string | null> {
+  const kept = keptIn(db);
+  const name = secretName(scope, source);
+  const hit = kept.get(name);
+  if (hit && !opts.fresh && Date.now() - hit.at < SECRET_KEPT_MS) return hit.value;
   const row = await db
     .selectFrom("source_secrets")
     .select("secret")
@@ -71,13 +94,9 @@ export async function getSecret(db: Store, key: Buffer, scope: Scope, source: st
     .where("project_id", "=", scope.project)
     .where("source", "=", source)
     .executeTakeFirst();
-  if (!row) return null;
-  let value = plain.get(row.secret);
-  if (value === undefined) {
-    value = decryptSecret(key, row.secret);
-    if (plain.size > 100) plain.clear();
-    plain.set(row.secret, value);
-  }
+  const value = row ? decryptSecret(key, row.secret) : null;
+  if (kept.size > 1000) kept.clear();
+  kept.set(name, { value, at: Date.now() });
   return value;
 }
 

@@ -2,6 +2,7 @@
 // what is answered, what the event log keeps, and the engine records the mapping makes of it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { sourcesOverview } from "@/lib/sources";
+import { encryptSecret } from "@/lib/sources/secrets";
 import { ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "../engine-api/helpers";
 import { deliver, events, example, putMapping, records, setGithubSecret, sign } from "./helpers";
 
@@ -108,6 +109,28 @@ describe("POST /v2/sources/github/webhook – what is answered and stored", () =
     expect(truncated.status).toBe(400);
     expect(await json(truncated)).toMatchObject({ code: "INVALID_ARGUMENT", details: [{ field: "body" }] });
     expect((await events(await runtime())).length).toBe(before);
+  });
+
+  it("a secret changed by another process is taken at once, and the old one refused from then on", async () => {
+    const rt = await runtime();
+    const body = opened();
+    expect((await deliver({ event: "pull_request", body })).status).toBe(202); // the secret is now kept
+    // As `npm run sources -- secret` does from its own process: this one's kept copy is not told.
+    const rotated = "a-rotated-webhook-secret-9876543210";
+    await rt.db
+      .updateTable("source_secrets")
+      .set({ secret: encryptSecret(rt.sources.key, rotated) })
+      .where("org_id", "=", ORG)
+      .where("project_id", "=", PROJECT)
+      .where("source", "=", "github")
+      .execute();
+    try {
+      expect((await deliver({ event: "pull_request", body, secret: rotated })).status).toBe(202);
+      expect((await deliver({ event: "pull_request", body })).status).toBe(401);
+    } finally {
+      await setGithubSecret(rt);
+    }
+    expect((await deliver({ event: "pull_request", body })).status).toBe(202);
   });
 
   it("an unknown source → 404; a URL without the project → 400", async () => {
