@@ -13,6 +13,15 @@ export const MAP_BATCH = 50;
  * costs a tenth per event of 50 batches of one (most of a batch's work is per entity and per query).
  */
 export const KICK_DELAY_MS = 25;
+/**
+ * While deliveries stream in (more than BUSY_RATE a second), the log is mapped in batches of this
+ * few, a pause apart: a delivery's write waits for at most one small step of the mapping instead of
+ * one of 50 events (up to ~90 ms), and the answers keep most of the machine. What is left is mapped
+ * in full batches once the stream slows.
+ */
+export const MAP_BATCH_BUSY = 5;
+export const BUSY_RATE = 20;
+const BUSY_PAUSE_MS = 20;
 
 export interface ReplayOutcome {
   events: number;
@@ -47,6 +56,7 @@ export class Mapper implements EventMapper {
   private retry: NodeJS.Timeout | null = null;
   private soon: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly arrivals = new RateMeter();
   readonly owner = leaseOwner();
 
   constructor(
@@ -55,6 +65,7 @@ export class Mapper implements EventMapper {
   ) {}
 
   async admit(arrival: Arrival): Promise<Admission> {
+    this.arrivals.add(Date.now());
     const admission = await admit(this.db, arrival);
     if (admission.ok && admission.id !== null) this.kick();
     return admission;
@@ -136,12 +147,14 @@ export class Mapper implements EventMapper {
   private async drain(): Promise<void> {
     let mapped = 0;
     for (;;) {
-      const rows = await pendingEvents(this.db, this.batch);
+      const busy = this.arrivals.perSecond(Date.now()) > BUSY_RATE;
+      const rows = await pendingEvents(this.db, busy ? Math.min(MAP_BATCH_BUSY, this.batch) : this.batch);
       if (rows.length === 0) break;
       await mapBatch(this.db, rows);
       mapped += rows.length;
       await this.renew();
-      await yieldToRequests();
+      if (busy) await new Promise((r) => setTimeout(r, BUSY_PAUSE_MS));
+      else await yieldToRequests();
     }
     if (mapped > 0) log.info("sources.mapped", { events: mapped });
   }
@@ -187,6 +200,29 @@ function add(total: ReplayOutcome, part: BatchOutcome): void {
   for (const [k, v] of Object.entries(part.byStatus)) total.byStatus[k as EventStatus] += v;
   total.written += part.written;
   total.removed += part.removed;
+}
+
+/** Events counted over the last second, in ten slots of 100 ms. */
+export class RateMeter {
+  private readonly slots = new Array<number>(10).fill(0);
+  private slotAt = 0;
+
+  add(now: number): void {
+    this.roll(now);
+    this.slots[this.slotAt % 10]!++;
+  }
+
+  perSecond(now: number): number {
+    this.roll(now);
+    return this.slots.reduce((a, b) => a + b, 0);
+  }
+
+  private roll(now: number): void {
+    const slot = Math.floor(now / 100);
+    if (slot - this.slotAt >= 10) this.slots.fill(0);
+    else for (let s = this.slotAt + 1; s <= slot; s++) this.slots[s % 10] = 0;
+    this.slotAt = Math.max(this.slotAt, slot);
+  }
 }
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
