@@ -14,6 +14,12 @@ export interface OpenOptions {
   migrate?: boolean;
   /** SQLite: how long a write waits for another connection's. */
   busyTimeoutMs?: number;
+  /**
+   * SQLite: the WAL size (pages) past which a commit on this connection checkpoints first. The
+   * store's 10,000 (40 MB) suits bulk writers; a writer whose every commit a caller waits for (the
+   * sources' thread) takes SQLite's own 1,000: ten times the checkpoints, each a tenth as long.
+   */
+  checkpointPages?: number;
   /** PostgreSQL: connections kept by this process (the store writer and export worker open their own). */
   poolSize?: number;
 }
@@ -50,7 +56,7 @@ function openSqlite(file: string, opts: OpenOptions): Store {
   // keeps their pages in memory (a million-PR project's indexes), and checkpointing every 40 MB of WAL instead of every 4 writes a
   // page rewritten by consecutive batches once.
   sqlite.pragma("cache_size = -262144");
-  sqlite.pragma("wal_autocheckpoint = 10000");
+  sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(opts.checkpointPages ?? 10000)}`);
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

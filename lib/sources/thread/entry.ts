@@ -9,7 +9,9 @@ import type { MapperReply, MapperRequest } from "./protocol";
 const { dbFile, mapPending } = workerData as { dbFile: string; mapPending: boolean };
 
 async function main() {
-  const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000 });
+  // A delivery's answer waits for its append: a checkpoint of 40 MB in that commit held a burst's
+  // every answer for ~100 ms, one of 4 MB holds them for ~10 (docs/benchmarks.md).
+  const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000, checkpointPages: 1000 });
   const mapper = new Mapper(db);
   const reply = (message: MapperReply) => parentPort!.postMessage(message);
   const answer = async (id: number, work: () => Promise<unknown>) => {
