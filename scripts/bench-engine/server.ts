@@ -166,3 +166,37 @@ export function serverMemory(server: Server): { pid: number; hwm: number; rss: n
   }
   return best;
 }
+
+/** CPU seconds used so far by the server's processes (all their threads). */
+function cpuSeconds(server: Server): number {
+  if (server.child.pid === undefined) return 0;
+  let ticks = 0;
+  for (const pid of processTree(server.child.pid)) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+/**
+ * Waits until the server has finished its start-up work (it warms the chart worker for a few
+ * seconds after it answers): its processes below a tenth of a core for a whole second. Measuring
+ * before then would time the start-up, not the requests. Returns the seconds waited.
+ */
+export async function waitSettled(server: Server, timeoutMs = 60_000): Promise<number> {
+  const t0 = Date.now();
+  let last = cpuSeconds(server);
+  let quiet = 0;
+  while (Date.now() - t0 < timeoutMs && quiet < 4) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuSeconds(server);
+    quiet = now - last < 0.025 ? quiet + 1 : 0;
+    last = now;
+  }
+  return (Date.now() - t0) / 1000;
+}
