@@ -76,10 +76,10 @@ describe("the store writer", () => {
     release = await holdWriteLock();
     const { order, track } = tracker();
     const first = track("batch 1", api.ingest("teams", { items: [team("o1")] }));
-    await vi.waitFor(() => expect(writer.waiting).toBe(1));
+    await vi.waitFor(() => expect(writer.waiting).toBe(1), { timeout: 10_000 });
     const second = track("batch 2", api.ingest("teams", { items: [team("o2")] }));
     const create = track("create", api.createExport(exportBody("pay")));
-    await vi.waitFor(() => expect(writer.waiting).toBe(3));
+    await vi.waitFor(() => expect(writer.waiting).toBe(3), { timeout: 10_000 });
     release();
     release = null;
     expect((await first).status).toBe(200);
