@@ -2,12 +2,28 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
-// Browser tests run against the production server (`next build` first) in Debian's Chromium.
+// Browser tests run against the production server (`next build` first) in Debian's Chromium: two
+// servers, each on its own data folder, each taking half of the spec files one at a time, so the
+// two halves run side by side without seeing each other's data (e2e/suite.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // Separate data folders and ports let two suites run side by side (E2E_PORT, E2E_DATA_DIR).
-export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".tmp/e2e-data";
-export const E2E_STORAGE_STATE = `${E2E_DATA_DIR}-admin.json`;
-const baseURL = `http://localhost:${PORT}`;
+const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".tmp/e2e-data";
+export interface SuiteServer {
+  port: number;
+  dataDir: string;
+  /** The admin's session, saved by the server's setup project (e2e/global.setup.ts). */
+  storageState: string;
+}
+const SERVERS: SuiteServer[] = [0, 1].map((i) => {
+  const dataDir = i === 0 ? E2E_DATA_DIR : `${E2E_DATA_DIR}-${i + 1}`;
+  return { port: PORT + i, dataDir, storageState: `${dataDir}-admin.json` };
+});
+const urlOf = (server: SuiteServer) => `http://localhost:${server.port}`;
+const baseURL = urlOf(SERVERS[0]!);
+// The first server's files: the identity provider knows only its address, so the SSO tests are here.
+// Every other spec file (a new one too) runs on the second. The halves take about as long.
+const FIRST_SERVER_SPECS =
+  /(annotations|org-comparison|engine-operator|small-screens|sso|home|team-view|server-snapshots|sign-in|api-auth)\.spec\.ts$/;
 
 // The tests' identity provider (e2e/idp/server.mjs) on a free loopback port, chosen once by the runner
 // and inherited by its workers through the environment, with the token that guards its test routes.
@@ -24,7 +40,7 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
-  workers: 1,
+  workers: SERVERS.length,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   timeout: 60_000,
@@ -45,14 +61,23 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "setup", testMatch: /global\.setup\.ts/ },
+  projects: SERVERS.flatMap((server, i) => [
     {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], storageState: E2E_STORAGE_STATE },
-      dependencies: ["setup"],
+      name: `setup-${i + 1}`,
+      testMatch: /global\.setup\.ts/,
+      use: { baseURL: urlOf(server) },
+      metadata: { server },
     },
-  ],
+    {
+      name: `chromium-${i + 1}`,
+      ...(i === 0 ? { testMatch: FIRST_SERVER_SPECS } : { testIgnore: FIRST_SERVER_SPECS }),
+      use: { ...devices["Desktop Chrome"], baseURL: urlOf(server), storageState: server.storageState },
+      metadata: { server },
+      dependencies: [`setup-${i + 1}`],
+      // One file at a time per server, as each server's data expects.
+      workers: 1,
+    },
+  ]),
   webServer: [
     {
       command: "node e2e/idp/server.mjs",
@@ -67,20 +92,20 @@ export default defineConfig({
         APP_URL: baseURL,
       },
     },
-    {
-      command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${PORT}`,
-      url: `${baseURL}/api/health`,
+    ...SERVERS.map((server) => ({
+      command: `rm -rf ${server.dataDir} && npx next start -p ${server.port}`,
+      url: `${urlOf(server)}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
-        FOURFOLD_DATA_DIR: E2E_DATA_DIR,
-        NEXTAUTH_URL: baseURL,
+        FOURFOLD_DATA_DIR: server.dataDir,
+        NEXTAUTH_URL: urlOf(server),
         OIDC_ISSUER: IDP_URL,
         OIDC_CLIENT_ID: IDP_CLIENT.id,
         OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
         OIDC_END_SESSION: "on",
       },
-    },
+    })),
   ],
 });

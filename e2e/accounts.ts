@@ -2,13 +2,13 @@
 // suite's data folder, signed in through the sign-in page.
 import { execFileSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { suiteServer } from "./suite";
 
 /** Adds a user with these scopes (or finds it, from an earlier test of the run) and gives its password. */
 export function addUser(email: string, scopes: string[]): string {
   const run = (...args: string[]) =>
     execFileSync("npm", ["run", "-s", "users", "--", ...args], {
-      env: { ...process.env, FOURFOLD_DATA_DIR: E2E_DATA_DIR, FOURFOLD_LOG: "silent" },
+      env: { ...process.env, FOURFOLD_DATA_DIR: suiteServer().dataDir, FOURFOLD_LOG: "silent" },
       encoding: "utf8",
     });
   let out: string;

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { E2E_STORAGE_STATE } from "../playwright.config";
+import { suiteServer } from "./suite";
 import { addUser, signIn } from "./accounts";
 
 // Notes on a team or org tree: written from the view, marked on every chart of the team and of the
@@ -157,7 +157,7 @@ test.describe("other users", () => {
     await payContext.close();
 
     // The admin writes a note too, and may change the lead's.
-    const adminContext = await browser.newContext({ storageState: E2E_STORAGE_STATE });
+    const adminContext = await browser.newContext({ storageState: suiteServer().storageState });
     const adminPage = await adminContext.newPage();
     await adminPage.goto("/");
     const adminsNote = `admin's note ${Date.now()}`;

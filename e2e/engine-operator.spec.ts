@@ -6,16 +6,15 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { suiteServer } from "./suite";
 import { largeDeploymentBatch, LARGE_BATCH_MIN_BYTES } from "../tests/engine-api/large-batch";
 
 // The engine as an operator runs it, on the production server: bodies up to the documented 32 MiB
 // arrive whole and larger ones are 413, and `npm start` stops within 10 s whichever of its
 // processes a process manager signals.
 
-const SUITE_PORT = Number(process.env.E2E_PORT ?? 3210);
-// A port of its own for the servers this file starts, beside the suite's.
-const OWN_PORT = SUITE_PORT + 7;
+// A port of its own for the servers this file starts, beside the suite's two.
+const OWN_PORT = Number(process.env.E2E_PORT ?? 3210) + 7;
 const MiB = 1024 * 1024;
 
 interface Answer {
@@ -112,14 +111,14 @@ function parseAnswer(raw: Buffer): Answer | null {
 }
 
 test.describe("bodies on the production server", () => {
-  const key = () => fs.readFileSync(path.join(E2E_DATA_DIR, "engine-api-key"), "utf8").trim();
+  const key = () => fs.readFileSync(path.join(suiteServer().dataDir, "engine-api-key"), "utf8").trim();
   const q = "orgIdentifier=demo&projectIdentifier=operator";
   const auth = () => ({ authorization: `ApiKey ${key()}`, "content-type": "application/json" });
 
   test("a valid 13 MiB batch (5,000 deployments with 60 commitShas each) → 200", async () => {
     test.setTimeout(120_000);
     const team = await send(
-      SUITE_PORT,
+      suiteServer().port,
       "POST",
       `/v2/ingest/teams?${q}`,
       auth(),
@@ -129,7 +128,7 @@ test.describe("bodies on the production server", () => {
     const items = largeDeploymentBatch("big");
     const body = Buffer.from(JSON.stringify({ items }));
     expect(body.length).toBeGreaterThanOrEqual(LARGE_BATCH_MIN_BYTES);
-    const res = await send(SUITE_PORT, "POST", `/v2/ingest/deployments?${q}`, auth(), body);
+    const res = await send(suiteServer().port, "POST", `/v2/ingest/deployments?${q}`, auth(), body);
     expect(res.status, res.body).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ received: 5000 });
   });
@@ -141,14 +140,14 @@ test.describe("bodies on the production server", () => {
     // client sees only the reset (any client would). Each attempt is a fresh request; what an
     // answer says is always checked.
     const declared = await answered(() =>
-      send(SUITE_PORT, "POST", `/v2/ingest/deployments?${q}`, auth(), Buffer.alloc(50_000_000, 0x20)),
+      send(suiteServer().port, "POST", `/v2/ingest/deployments?${q}`, auth(), Buffer.alloc(50_000_000, 0x20)),
     );
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     const chunk = Buffer.alloc(MiB, 0x20);
     const chunked = await answered(() =>
       send(
-        SUITE_PORT,
+        suiteServer().port,
         "POST",
         `/v2/ingest/deployments?${q}`,
         auth(),
@@ -160,7 +159,7 @@ test.describe("bodies on the production server", () => {
   });
 
   test("the engine's answers carry the security headers", async () => {
-    const res = await send(SUITE_PORT, "GET", `/v2/insights/efficiency/exports/exp_0000000000?${q}`, auth());
+    const res = await send(suiteServer().port, "GET", `/v2/insights/efficiency/exports/exp_0000000000?${q}`, auth());
     expect(res.status).toBe(404);
     expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");

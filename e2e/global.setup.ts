@@ -1,6 +1,6 @@
 import { expect, test as setup } from "@playwright/test";
-import { E2E_STORAGE_STATE } from "../playwright.config";
 import { admin } from "./credentials";
+import { suiteServer } from "./suite";
 
 setup("sign in once as the admin", async ({ page }) => {
   await page.goto("/signin");
@@ -8,5 +8,5 @@ setup("sign in once as the admin", async ({ page }) => {
   await page.getByLabel("Password").fill(admin().password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await page.context().storageState({ path: E2E_STORAGE_STATE });
+  await page.context().storageState({ path: suiteServer().storageState });
 });

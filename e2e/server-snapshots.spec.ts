@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E_STORAGE_STATE } from "../playwright.config";
+import { suiteServer } from "./suite";
 
 // A view whose export is already complete arrives with its figures and its four charts drawn by the
 // server (components/charts/snapshots); the live recharts charts take their place once their code runs.
@@ -21,7 +21,10 @@ for (const [screen, width, drawn] of [
   test(`on ${screen}, a complete view's page brings its scorecards and four charts drawn ${drawn} px wide, before its code has loaded`, async ({
     browser,
   }) => {
-    const context = await browser.newContext({ storageState: E2E_STORAGE_STATE, viewport: { width, height: 900 } });
+    const context = await browser.newContext({
+      storageState: suiteServer().storageState,
+      viewport: { width, height: 900 },
+    });
     const page = await context.newPage();
     // The page's code never arrives: what shows is the server's HTML (and React's inline streaming).
     await page.route("**/_next/static/**/*.js", (route) => route.abort());

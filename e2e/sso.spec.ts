@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DATA_DIR, IDP_TOKEN, IDP_URL } from "../playwright.config";
+import { IDP_TOKEN, IDP_URL } from "../playwright.config";
+import { suiteServer } from "./suite";
 
 // Single sign-on through a real OpenID Provider (e2e/idp/server.mjs: oidc-provider on its defaults,
 // which releases email only at UserInfo). Its login form takes any password; the login is the subject.
@@ -42,7 +43,7 @@ async function me(page: Page): Promise<{ status: number; email?: string; admin?:
 
 function usersCli(...args: string[]): string {
   return execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/users.ts", ...args], {
-    env: { ...process.env, FOURFOLD_DATA_DIR: E2E_DATA_DIR },
+    env: { ...process.env, FOURFOLD_DATA_DIR: suiteServer().dataDir },
     encoding: "utf8",
   });
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { suiteServer } from "./suite";
 import { admin } from "./credentials";
 
 const CHARTS = ["Lead time for changes", "Deployment frequency", "Change failure rate", "Mean time to restore"];
@@ -64,7 +64,7 @@ test.describe("a user limited to one team", () => {
       "npm",
       ["run", "-s", "users", "--", "add", "viewer@example.com", "--scopes", "eng-payments"],
       {
-        env: { ...process.env, FOURFOLD_DATA_DIR: E2E_DATA_DIR, FOURFOLD_LOG: "silent" },
+        env: { ...process.env, FOURFOLD_DATA_DIR: suiteServer().dataDir, FOURFOLD_LOG: "silent" },
         encoding: "utf8",
       },
     );
