@@ -44,10 +44,31 @@ wait_system_packages() {
 
 step "install npm dependencies" bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 step "install chromium and postgresql (apt)" wait_system_packages
-step "lint" npx eslint --max-warnings=0 .
-step "format (prettier)" npx prettier --check --log-level warn .
-step "import rules (dependency-cruiser)" npx depcruise app components lib scripts proxy.ts instrumentation.ts --config .dependency-cruiser.cjs
-step "typecheck" npx tsc --noEmit
+# Steps that read the sources and write nothing, side by side: each prints its output and time after
+# all are done, in this order.
+together() {
+  local names=() pids=() i=0
+  while [ $# -gt 0 ]; do
+    names+=("$1"); shift
+    local cmd=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do cmd+=("$1"); shift; done
+    [ $# -gt 0 ] && shift
+    ( t0=$(date +%s); "${cmd[@]}" > ".tmp/together-$i.log" 2>&1; rc=$?; echo "$rc $(( $(date +%s) - t0 ))" > ".tmp/together-$i.rc" ) &
+    pids+=($!); i=$((i + 1))
+  done
+  wait "${pids[@]}"
+  for i in "${!names[@]}"; do
+    read -r rc dt < ".tmp/together-$i.rc"
+    echo "━━ ${names[$i]}"
+    cat ".tmp/together-$i.log"
+    echo "━━ ${names[$i]}: $([ "$rc" -eq 0 ] && echo ok || echo "FAILED ($rc)") in ${dt}s (side by side)"
+    [ "$rc" -eq 0 ] || failed_steps+=("${names[$i]}")
+  done
+}
+together "lint" npx eslint --max-warnings=0 . -- \
+  "format (prettier)" npx prettier --check --log-level warn . -- \
+  "import rules (dependency-cruiser)" npx depcruise app components lib scripts proxy.ts instrumentation.ts --config .dependency-cruiser.cjs -- \
+  "typecheck" npx tsc --noEmit
 step "unit and request-level tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 # The suites that open a store (store, engine, accounts, request-level), again, each store a fresh
 # PostgreSQL database (docs/deploy.md, "Tests").
