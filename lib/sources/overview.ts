@@ -63,7 +63,19 @@ const LABELS: Record<string, string> = {
   jira: "Jira",
 };
 
-export async function sourcesOverview(db: Store, scope: Scope, origin: string, now = Date.now()): Promise<Overview> {
+/**
+ * Read in one snapshot (a transaction; on PostgreSQL repeatable read): the mapping commits while
+ * the page reads, and query by query a delivery could show as unmapped in one part and waiting in
+ * another.
+ */
+export function sourcesOverview(db: Store, scope: Scope, origin: string, now = Date.now()): Promise<Overview> {
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute((trx) => overviewIn(trx, scope, origin, now));
+}
+
+async function overviewIn(db: Store, scope: Scope, origin: string, now: number): Promise<Overview> {
   const secrets = await secretStates(db, scope);
   const since = startOfDay(now) - (OVERVIEW_DAYS - 1) * DAY_MS;
   const perDay = await db
