@@ -14,7 +14,7 @@ export {
   unindexed,
   type DialectName,
 } from "./dialect";
-export { analyzeWhenGrown, eachPostgresRow, isPostgresUrl } from "./postgres";
+export { analyzeWhenGrown, eachPostgresRow, isPostgresUrl, vacuumWhenGrown } from "./postgres";
 export { migrateToLatest } from "./migrate";
 export { copyStore, CopyRefused, nonEmptyTables, type CopyResult } from "./copy";
 export {

@@ -2,9 +2,10 @@
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
 // waiting batches, so an export create waits for at most the batch being written. Once the writes
 // stop for a moment, it derives the deployment facts of the projects they changed, so the records
-// behind the figures and the coverage need not wait for that on their first call.
+// behind the figures and the coverage need not wait for that on their first call; on PostgreSQL it
+// then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { openStore } from "@/lib/store";
+import { openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { runOp } from "./ops";
 import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
@@ -42,6 +43,18 @@ async function main() {
     }, wait);
   };
 
+  let vacuum: NodeJS.Timeout | null = null;
+  const vacuumWhenQuiet = () => {
+    if (vacuum) clearTimeout(vacuum);
+    vacuum = setTimeout(() => {
+      vacuum = null;
+      if (running || small.length > 0 || batches.length > 0) return;
+      vacuumWhenGrown(db).catch((err: unknown) =>
+        process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
+      );
+    }, FACTS_AFTER_IDLE_MS);
+  };
+
   const drain = async () => {
     running = true;
     for (let next = small.shift() ?? batches.shift(); next; next = small.shift() ?? batches.shift()) {
@@ -57,6 +70,7 @@ async function main() {
     }
     running = false;
     deriveWhenQuiet();
+    vacuumWhenQuiet();
   };
 
   parentPort!.on("message", (req: Request) => {
