@@ -33,6 +33,20 @@ export class InterruptedError extends Error {
   }
 }
 
+/** `fn` on every item, at most `limit` at a time (an importer's requests per page); results in order. */
+export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 export function apiClient(opts: ApiClientOptions): ApiClient {
   const unit = opts.secondMs ?? 1000;
   const base = opts.baseUrl.replace(/\/+$/, "");

@@ -2,6 +2,7 @@ import "server-only";
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { InterruptedError, mapLimited } from "../api-client";
 import { appendEvents, type NewEvent } from "../events";
 import { finishImport, importProgress, startImport } from "../imports";
 import type { Scope } from "../scope";
@@ -46,13 +47,6 @@ interface Cursor {
   phase: Phase;
   page: number;
   since: number | null;
-}
-
-export class InterruptedError extends Error {
-  constructor() {
-    super("interrupted");
-    this.name = "InterruptedError";
-  }
 }
 
 type Item = Record<string, unknown> & { id?: number; number?: number; updated_at?: string };
@@ -313,17 +307,4 @@ async function commitsEvent(ctx: PageContext, pr: Item): Promise<NewEvent[]> {
   return [
     ctx.event("pull_request_commits", delivery, { action: "imported", pull_request: { number: pr.number }, commits }),
   ];
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

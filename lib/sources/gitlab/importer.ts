@@ -1,4 +1,5 @@
 import "server-only";
+import { InterruptedError, mapLimited } from "../api-client";
 import { appendEvents, type NewEvent } from "../events";
 import { finishImport, importProgress, startImport } from "../imports";
 import { deploymentRuleFor } from "../mapping/rules";
@@ -53,13 +54,6 @@ interface Cursor {
   /** The keyset cursor of the next page, when the phase reads by keyset. */
   keyset: string | null;
   since: number | null;
-}
-
-export class InterruptedError extends Error {
-  constructor() {
-    super("interrupted");
-    this.name = "InterruptedError";
-  }
 }
 
 type Item = Record<string, unknown>;
@@ -278,17 +272,4 @@ async function commitsEvent(ctx: Context, mr: Item): Promise<NewEvent[]> {
       commits: commits.map((c) => ({ id: c.id, authored_date: c.authored_date, committed_date: c.committed_date })),
     }),
   ];
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
