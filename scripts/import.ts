@@ -72,31 +72,19 @@ async function main() {
     case "github": {
       if (!values.repo) cliFail(`--repo owner/name is required.\n${USAGE}`);
       const since = cliSince(values.since);
-      const apiUrl = values["api-url"];
-      if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) cliFail("--api-url must be an http(s) URL.");
+      const apiUrl = apiUrlOf(values["api-url"]);
       const scope = cliProject(values);
       const { sources } = await getRuntime({ jobs: false });
-      const stop = new AbortController();
-      process.once("SIGINT", () => {
-        progress("Stopping after the page being read… (Ctrl-C again to quit at once)");
-        stop.abort();
-        process.once("SIGINT", () => process.exit(130));
-      });
       const r = await importGithub(sources, scope, {
         repo: values.repo,
         since,
         apiUrl,
         token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined,
-        signal: stop.signal,
+        signal: stopOnCtrlC(progress),
         onProgress: progress,
       });
       await sources.mapper.stop();
-      process.stdout.write(
-        r.status === "done"
-          ? `Imported ${values.repo}: ${r.items} items in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
-          : `Stopped ${values.repo} after ${r.pages} pages (${r.newEvents} new events); run the same command to resume.\n`,
-      );
-      if (r.status !== "done") process.exit(130);
+      summary(values.repo, r, "items");
       return;
     }
     case "gitlab": {
@@ -104,31 +92,19 @@ async function main() {
       if (!/^[\w.-]+(\/[\w.-]+)+$/.test(values.project))
         cliFail(`--project must be a GitLab project's full path, group/name or group/sub/name.`);
       const since = cliSince(values.since);
-      const apiUrl = values["api-url"];
-      if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) cliFail("--api-url must be an http(s) URL.");
+      const apiUrl = apiUrlOf(values["api-url"]);
       const scope = cliProject({ org: values.org, project: values["engine-project"] });
       const { sources } = await getRuntime({ jobs: false });
-      const stop = new AbortController();
-      process.once("SIGINT", () => {
-        progress("Stopping after the page being read… (Ctrl-C again to quit at once)");
-        stop.abort();
-        process.once("SIGINT", () => process.exit(130));
-      });
       const r = await importGitlab(sources, scope, {
         project: values.project,
         since,
         apiUrl,
         token: process.env.FOURFOLD_GITLAB_TOKEN || process.env.GITLAB_TOKEN || undefined,
-        signal: stop.signal,
+        signal: stopOnCtrlC(progress),
         onProgress: progress,
       });
       await sources.mapper.stop();
-      process.stdout.write(
-        r.status === "done"
-          ? `Imported ${values.project}: ${r.items} items in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
-          : `Stopped ${values.project} after ${r.pages} pages (${r.newEvents} new events); run the same command to resume.\n`,
-      );
-      if (r.status !== "done") process.exit(130);
+      summary(values.project, r, "items");
       return;
     }
     case "pagerduty": {
@@ -186,13 +162,15 @@ function stopOnCtrlC(progress: (message: string) => void): AbortSignal {
   return stop.signal;
 }
 
+/** What an import did, or where it stopped (exit 130: run it again to resume). */
 function summary(
   what: string,
   r: { status: string; items: number; pages: number; newEvents: number; resumed: boolean },
+  unit = "",
 ) {
   process.stdout.write(
     r.status === "done"
-      ? `Imported ${what}: ${r.items} in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
+      ? `Imported ${what}: ${r.items}${unit ? ` ${unit}` : ""} in ${r.pages} pages (${r.newEvents} new events)${r.resumed ? ", resumed" : ""}.\n`
       : `Stopped ${what} after ${r.pages} pages (${r.newEvents} new events); run the same command to resume.\n`,
   );
   if (r.status !== "done") process.exit(130);
