@@ -101,18 +101,25 @@ function delivery(i: number): { event: string; body: Payload } {
   }
 }
 
-/** Sends the deliveries `concurrency` at a time, timing every answer, then waits until all are mapped. */
-async function sendAll(
-  db: Store,
-  title: string,
-  url: string,
-  deliveries: { headers: Record<string, string>; raw: string }[],
-  concurrency: number,
-): Promise<void> {
+type Delivery = { headers: Record<string, string>; raw: string };
+
+/** A GitHub delivery as GitHub sends it: the event's headers and the body's signature. */
+function signedGithub(event: string, body: Payload, id: string): Delivery {
+  const raw = JSON.stringify(body);
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": event,
+    "x-github-delivery": id,
+    "x-hub-signature-256": `sha256=${crypto.createHmac("sha256", SECRET).update(raw).digest("hex")}`,
+  };
+  return { headers, raw };
+}
+
+/** Posts the deliveries `concurrency` at a time; every answer's time and the count of each status. */
+async function post(url: string, deliveries: Delivery[], concurrency: number) {
   const times: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
-  const t0 = performance.now();
   const worker = async () => {
     while (next < deliveries.length) {
       const d = deliveries[next++]!;
@@ -128,7 +135,20 @@ async function sendAll(
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, deliveries.length) }, worker));
+  return { times, statuses };
+}
+
+/** Sends the deliveries `concurrency` at a time, timing every answer, then waits until all are mapped. */
+async function sendAll(
+  db: Store,
+  title: string,
+  url: string,
+  deliveries: Delivery[],
+  concurrency: number,
+): Promise<void> {
+  const t0 = performance.now();
+  const { times, statuses } = await post(url, deliveries, concurrency);
   const lastAnswer = performance.now();
   let pending = Infinity;
   while (pending > 0 && performance.now() - lastAnswer < 300_000) {
@@ -169,34 +189,14 @@ async function sendAll(
  * reported on their own. They are deliveries of repositories of their own, mapped like the others.
  */
 async function warmUp(url: string, count: number, concurrency: number, settledSeconds: number): Promise<void> {
-  const times: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const d = delivery(i);
-      const raw = JSON.stringify({
-        ...d.body,
-        repository: { ...d.body.repository, full_name: `bench-org/warmup-${i % 4}` },
-      });
-      const s = performance.now();
-      const res = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-github-event": d.event,
-          "x-github-delivery": `warmup-${i}`,
-          "x-hub-signature-256": `sha256=${crypto.createHmac("sha256", SECRET).update(raw).digest("hex")}`,
-        },
-        body: raw,
-        signal: AbortSignal.timeout(30_000),
-      });
-      await res.arrayBuffer();
-      if (res.status !== 202) throw new Error(`warm-up delivery ${i}: ${res.status}`);
-      times.push(performance.now() - s);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  const deliveries = Array.from({ length: count }, (_, i) => {
+    const d = delivery(i);
+    const body = { ...d.body, repository: { ...d.body.repository, full_name: `bench-org/warmup-${i % 4}` } };
+    return signedGithub(d.event, body, `warmup-${i}`);
+  });
+  const { times, statuses } = await post(url, deliveries, concurrency);
+  if ([...statuses.keys()].some((status) => status !== 202))
+    throw new Error(`warm-up deliveries answered ${JSON.stringify(Object.fromEntries(statuses))}`);
   out();
   out("## A fresh server's first deliveries");
   out(`- the server's start-up work (the chart worker's warm-up) was done ${fmt(settledSeconds, 1)} s after setup`);
@@ -290,14 +290,7 @@ async function main() {
     );
     const github = Array.from({ length: total }, (_, i) => {
       const d = delivery(i);
-      const raw = JSON.stringify(d.body);
-      const headers = {
-        "content-type": "application/json",
-        "x-github-event": d.event,
-        "x-github-delivery": `bench-${i}`,
-        "x-hub-signature-256": `sha256=${crypto.createHmac("sha256", SECRET).update(raw).digest("hex")}`,
-      };
-      return { headers, raw };
+      return signedGithub(d.event, d.body, `bench-${i}`);
     });
     const settled = await waitSettled(server);
     await warmUp(`${server.base}/v2/sources/github/webhook?${query}`, Number(values.warmup), concurrency, settled);
