@@ -9,6 +9,8 @@ import { openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { runOp } from "./ops";
 import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
+/** How long PostgreSQL may take to count an idle connection's writes in its statistics (10 s), and a margin. */
+const STATS_IDLE_FLUSH_MS = 11_000;
 /** Internal operations carry this id: nobody waits for their reply. */
 const INTERNAL = -1;
 
@@ -44,15 +46,22 @@ async function main() {
   };
 
   let vacuum: NodeJS.Timeout | null = null;
-  const vacuumWhenQuiet = () => {
+  // PostgreSQL counts a connection's writes in its table statistics within 1 s of busy work, or
+  // 10 s after it goes idle: the tables are looked at when the writes go quiet, and again once
+  // the last writes are surely counted.
+  const vacuumWhenQuiet = (after = FACTS_AFTER_IDLE_MS, again = true) => {
     if (vacuum) clearTimeout(vacuum);
     vacuum = setTimeout(() => {
       vacuum = null;
       if (running || small.length > 0 || batches.length > 0) return;
-      vacuumWhenGrown(db).catch((err: unknown) =>
-        process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
-      );
-    }, FACTS_AFTER_IDLE_MS);
+      vacuumWhenGrown(db)
+        .catch((err: unknown) =>
+          process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
+        )
+        .finally(() => {
+          if (again && !vacuum) vacuumWhenQuiet(STATS_IDLE_FLUSH_MS, false);
+        });
+    }, after);
   };
 
   const drain = async () => {
