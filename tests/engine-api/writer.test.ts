@@ -88,6 +88,31 @@ describe("the store writer", () => {
     expect(order).toEqual(["batch 1", "create", "batch 2"]);
   });
 
+  it("batches that waited together are written together, each all or nothing with its own answer", async () => {
+    const { db } = await runtime();
+    const writer = writerOf({ db });
+    release = await holdWriteLock();
+    const first = api.ingest("teams", { items: [team("g1")] });
+    await vi.waitFor(() => expect(writer.waiting).toBe(1), { timeout: 10_000 });
+    const waiting = [
+      api.ingest("teams", { items: [team("g2")] }),
+      api.ingest("teams", { items: [team("g3"), { ...team("g4"), parentId: "no-such-team" }] }),
+      api.ingest("teams", { items: [team("g2"), team("g5")] }),
+      api.ingest("teams", "not a body"),
+    ];
+    await vi.waitFor(() => expect(writer.waiting).toBe(5), { timeout: 10_000 });
+    release();
+    release = null;
+    expect((await first).status).toBe(200);
+    const [second, refused, third, malformed] = await Promise.all(waiting);
+    expect(await json(second!)).toEqual({ received: 1, created: 1, updated: 0 });
+    expect(refused!.status).toBe(400);
+    expect(await json(third!)).toEqual({ received: 2, created: 1, updated: 1 });
+    expect(malformed!.status).toBe(400);
+    const stored = await db.selectFrom("teams").select("id").where("id", "like", "g%").orderBy("id").execute();
+    expect(stored.map((r) => r.id)).toEqual(["g1", "g2", "g5"]);
+  });
+
   it("a writer thread with nothing to write ends, giving its memory back, and the next write starts another", async () => {
     const { db } = await runtime();
     const writer = new StoreWriter(db, storeFile(db), 50);

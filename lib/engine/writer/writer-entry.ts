@@ -1,27 +1,37 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
-// waiting batches, so an export create waits for at most the batch being written. Once the writes
+// waiting batches, so an export create waits for at most the batches being written. Batches that
+// wait together are written in one transaction (GROUP_BATCHES). Once the writes
 // stop for a moment, it derives the deployment facts of the projects they changed, so the records
 // behind the figures and the coverage need not wait for that on their first call; on PostgreSQL it
 // then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { openStore, vacuumWhenGrown } from "@/lib/store";
+import { isPostgres, openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
-import { runOp } from "./ops";
+import { runGroup } from "./ops";
 import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
 /** How long PostgreSQL may take to count an idle connection's writes in its statistics (10 s), and a margin. */
 const STATS_IDLE_FLUSH_MS = 11_000;
 /** Internal operations carry this id: nobody waits for their reply. */
 const INTERNAL = -1;
+/**
+ * Batches waiting together are written in one transaction, each in a savepoint of its own (all or
+ * nothing, as alone), and answered once it commits. A commit writes every page the transaction
+ * dirtied: batches whose keys are random (shas, deployment instants) dirty many of the same pages,
+ * which one commit writes once. At most this many, so a small operation waits for little more.
+ */
+const GROUP_BATCHES = 4;
 
 const { dbFile } = workerData as { dbFile: string };
 
 async function main() {
   lowerThreadPriority(WRITER_NICE);
   const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000 });
+  const postgres = isPostgres(db);
   const small: Request[] = [];
   const batches: Request[] = [];
   let running = false;
+  const idle = () => !running && small.length === 0 && batches.length === 0;
   const changed = new Map<string, Request["op"] & { op: "refreshFacts" }>();
   const derivedAt = new Map<string, number>();
   let quiet: NodeJS.Timeout | null = null;
@@ -34,7 +44,7 @@ async function main() {
     const wait = Math.max(FACTS_AFTER_IDLE_MS, Math.min(...due) - Date.now());
     quiet = setTimeout(() => {
       quiet = null;
-      if (running || small.length > 0 || batches.length > 0) return;
+      if (!idle()) return;
       const now = Date.now();
       const key = [...changed.keys()].find((k) => (derivedAt.get(k) ?? -Infinity) + FACTS_MIN_INTERVAL_MS <= now);
       if (key === undefined) return deriveWhenQuiet();
@@ -53,7 +63,7 @@ async function main() {
     if (vacuum) clearTimeout(vacuum);
     vacuum = setTimeout(() => {
       vacuum = null;
-      if (running || small.length > 0 || batches.length > 0) return;
+      if (!idle()) return;
       vacuumWhenGrown(db)
         .catch((err: unknown) =>
           process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
@@ -66,20 +76,28 @@ async function main() {
 
   const drain = async () => {
     running = true;
-    for (let next = small.shift() ?? batches.shift(); next; next = small.shift() ?? batches.shift()) {
+    for (;;) {
+      const one = small.shift();
+      const group = one ? [one] : batches.splice(0, GROUP_BATCHES);
+      if (group.length === 0) break;
       const t0 = performance.now();
-      const outcome = await runOp(db, next.op);
-      const { op } = next;
-      if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
-        changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
-      if (next.id !== INTERNAL)
-        parentPort!.postMessage({ id: next.id, outcome, ms: performance.now() - t0 } satisfies Reply);
+      const outcomes = await runGroup(
+        db,
+        group.map((request) => request.op),
+      );
+      const ms = (performance.now() - t0) / group.length;
+      group.forEach(({ id, op }, i) => {
+        const outcome = outcomes[i]!;
+        if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
+          changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
+        if (id !== INTERNAL) parentPort!.postMessage({ id, outcome, ms } satisfies Reply);
+      });
       // Let the messages that came during the operation in, so a small one goes before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
     running = false;
     deriveWhenQuiet();
-    vacuumWhenQuiet();
+    if (postgres) vacuumWhenQuiet();
   };
 
   parentPort!.on("message", (req: Request) => {
