@@ -3,7 +3,7 @@ import { DomainError, type Team } from "@/lib/dora";
 import { analyzeWhenGrown, type Store, writeTransaction, linkOf } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
-import { parseBody, type IngestIssue } from "./parse";
+import { parseBody, type IngestIssue, type Parsed } from "./parse";
 import { checkTeams, duplicateIds, unknownTeams } from "./relations";
 import * as rows from "./rows";
 import type { Scope } from "./rows";
@@ -41,7 +41,16 @@ const ROW: {
  * is and every problem is reported. Relations are checked against the store plus the batch.
  */
 export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: unknown): Promise<IngestResult> {
-  const parsed = parseBody(kind, body);
+  return ingestParsed(db, scope, kind, parseBody(kind, body));
+}
+
+/** ingest() of a body whose shape was checked already (parseBody), on another thread perhaps. */
+export async function ingestParsed(
+  db: Store,
+  scope: Scope,
+  kind: IngestKind,
+  parsed: Parsed<IngestKind>,
+): Promise<IngestResult> {
   if (!parsed.ok && parsed.items.length === 0) return { ok: false, details: parsed.issues };
   const items = parsed.items as (ItemOf[IngestKind] | null)[];
   const result = await writeTransaction(db, async (trx) => {

@@ -3,9 +3,9 @@
 import { parseBodyText } from "@/lib/dora";
 import { writeTransaction, type Store } from "@/lib/store";
 import { refreshFacts } from "../facts";
-import { deleteRecord, ingest, TeamInUseError } from "../ingest";
+import { deleteRecord, ingestParsed, parseBody, TeamInUseError, type IngestKind } from "../ingest";
 import { createOrReuse } from "../jobs/repo";
-import type { OpError, OpOutcome, WriterOp } from "./protocol";
+import type { OpError, OpOutcome, ReadBatch, WriterOp } from "./protocol";
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -55,16 +55,23 @@ export async function runGroup(db: Store, group: readonly WriterOp[]): Promise<O
   return outcomes;
 }
 
-async function ingestBody(db: Store, op: Extract<WriterOp, { op: "ingest" }>): Promise<OpOutcome> {
+/** Decodes, parses and checks the shape of a batch's body (ReadBatch). */
+export function readBatch(kind: IngestKind, body: Uint8Array): ReadBatch {
   let text: string;
   try {
-    text = STRICT_UTF8.decode(op.body);
+    text = STRICT_UTF8.decode(body);
   } catch {
-    return refused("The body is not valid UTF-8.", "is not valid UTF-8");
+    return { ok: false, outcome: refused("The body is not valid UTF-8.", "is not valid UTF-8") };
   }
   const parsed = parseBodyText(text);
-  if (!parsed.ok) return refused(parsed.message, parsed.message);
-  const result = await ingest(db, op.scope, op.kind, parsed.value);
+  if (!parsed.ok) return { ok: false, outcome: refused(parsed.message, parsed.message) };
+  return { ok: true, parsed: parseBody(kind, parsed.value) };
+}
+
+async function ingestBody(db: Store, op: Extract<WriterOp, { op: "ingest" }>): Promise<OpOutcome> {
+  const read = op.read ?? readBatch(op.kind, op.body);
+  if (!read.ok) return read.outcome;
+  const result = await ingestParsed(db, op.scope, op.kind, read.parsed);
   if (!result.ok) {
     const message = `The batch was refused: ${result.details.length} problem(s); nothing was written.`;
     return { ok: false, error: { kind: "invalid", message, details: result.details } };

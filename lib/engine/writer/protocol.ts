@@ -1,16 +1,26 @@
 // The messages between the request thread and the store writer (writer-entry.ts): every write of
 // the engine's API, so that the request thread never parses a batch or waits for the store's lock.
 import type { ExportParams } from "@/lib/dora";
-import type { IngestIssue, IngestKind, Scope } from "../ingest";
+import type { IngestIssue, IngestKind, Parsed, Scope } from "../ingest";
 import type { JobRow } from "../jobs/repo";
 
 export type WriterOp =
-  /** A batch as the bytes of its body: decoding, parsing and validating it is the writer's work too. */
-  | { op: "ingest"; scope: Scope; kind: IngestKind; body: Uint8Array }
+  /**
+   * A batch as the bytes of its body: decoding, parsing and validating it is the writer's work too
+   * (`read`, when its reader thread did that part already).
+   */
+  | { op: "ingest"; scope: Scope; kind: IngestKind; body: Uint8Array; read?: ReadBatch }
   | { op: "delete"; scope: Scope; kind: IngestKind; id: string }
   | { op: "createJob"; scope: Scope; params: ExportParams; paramsKey: string }
   /** Derives the project's deployment facts (facts.ts) unless they are current. */
   | { op: "refreshFacts"; scope: Scope };
+
+/**
+ * A batch's body decoded, parsed and its items' shapes checked: the part of ingestion that needs no
+ * store, so the writer's reader thread does it while the writer writes the batch before. Relations
+ * (teams, duplicates) are checked when the batch is written.
+ */
+export type ReadBatch = { ok: true; parsed: Parsed<IngestKind> } | { ok: false; outcome: OpOutcome };
 
 export interface Ingested {
   received: number;

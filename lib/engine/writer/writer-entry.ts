@@ -1,15 +1,18 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
-// waiting batches, so an export create waits for at most the batches being written. Batches that
-// wait together are written in one transaction (GROUP_BATCHES). Once the writes
+// waiting batches, so an export create waits for at most the batches being written. A reader
+// thread of its own decodes and checks each batch while the one before is written (reader.ts), and
+// batches that wait together are written in one transaction (GROUP_BATCHES). Once the writes
 // stop for a moment, it derives the deployment facts of the projects they changed, so the records
 // behind the figures and the coverage need not wait for that on their first call; on PostgreSQL it
 // then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
+import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { isPostgres, openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { runGroup } from "./ops";
 import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
+import { BatchReader, readerThread } from "./reader";
 /** How long PostgreSQL may take to count an idle connection's writes in its statistics (10 s), and a margin. */
 const STATS_IDLE_FLUSH_MS = 11_000;
 /** Internal operations carry this id: nobody waits for their reply. */
@@ -22,14 +25,18 @@ const INTERNAL = -1;
  */
 const GROUP_BATCHES = 4;
 
-const { dbFile } = workerData as { dbFile: string };
+const { dbFile, role } = workerData as { dbFile: string; role?: "reader" };
+
+/** A request waiting for the writer; a batch is being read by the reader thread until `read`. */
+type Queued = Request & { reading?: Promise<void>; read?: boolean };
 
 async function main() {
   lowerThreadPriority(WRITER_NICE);
   const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000 });
   const postgres = isPostgres(db);
-  const small: Request[] = [];
-  const batches: Request[] = [];
+  const small: Queued[] = [];
+  const batches: Queued[] = [];
+  let reader: BatchReader | null = null;
   let running = false;
   const idle = () => !running && small.length === 0 && batches.length === 0;
   const changed = new Map<string, Request["op"] & { op: "refreshFacts" }>();
@@ -77,8 +84,13 @@ async function main() {
   const drain = async () => {
     running = true;
     for (;;) {
+      // The next batch is read first; the batches already read behind it join its group, and the
+      // others are read while it is written.
+      if (small.length === 0) await batches[0]?.reading;
       const one = small.shift();
-      const group = one ? [one] : batches.splice(0, GROUP_BATCHES);
+      let size = 1;
+      while (!one && size < Math.min(batches.length, GROUP_BATCHES) && batches[size]!.read) size++;
+      const group = one ? [one] : batches.splice(0, size);
       if (group.length === 0) break;
       const t0 = performance.now();
       const outcomes = await runGroup(
@@ -101,12 +113,23 @@ async function main() {
   };
 
   parentPort!.on("message", (req: Request) => {
-    (req.op.op === "ingest" ? batches : small).push(req);
+    if (req.op.op === "ingest") {
+      reader ??= new BatchReader(fileURLToPath(import.meta.url));
+      const { op } = req;
+      const queued: Queued = { ...req };
+      queued.reading = reader.read(op.kind, op.body).then((read) => {
+        op.read = read ?? undefined;
+        queued.read = true;
+      });
+      batches.push(queued);
+    } else small.push(req);
     if (!running) void drain();
   });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`store writer: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+if (role === "reader") readerThread();
+else
+  main().catch((err: unknown) => {
+    process.stderr.write(`store writer: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
