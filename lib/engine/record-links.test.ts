@@ -53,7 +53,9 @@ function randomItem(rng: Rng, kind: IngestKind, id: string): Record<string, unkn
   const maybe = (p: number, value: unknown) => (rng.chance(p) ? value : undefined);
   const team = pick(["a", "b"]);
   const repository = pick(["r1", "r2", "r3"]);
-  const sha = () => pick(["s1", "s2", "s3", "s4", "s5", "s6"]);
+  // Shas that share their first 8 characters, the key of the index PRs are found by (migration 014):
+  // a lookup must still compare them whole.
+  const sha = () => `0000000000${pick(["s1", "s2", "s3", "s4", "s5", "s6"])}`;
   const some = (make: () => string) => Array.from({ length: rng.int(0, 2) }, make);
   switch (kind) {
     case "work-items":

@@ -20,6 +20,7 @@ export { copyStore, CopyRefused, nonEmptyTables, type CopyResult } from "./copy"
 export {
   deploymentReach,
   lowerDeployTimes,
+  prsMergedAt,
   linkOf,
   linkDeployments,
   relinkPullRequests,

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import {
   asInteger,
+  indexedBy,
   inJsonTexts,
   joinInOrder,
   insertIgnoring,
@@ -43,6 +44,18 @@ export const storedRows = (
     AND ${sql.ref(`${alias}.id`)} = ${sql.ref(`${alias}_ids.value`)}`;
 
 const SHIPPED = sql<SqlBool>`d.is_production = 1 AND d.status = 'success'`;
+
+/**
+ * To join: the pull requests (as `p`) of the project of `owner` (an alias with org_id and project_id)
+ * merged at commit `sha`, found through pull_requests_merge_sha. That index holds the first 8
+ * characters of each merge commit alone (migration 014): the seek is by those, then the whole sha
+ * and the project are compared. Named for SQLite, whose planner would rather take the project's
+ * prefix of another index.
+ */
+export const prsMergedAt = (db: Kysely<DB>, owner: string, sha: RawBuilder<unknown>): RawBuilder<unknown> =>
+  sql`${indexedBy(db, "pull_requests", "pull_requests_merge_sha", "p")}
+    ON substr(p.merge_commit_sha, 1, 8) = substr(${sha}, 1, 8) AND p.merge_commit_sha = ${sha}
+    AND p.org_id = ${sql.ref(`${owner}.org_id`)} AND p.project_id = ${sql.ref(`${owner}.project_id`)}`;
 
 interface LinkRow {
   org_id: string;
@@ -104,7 +117,7 @@ export async function deploymentReach(db: Kysely<DB>, only: Only): Promise<strin
     WHERE ${SHIPPED}
     UNION
     SELECT p.id FROM ${storedRows(db, "deployments", "d", only)} CROSS JOIN ${jsonColumnTexts(db, "d.commit_shas", "je")}
-      ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
+      ${joinInOrder(db)} ${prsMergedAt(db, "d", sql.ref("je.value"))}
     WHERE ${SHIPPED}
     UNION
     SELECT p.id FROM ${storedRows(db, "deployments", "d", only)}
@@ -136,7 +149,7 @@ export async function lowerDeployTimes(db: Kysely<DB>, only: Only): Promise<void
       UNION ALL
       SELECT ${r}, min(d.finished_at) FROM ${storedRows(db, "deployments", "d", only)}
         CROSS JOIN ${jsonColumnTexts(db, "d.commit_shas", "je")}
-        ${joinInOrder(db)} pull_requests p ON p.org_id = d.org_id AND p.project_id = d.project_id AND p.merge_commit_sha = je.value
+        ${joinInOrder(db)} ${prsMergedAt(db, "d", sql.ref("je.value"))}
       WHERE ${SHIPPED} AND p.merged_at IS NOT NULL GROUP BY ${r}
       UNION ALL
       SELECT ${r}, min(d.finished_at) FROM ${storedRows(db, "deployments", "d", only)}

@@ -5,12 +5,12 @@ import {
   deploymentReach,
   linkDeployments,
   lowerDeployTimes,
+  prsMergedAt,
   relinkPullRequests,
   relinkWorkItems,
   storedRows,
   joinInOrder,
   jsonTexts,
-  unindexed,
   unlinkDeployments,
   type PrLink,
 } from "@/lib/store";
@@ -80,10 +80,8 @@ async function collectReach(
         ON p.org_id = ${s.org} AND p.project_id = ${s.project} AND p.work_item_id = w.value`);
       break;
     case "builds":
-      // `+p.repository`: the PRs are found by their merge commit, never by scanning a repository's.
-      await prs(sql`SELECT p.id FROM ${storedRows(db, "builds", "b", only)} ${joinInOrder(db)} pull_requests p
-        ON p.org_id = b.org_id AND p.project_id = b.project_id AND p.merge_commit_sha = b.commit_sha
-        AND ${unindexed(db, "p.repository")} = b.repository`);
+      await prs(sql`SELECT p.id FROM ${storedRows(db, "builds", "b", only)}
+        ${joinInOrder(db)} ${prsMergedAt(db, "b", sql.ref("b.commit_sha"))} AND p.repository = b.repository`);
       break;
     case "deployments":
       add(into.prs, await deploymentReach(db, only));

@@ -11,6 +11,7 @@ import * as m010 from "./010-behind-the-figures";
 import * as m011 from "./011-sources";
 import * as m012 from "./012-annotations";
 import * as m013 from "./013-instances";
+import * as m014 from "./014-narrow-sha-index";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "011-sources": m011,
   "012-annotations": m012,
   "013-instances": m013,
+  "014-narrow-sha-index": m014,
 };

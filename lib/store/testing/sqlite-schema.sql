@@ -32,8 +32,8 @@ CREATE INDEX "incidents_team" on "incidents" ("org_id", "project_id", "team_id",
 -- index pull_requests_deployed
 CREATE INDEX pull_requests_deployed ON pull_requests (org_id, project_id, link_t5, id, team_id)
     WHERE link_t5 IS NOT NULL;
--- index pull_requests_merge_commit
-CREATE INDEX "pull_requests_merge_commit" on "pull_requests" ("org_id", "project_id", "merge_commit_sha");
+-- index pull_requests_merge_sha
+CREATE INDEX pull_requests_merge_sha ON pull_requests (substr(merge_commit_sha, 1, 8));
 -- index pull_requests_repository_merged
 CREATE INDEX "pull_requests_repository_merged" on "pull_requests" ("org_id", "project_id", "repository", "merged_at");
 -- index pull_requests_team
