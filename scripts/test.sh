@@ -74,8 +74,7 @@ step "unit and request-level tests (vitest)" npx vitest run --reporter=default -
 # PostgreSQL database (docs/deploy.md, "Tests").
 pg_suites=(lib/auth/identities.test.ts lib/auth/sessions.test.ts lib/engine/dataset.test.ts lib/engine/facts.test.ts
   lib/engine/figure-records.test.ts lib/engine/project-records.test.ts lib/engine/record-links.test.ts
-  lib/engine/ingest/service.test.ts lib/engine/ingest/teams.test.ts lib/engine/writer/ops.test.ts tests/engine-api
-  tests/proxy tests/sources)
+  lib/engine/ingest/service.test.ts lib/engine/ingest/teams.test.ts tests/engine-api tests/proxy tests/sources)
 FOURFOLD_TEST_STORE=postgres step "store, engine and request-level tests on PostgreSQL (vitest)" \
   npx vitest run "${pg_suites[@]}" --reporter=default --reporter=json --outputFile.json=.tmp/vitest-postgres.json
 # The build is made with a Harness key configured, so the bundle check can prove it never reaches the browser.

@@ -68,37 +68,6 @@ describe("writeTransaction", () => {
     ).rejects.toBe(boom);
     expect(await db.selectFrom("teams").select("id").execute()).toEqual([]);
   });
-
-  const write = (trx: Store, id: string) =>
-    trx
-      .insertInto("teams")
-      .values({ org_id: "o", project_id: "p", id, name: id, org_tree: "E", ref_id: id.charCodeAt(0), parent_id: null })
-      .execute();
-  const ids = async () => (await db.selectFrom("teams").select("id").orderBy("id").execute()).map((r) => r.id);
-
-  it("inside another, it is a savepoint: its failure undoes its own writes alone", async () => {
-    await writeTransaction(db, async (trx) => {
-      await write(trx, "a");
-      await expect(
-        writeTransaction(trx, async (inner) => {
-          await write(inner, "b");
-          throw new Error("inner");
-        }),
-      ).rejects.toThrow("inner");
-      await writeTransaction(trx, (inner) => write(inner, "c"));
-    });
-    expect(await ids()).toEqual(["a", "c"]);
-  });
-
-  it("what a savepoint wrote goes with the enclosing transaction when that one fails", async () => {
-    await expect(
-      writeTransaction(db, async (trx) => {
-        await writeTransaction(trx, (inner) => write(inner, "a"));
-        throw new Error("outer");
-      }),
-    ).rejects.toThrow("outer");
-    expect(await ids()).toEqual([]);
-  });
 });
 
 describe("withStatementCache", () => {

@@ -101,9 +101,6 @@ export function storeFile(db: Store): string | null {
   return files.get(db) ?? null;
 }
 
-/** The connections inside a writeTransaction now, with the depth of savepoints opened in it. */
-const open = new WeakMap<Kysely<DB>, { depth: number }>();
-
 /**
  * A transaction that reads and then writes, one at a time per store. SQLite's default (deferred)
  * transaction takes the write lock only at its first write, and fails at once with SQLITE_BUSY when
@@ -111,18 +108,11 @@ const open = new WeakMap<Kysely<DB>, { depth: number }>();
  * timeout applies instead. On PostgreSQL every instance's write transactions take one advisory
  * lock first, so they run one after another as on SQLite: a read-then-write (the reuse rule, a
  * claim, a batch's links) sees every write committed before it.
- *
- * Called with the connection of an enclosing writeTransaction, it is a savepoint of that one: all
- * or nothing on its own, committed with the enclosing transaction (the store writer's group of
- * batches).
  */
 export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  const outer = open.get(db);
-  if (outer) return savepoint(db, outer, fn);
   const postgres = isPostgres(db);
   return db.connection().execute(async (conn) => {
     await (postgres ? sql`begin` : sql`begin immediate`).execute(conn);
-    open.set(conn, { depth: 0 });
     try {
       if (postgres) await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(conn);
       const result = await fn(conn);
@@ -134,28 +124,8 @@ export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Pr
       // error to report is still the first one (a full disk, not a rollback).
       await sql`rollback`.execute(conn).catch(() => undefined);
       throw err;
-    } finally {
-      open.delete(conn);
     }
   });
-}
-
-async function savepoint<T>(conn: Kysely<DB>, outer: { depth: number }, fn: (trx: Kysely<DB>) => Promise<T>) {
-  const name = sql.id(`w${++outer.depth}`);
-  await sql`savepoint ${name}`.execute(conn);
-  try {
-    const result = await fn(conn);
-    await sql`release ${name}`.execute(conn);
-    return result;
-  } catch (err) {
-    // Undoes this part alone; the enclosing transaction goes on (unless the store ended it: then
-    // its commit fails too, and every part of it is reported as failed).
-    await sql`rollback to ${name}`.execute(conn).catch(() => undefined);
-    await sql`release ${name}`.execute(conn).catch(() => undefined);
-    throw err;
-  } finally {
-    outer.depth--;
-  }
 }
 
 /** The advisory lock key of write transactions on PostgreSQL (any constant of the store's own). */

@@ -1,13 +1,12 @@
 // In-process ingestion profile (`npm run bench:ingest -- [scale]`): the engine's ingestion on a fresh
 // store file, no HTTP, with the time of each SQL statement per kind. PRE_SQL runs statements first
-// (to try an index or a pragma); STOP_AFTER=<kind> stops after that kind; GROUP=<n> writes n batches
-// in one transaction, as the store writer does with batches that wait together.
+// (to try an index or a pragma); STOP_AFTER=<kind> stops after that kind.
 // CPU time per kind (process.cpuUsage), so a busy machine skews it less than wall time.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { openStore, writeTransaction } from "@/lib/store";
+import { openStore } from "@/lib/store";
 import { ingest } from "@/lib/engine";
 import { parseBodyText } from "@/lib/dora";
 import { KINDS } from "@/lib/demo";
@@ -54,7 +53,6 @@ async function main() {
   let total = 0;
   let totalCpu = 0;
   const last = process.env.STOP_AFTER;
-  const group = Math.max(1, Number(process.env.GROUP ?? 1));
   for (const kind of KINDS.slice(0, last ? KINDS.indexOf(last as (typeof KINDS)[number]) + 1 : undefined)) {
     const bodies: Uint8Array[] = [];
     for (const items of org.batches(kind, 5000)) bodies.push(Buffer.from(JSON.stringify({ items })));
@@ -62,18 +60,13 @@ async function main() {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     let n = 0;
-    for (let i = 0; i < bodies.length; i += group) {
-      // As the store writer does: strict UTF-8, the JSON (with comments) parsed, then the batch;
-      // `GROUP` batches in one transaction, as the writer writes batches that wait together.
-      await writeTransaction(db, async (trx) => {
-        for (const body of bodies.slice(i, i + group)) {
-          const parsed = parseBodyText(new TextDecoder("utf-8", { fatal: true }).decode(body));
-          if (!parsed.ok) throw new Error(parsed.message);
-          const out = await ingest(trx, scope, kind, parsed.value);
-          if (!out.ok) throw new Error(JSON.stringify(out.details).slice(0, 400));
-          n += out.received;
-        }
-      });
+    for (const body of bodies) {
+      // As the store writer does: strict UTF-8, the JSON (with comments) parsed, then the batch.
+      const parsed = parseBodyText(new TextDecoder("utf-8", { fatal: true }).decode(body));
+      if (!parsed.ok) throw new Error(parsed.message);
+      const out = await ingest(db, scope, kind, parsed.value);
+      if (!out.ok) throw new Error(JSON.stringify(out.details).slice(0, 400));
+      n += out.received;
     }
     const c = process.cpuUsage(c0);
     const cpu = (c.user + c.system) / 1000;

@@ -88,7 +88,7 @@ describe("the store writer", () => {
     expect(order).toEqual(["batch 1", "create", "batch 2"]);
   });
 
-  it("batches that waited together are written together, each all or nothing with its own answer", async () => {
+  it("batches that waited behind another are read meanwhile, and each is written all or nothing, with its own answer", async () => {
     const { db } = await runtime();
     const writer = writerOf({ db });
     release = await holdWriteLock();

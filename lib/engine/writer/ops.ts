@@ -1,7 +1,7 @@
 // What the store writer does with each operation. Pure of threads: the writer thread runs it on its
 // own connection, and a store in memory (tests) runs it on the request thread's.
 import { parseBodyText } from "@/lib/dora";
-import { writeTransaction, type Store } from "@/lib/store";
+import type { Store } from "@/lib/store";
 import { refreshFacts } from "../facts";
 import { deleteRecord, ingestParsed, parseBody, TeamInUseError, type IngestKind } from "../ingest";
 import { createOrReuse } from "../jobs/repo";
@@ -24,35 +24,6 @@ export async function runOp(db: Store, op: WriterOp): Promise<OpOutcome> {
   } catch (err) {
     return { ok: false, error: errorOf(err) };
   }
-}
-
-/** A group is undone when one of its batches failed other than by a refusal. */
-class GroupUndone extends Error {}
-
-/**
- * The outcomes of a group of batches, in order. When one fails other than by a refusal (the store
- * may then have ended the whole transaction) or the commit fails, the group is undone and each
- * batch written again alone, so each gets its own outcome.
- */
-export async function runGroup(db: Store, group: readonly WriterOp[]): Promise<OpOutcome[]> {
-  if (group.length > 1) {
-    try {
-      return await writeTransaction(db, async (trx) => {
-        const outcomes: OpOutcome[] = [];
-        for (const op of group) {
-          const outcome = await runOp(trx, op);
-          if (!outcome.ok && outcome.error.kind === "internal") throw new GroupUndone();
-          outcomes.push(outcome);
-        }
-        return outcomes;
-      });
-    } catch {
-      // Written again below, one by one.
-    }
-  }
-  const outcomes: OpOutcome[] = [];
-  for (const op of group) outcomes.push(await runOp(db, op));
-  return outcomes;
 }
 
 /** Decodes, parses and checks the shape of a batch's body (ReadBatch). */

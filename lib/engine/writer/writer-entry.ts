@@ -1,34 +1,26 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
-// waiting batches, so an export create waits for at most the batches being written. A reader
-// thread of its own decodes and checks each batch while the one before is written (reader.ts), and
-// batches that wait together are written in one transaction (GROUP_BATCHES). Once the writes
-// stop for a moment, it derives the deployment facts of the projects they changed, so the records
-// behind the figures and the coverage need not wait for that on their first call; on PostgreSQL it
-// then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
+// waiting batches, so an export create waits for at most the batch being written. A reader thread
+// of its own decodes and checks each batch while the one before is written (reader.ts). Once the
+// writes stop for a moment, it derives the deployment facts of the projects they changed, so the
+// records behind the figures and the coverage need not wait for that on their first call; on
+// PostgreSQL it then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { isPostgres, openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
-import { runGroup } from "./ops";
+import { runOp } from "./ops";
 import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
 import { BatchReader, readerThread } from "./reader";
 /** How long PostgreSQL may take to count an idle connection's writes in its statistics (10 s), and a margin. */
 const STATS_IDLE_FLUSH_MS = 11_000;
 /** Internal operations carry this id: nobody waits for their reply. */
 const INTERNAL = -1;
-/**
- * Batches waiting together are written in one transaction, each in a savepoint of its own (all or
- * nothing, as alone), and answered once it commits. A commit writes every page the transaction
- * dirtied: batches whose keys are random (shas, deployment instants) dirty many of the same pages,
- * which one commit writes once. At most this many, so a small operation waits for little more.
- */
-const GROUP_BATCHES = 4;
 
 const { dbFile, role } = workerData as { dbFile: string; role?: "reader" };
 
-/** A request waiting for the writer; a batch is being read by the reader thread until `read`. */
-type Queued = Request & { reading?: Promise<void>; read?: boolean };
+/** A request waiting for the writer; a batch's reading by the reader thread, once started. */
+type Queued = Request & { reading?: Promise<void> };
 
 async function main() {
   lowerThreadPriority(WRITER_NICE);
@@ -84,26 +76,17 @@ async function main() {
   const drain = async () => {
     running = true;
     for (;;) {
-      // The next batch is read first; the batches already read behind it join its group, and the
-      // others are read while it is written.
+      // The next batch is read (by the reader thread, while the ones before were written) first.
       if (small.length === 0) await batches[0]?.reading;
-      const one = small.shift();
-      let size = 1;
-      while (!one && size < Math.min(batches.length, GROUP_BATCHES) && batches[size]!.read) size++;
-      const group = one ? [one] : batches.splice(0, size);
-      if (group.length === 0) break;
+      const next = small.shift() ?? batches.shift();
+      if (!next) break;
       const t0 = performance.now();
-      const outcomes = await runGroup(
-        db,
-        group.map((request) => request.op),
-      );
-      const ms = (performance.now() - t0) / group.length;
-      group.forEach(({ id, op }, i) => {
-        const outcome = outcomes[i]!;
-        if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
-          changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
-        if (id !== INTERNAL) parentPort!.postMessage({ id, outcome, ms } satisfies Reply);
-      });
+      const outcome = await runOp(db, next.op);
+      const { op } = next;
+      if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
+        changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
+      if (next.id !== INTERNAL)
+        parentPort!.postMessage({ id: next.id, outcome, ms: performance.now() - t0 } satisfies Reply);
       // Let the messages that came during the operation in, so a small one goes before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -119,7 +102,6 @@ async function main() {
       const queued: Queued = { ...req };
       queued.reading = reader.read(op.kind, op.body).then((read) => {
         op.read = read ?? undefined;
-        queued.read = true;
       });
       batches.push(queued);
     } else small.push(req);
