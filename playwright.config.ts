@@ -6,7 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 // servers, each on its own data folder, each taking half of the spec files one at a time, so the
 // two halves run side by side without seeing each other's data (e2e/suite.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-// Separate data folders and ports let two suites run side by side (E2E_PORT, E2E_DATA_DIR).
+// Separate data folders and ports let two suites run side by side (E2E_PORT, E2E_DATA_DIR). Each
+// suite takes E2E_PORT and the port after it, so two suites' E2E_PORT must be at least 2 apart.
 const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".tmp/e2e-data";
 export interface SuiteServer {
   port: number;
