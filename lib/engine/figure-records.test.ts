@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "@/lib/store/db";
 import { openTestStore } from "@/lib/store/testing/test-store";
 import { listTeams } from "./dataset";
-import { recordsFor } from "./figure-records";
+import { recordsFor, type Defer } from "./figure-records";
 import { deleteRecord, ingest, type IngestKind } from "./ingest";
 
 const S = { org: "acme", project: "web" };
@@ -24,9 +24,9 @@ const deployment = (id: string, finishedAt: string, pullRequestIds: string[]) =>
 });
 
 /** The LTTC anchors (t5) of team a, as the export would read them. */
-async function anchors(): Promise<number[]> {
-  const teams = await listTeams(db, S);
-  const sets = await recordsFor(db, S, teams, ["a", "b"], ["lttc"]);
+async function anchors(defer?: Defer, store: Store = db): Promise<number[]> {
+  const teams = await listTeams(store, S);
+  const sets = await recordsFor(store, S, teams, ["a", "b"], ["lttc"], defer);
   const r = sets.lttc?.get("a");
   return r ? [...r.data.subarray(0, r.n)] : [];
 }
@@ -105,5 +105,74 @@ describe("figure records, kept per data version", () => {
     await anchors();
     expect(await deleteRecord(db, S, "deployments", "d1")).toBe(true);
     expect(await anchors()).toEqual([]);
+  });
+});
+
+describe("figure records, kept in memory by the worker", () => {
+  /** A defer that holds the work, as the worker does until no job has come for a while. */
+  function held() {
+    const work = new Map<string, () => Promise<void>>();
+    const defer: Defer = (key, task) => work.set(key, task);
+    return { work, defer };
+  }
+
+  it("serve the next export before they are stored", async () => {
+    const { work, defer } = held();
+    expect(await anchors(defer)).toEqual([T("2026-01-05T00:00:00Z")]);
+    expect(work.size).toBe(1);
+    expect(await storedVersion()).toBeUndefined();
+    // Rows removed behind the engine's back (no new data version): only the memory still has them.
+    await db.deleteFrom("deployments").execute();
+    expect(await anchors(defer)).toEqual([T("2026-01-05T00:00:00Z")]);
+    expect(work.size).toBe(1);
+    await [...work.values()][0]!();
+    expect(await storedVersion()).toBeGreaterThan(0);
+  });
+
+  it("are not used once the data changed, and the newer store replaces the waiting one", async () => {
+    const { work, defer } = held();
+    await anchors(defer);
+    const first = [...work.values()][0]!;
+    await send("deployments", [deployment("d0", "2026-01-03T00:00:00Z", ["p1"])]);
+    expect(await anchors(defer)).toEqual([T("2026-01-03T00:00:00Z")]);
+    expect(work.size).toBe(1);
+    const second = [...work.values()][0]!;
+    expect(second).not.toBe(first);
+    await second();
+    expect(await anchors()).toEqual([T("2026-01-03T00:00:00Z")]);
+  });
+
+  it("belong to their store: another store with the same project and version has its own", async () => {
+    const { defer } = held();
+    expect(await anchors(defer)).toEqual([T("2026-01-05T00:00:00Z")]);
+    const other = await openTestStore();
+    try {
+      for (const [kind, items] of [
+        ["teams", [{ id: "a", name: "A", orgTree: "Eng" }]],
+        [
+          "pull-requests",
+          [
+            {
+              id: "p1",
+              teamId: "a",
+              repository: "web",
+              firstCommitAt: "2026-01-01T00:00:00Z",
+              openedAt: "2026-01-01T00:00:00Z",
+              mergedAt: "2026-01-02T00:00:00Z",
+            },
+          ],
+        ],
+        ["deployments", [deployment("d9", "2026-01-09T00:00:00Z", ["p1"])]],
+      ] as const) {
+        const result = await ingest(other, S, kind, { items: [...items] });
+        expect(result.ok).toBe(true);
+      }
+      const version = (store: Store) =>
+        store.selectFrom("data_versions").select("version").where("project_id", "=", S.project).executeTakeFirst();
+      expect(await version(other)).toEqual(await version(db));
+      expect(await anchors(defer, other)).toEqual([T("2026-01-09T00:00:00Z")]);
+    } finally {
+      await other.destroy();
+    }
   });
 });

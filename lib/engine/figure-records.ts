@@ -8,7 +8,8 @@ import { projectRecords } from "./project-records";
 // Every team's linked records (figures/records.ts) kept in the store per data version (migration
 // 005): the first large export after a change reads the whole project's linked records
 // (project-records.ts) and keeps them; later exports of any range or scope only read the teams
-// they cover.
+// they cover. The export worker also keeps the last project's records it computed in memory, under
+// the same version, so the exports that follow need not wait for them to be stored nor read them.
 
 /** Below this share of the project's teams, a stale export reads only its own teams' records. */
 const SMALL_SCOPE = 0.1;
@@ -90,7 +91,25 @@ async function store(db: Store, scope: Scope, version: number, sets: RecordSets)
 }
 
 /**
- * The records of `kinds` for the scope's teams. Current stored records are read; else a small
+ * Hands over work no result depends on, to run later; a later task under the same key replaces
+ * one still waiting (a newer version of the same project's records to store).
+ */
+export type Defer = (key: string, task: () => Promise<void>) => void;
+
+/** Per store, the last project's records computed whole in this thread, and the data version read before them. */
+const kept = new WeakMap<Store, { scope: Scope; version: number; sets: RecordSets }>();
+
+function keptFor(db: Store, scope: Scope, version: number, kinds: readonly RecordKind[]): RecordSets | null {
+  const k = kept.get(db);
+  if (!k || k.version !== version || k.scope.org !== scope.org || k.scope.project !== scope.project) return null;
+  const out: RecordSets = {};
+  for (const kind of kinds) out[kind] = k.sets[kind];
+  return out;
+}
+
+/**
+ * The records of `kinds` for the scope's teams. Records kept in memory under the current data
+ * version are used first, then current stored records are read; else a small
  * scope reads its own teams' records, and a large one the whole project's, which are then kept:
  * storing them is handed to `defer` when given, so the export that computed them need not wait
  * for it. The version is read before the data, so records stored under it are never newer than a
@@ -102,17 +121,20 @@ export async function recordsFor(
   teams: readonly Team[],
   teamIds: readonly string[],
   kinds: readonly RecordKind[],
-  defer?: (task: () => Promise<void>) => void,
+  defer?: Defer,
 ): Promise<RecordSets> {
   // A project unchanged since migration 005 has no version row: it counts as version 0.
   const version = await versionOf(db, "data_versions", scope, 0);
+  const inMemory = keptFor(db, scope, version, kinds);
+  if (inMemory) return inMemory;
   if ((await versionOf(db, "figure_record_versions", scope, -1)) === version) {
     return readStored(db, scope, kinds, teamIds);
   }
   if (teamIds.length < SMALL_SCOPE * teams.length) return projectRecords(db, scope, kinds, teamIds);
   const sets = await projectRecords(db, scope, RECORD_KINDS);
+  kept.set(db, { scope, version, sets });
   const keep = () => store(db, scope, version, sets);
-  if (defer) defer(keep);
+  if (defer) defer(`figure-records ${scope.org}/${scope.project}`, keep);
   else await keep();
   return sets;
 }

@@ -14,7 +14,7 @@ import {
 } from "@/lib/dora";
 import type { Store } from "@/lib/store";
 import { listTeams } from "../dataset";
-import { recordsFor } from "../figure-records";
+import { recordsFor, type Defer } from "../figure-records";
 import type { JobRow } from "./repo";
 
 export interface Artifact {
@@ -34,12 +34,7 @@ export function artifactName(id: string, compression: ExportParams["compression"
  * when complete, so a partial file is never served. Work the result does not depend on (keeping
  * freshly computed figure records) is handed to `defer`, to run once the job is marked done.
  */
-export async function runExport(
-  db: Store,
-  exportsDir: string,
-  job: JobRow,
-  defer?: (task: () => Promise<void>) => void,
-): Promise<Artifact> {
+export async function runExport(db: Store, exportsDir: string, job: JobRow, defer?: Defer): Promise<Artifact> {
   const params = JSON.parse(job.params) as ExportParams;
   const scope = { org: job.org_id, project: job.project_id };
   const teams = await listTeams(db, scope);

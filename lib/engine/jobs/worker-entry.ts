@@ -6,7 +6,7 @@ import path from "node:path";
 import { openStore, type Store } from "@/lib/store";
 import { EXPORT_WORKER_NICE, lowerThreadPriority } from "../thread-priority";
 import { expiredArtifacts, forgetArtifact } from "./repo";
-import { diskOf, errorText, runNext, type WorkerMessage } from "./worker-loop";
+import { diskOf, errorText, runDeferred, runNext, type DeferredWork, type WorkerMessage } from "./worker-loop";
 
 export interface WorkerConfig {
   dbFile: string;
@@ -17,6 +17,12 @@ export interface WorkerConfig {
 
 const config = workerData as WorkerConfig;
 const DELAY_MS = Number(process.env.FOURFOLD_EXPORT_DELAY_MS ?? 0);
+/**
+ * How long no job must have come before deferred work runs. The exports that follow one are
+ * mostly a manager's next view, seconds later: they are served from the records kept in memory,
+ * and do not wait for those records to be stored.
+ */
+const QUIET_MS = 2000;
 let wake: (() => void) | null = null;
 parentPort?.on("message", (msg: unknown) => {
   if (msg === "wake") wake?.();
@@ -47,8 +53,20 @@ async function main() {
   lowerThreadPriority(EXPORT_WORKER_NICE);
   const db = await openStore(config.dbFile, { migrate: false, busyTimeoutMs: 30_000 });
   const storeDir = path.dirname(config.dbFile);
-  const deps = { db, storeDir, exportsDir: config.exportsDir, owner: config.owner, post, idle, delayMs: DELAY_MS };
+  const deferred: DeferredWork = new Map();
+  const defer = (key: string, task: () => Promise<void>) => deferred.set(key, task);
+  const deps = {
+    db,
+    storeDir,
+    exportsDir: config.exportsDir,
+    owner: config.owner,
+    post,
+    idle,
+    delayMs: DELAY_MS,
+    defer,
+  };
   let lastSweep = 0;
+  let lastJob = 0;
   let backoff = 0;
   for (;;) {
     if (Date.now() - lastSweep > 60_000) {
@@ -58,7 +76,9 @@ async function main() {
     try {
       const ran = await runNext(deps);
       backoff = 0;
-      if (!ran) await idle(config.idleMs ?? 1000);
+      if (ran) lastJob = performance.now();
+      else if (deferred.size > 0 && performance.now() - lastJob >= QUIET_MS) await runDeferred(deferred);
+      else await idle(deferred.size > 0 ? QUIET_MS : (config.idleMs ?? 1000));
     } catch (err) {
       // The store was busy for longer than its timeout (heavy ingestion), or briefly unwritable
       // (a full disk) while no job was held: the worker carries on.

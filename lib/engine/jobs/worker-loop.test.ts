@@ -11,7 +11,7 @@ import { parseExportRequest } from "@/lib/dora/schemas/export-request";
 import { openStore, type Store } from "@/lib/store/db";
 import { ingest } from "../ingest";
 import { completeJob, createOrReuse, failAttempt, findJob, LEASE_MS } from "./repo";
-import { HELD_JOBS, runNext, type LoopDeps, type WorkerMessage } from "./worker-loop";
+import { HELD_JOBS, runDeferred, runNext, type DeferredWork, type LoopDeps, type WorkerMessage } from "./worker-loop";
 
 const SCOPE = { org: "acme", project: "web" };
 let dir: string;
@@ -140,10 +140,10 @@ describe("the export worker on a full disk", () => {
 });
 
 describe("the export worker's run of waiting jobs", () => {
-  /** `n` more jobs, each a month of its own. */
-  async function jobs(n: number): Promise<string[]> {
+  /** `n` more jobs, each a month of its own, from the `from`th month of 2010. */
+  async function jobs(n: number, from = 1): Promise<string[]> {
     const ids: string[] = [];
-    for (let m = 1; m <= n; m++) {
+    for (let m = from; m < from + n; m++) {
       const day = (d: number) =>
         `20${String(10 + Math.floor((m - 1) / 12)).padStart(2, "0")}-${String(((m - 1) % 12) + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
       const body = {
@@ -190,5 +190,31 @@ describe("the export worker's run of waiting jobs", () => {
     expect(w.messages.filter((m) => m.type === "failed")).toHaveLength(1);
     expect(w.messages.filter((m) => m.type === "completed")).toHaveLength(ids.length - 1);
     expect(await runNext(w.deps)).toBe(false);
+  });
+
+  it("deferred work: run after the jobs without a defer; handed over, latest per key, with one", async () => {
+    await jobs(3);
+    const ran: string[] = [];
+    const run: LoopDeps["run"] = async (_db, _dir, job, defer) => {
+      defer?.("project", async () => void ran.push(job.id));
+      defer?.(job.id, async () => void ran.push(`own ${job.id}`));
+      return { artifact: `${job.id}.csv`, rowCount: 0, sizeBytes: 0 };
+    };
+    const inline = worker({ fullFor: 0, run });
+    expect(await runNext(inline.deps)).toBe(true);
+    const [a, b, c] = inline.messages.filter((m) => m.type === "started").map((m) => (m as { id: string }).id);
+    // One round of held jobs: the project's task is the last job's, each job's own is kept.
+    expect(ran).toEqual([c, `own ${a}`, `own ${b}`, `own ${c}`]);
+
+    ran.length = 0;
+    await jobs(2, 4);
+    const handed: DeferredWork = new Map();
+    const later = worker({ fullFor: 0, run, defer: (key, task) => handed.set(key, task) });
+    expect(await runNext(later.deps)).toBe(true);
+    expect(ran).toEqual([]);
+    expect([...handed.keys()]).toHaveLength(3);
+    await runDeferred(handed);
+    expect(handed.size).toBe(0);
+    expect(ran).toHaveLength(3);
   });
 });

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { ScopeNotFoundError } from "@/lib/dora";
 import { isPostgres, writeTransaction, type Store } from "@/lib/store";
 import { claimIn, claimNext, completeJob, failAttempt, LEASE_RENEW_MS, renewLeases, type JobRow } from "./repo";
+import type { Defer } from "../figure-records";
 import { runExport, type Artifact } from "./run-export";
 
 /** What the worker tells the server, which logs it. */
@@ -30,6 +31,12 @@ export interface LoopDeps {
   fail?: typeof failAttempt;
   /** How often the leases of held jobs are renewed on a shared store (LEASE_RENEW_MS). */
   renewEveryMs?: number;
+  /**
+   * Takes work no job's result depends on (storing freshly computed figure records), for the
+   * worker to run once no job has come for a while; without it, that work runs as soon as the
+   * jobs held are recorded.
+   */
+  defer?: Defer;
 }
 
 /** How long the worker waits between tries to record a job's outcome in a store it cannot write to. */
@@ -89,7 +96,7 @@ async function runHeld(deps: LoopDeps, claimed: JobRow[], most: number): Promise
   let held = claimed;
   while (held.length > 0) {
     const done: Outcome[] = [];
-    const deferred: (() => Promise<void>)[] = [];
+    const deferred: DeferredWork = new Map();
     let first = 0;
     while (held.length > 0 && (done.length === 0 || performance.now() - first < RECORD_EVERY_MS)) {
       const job = held.shift()!;
@@ -97,7 +104,12 @@ async function runHeld(deps: LoopDeps, claimed: JobRow[], most: number): Promise
       if (deps.delayMs) await new Promise((r) => setTimeout(r, deps.delayMs));
       const outcome: Outcome = { job, artifact: null, failure: null };
       try {
-        outcome.artifact = await (deps.run ?? runExport)(deps.db, deps.exportsDir, job, (task) => deferred.push(task));
+        outcome.artifact = await (deps.run ?? runExport)(
+          deps.db,
+          deps.exportsDir,
+          job,
+          deps.defer ?? ((key, task) => deferred.set(key, task)),
+        );
       } catch (err) {
         outcome.failure = err;
       }
@@ -108,8 +120,18 @@ async function runHeld(deps: LoopDeps, claimed: JobRow[], most: number): Promise
     // On a shared store the file is in the store now (or was another attempt's to write).
     if (isPostgres(deps.db))
       for (const { artifact } of done) if (artifact?.file) fs.rmSync(artifact.file, { force: true });
-    // Losing this work only costs the next export its head start.
-    for (const task of deferred) await task().catch(() => {});
+    await runDeferred(deferred);
+  }
+}
+
+/** Deferred work by key (Defer): the latest task of each key. */
+export type DeferredWork = Map<string, () => Promise<void>>;
+
+/** Runs deferred work in order. Losing it only costs a later export its head start. */
+export async function runDeferred(work: DeferredWork): Promise<void> {
+  for (const [key, task] of work) {
+    work.delete(key);
+    await task().catch(() => {});
   }
 }
 
