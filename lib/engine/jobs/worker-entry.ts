@@ -76,9 +76,10 @@ async function main() {
     try {
       const ran = await runNext(deps);
       backoff = 0;
+      const quietFor = performance.now() - lastJob;
       if (ran) lastJob = performance.now();
-      else if (deferred.size > 0 && performance.now() - lastJob >= QUIET_MS) await runDeferred(deferred);
-      else await idle(deferred.size > 0 ? QUIET_MS : (config.idleMs ?? 1000));
+      else if (deferred.size > 0 && quietFor >= QUIET_MS) await runDeferred(deferred);
+      else await idle(Math.min(config.idleMs ?? 1000, deferred.size > 0 ? QUIET_MS - quietFor : Infinity));
     } catch (err) {
       // The store was busy for longer than its timeout (heavy ingestion), or briefly unwritable
       // (a full disk) while no job was held: the worker carries on.
