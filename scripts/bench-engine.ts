@@ -64,7 +64,7 @@ async function exportsOf(c: Client, label: string, specs: ExportSpec[]): Promise
     const run = await runExport(c, spec, 10 * 60_000);
     runs.push(run);
     out(
-      `  ${label} ${spec.timezone.padEnd(18)} ${fmt(run.ms).padStart(7)} ms  (server ${fmt(run.serverMs)} ms, ${fmt(run.rowCount)} rows, ${fmt(run.sizeBytes / 1024)} KiB gz)`,
+      `  ${label} ${spec.timezone.padEnd(18)} ${fmt(run.ms).padStart(7)} ms  (server ${fmt(run.serverMs)} ms, queued ${fmt(run.queuedMs)} ms, ${fmt(run.rowCount)} rows, ${fmt(run.sizeBytes / 1024)} KiB gz)`,
     );
   }
   return runs;
