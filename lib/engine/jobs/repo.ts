@@ -307,3 +307,30 @@ export async function forgetArtifact(db: Store, id: string): Promise<void> {
   await db.updateTable("export_jobs").set({ artifact: null }).where("id", "=", id).execute();
   await db.deleteFrom("export_files").where("job_id", "=", id).execute();
 }
+
+/** How far back exportsBusy looks for a job that has just finished: jobs queued within the hour. */
+const RECENT_JOBS_MS = 3_600_000;
+
+/**
+ * Whether exports are being computed or are due, or one finished within `quietMs`, on any
+ * instance. The store writer's upkeep (deriving facts, vacuuming) waits while they are, so a
+ * manager's export is not slowed by work nobody waits for.
+ */
+export async function exportsBusy(db: Store, quietMs: number, now = Date.now()): Promise<boolean> {
+  const active = await db
+    .selectFrom("export_jobs")
+    .select("id")
+    .where((eb) =>
+      eb.or([eb("status", "=", "PROCESSING"), eb.and([eb("status", "=", "QUEUED"), eb("run_after", "<=", now)])]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (active) return true;
+  const last = await db
+    .selectFrom("export_jobs")
+    .select((eb) => eb.fn.max("completed_at").as("at"))
+    .where("status", "=", "COMPLETED")
+    .where("run_after", ">", now - RECENT_JOBS_MS)
+    .executeTakeFirst();
+  return Number(last?.at ?? 0) > now - quietMs;
+}

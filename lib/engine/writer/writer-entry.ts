@@ -5,12 +5,23 @@
 // writes stop for a moment, it derives the deployment facts of the projects they changed, so the
 // records behind the figures and the coverage need not wait for that on their first call; on
 // PostgreSQL it then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
+// Both wait while exports run: on PostgreSQL the database's processes do that work at full
+// priority, and took the CPU from the export worker's thread.
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { isPostgres, openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { runOp } from "./ops";
-import { FACTS_AFTER_IDLE_MS, FACTS_MIN_INTERVAL_MS, type Reply, type Request } from "./protocol";
+import { exportsBusy } from "../jobs/repo";
+import {
+  EXPORTS_QUIET_MS,
+  FACTS_AFTER_IDLE_MS,
+  FACTS_MIN_INTERVAL_MS,
+  UPKEEP_MAX_WAIT_MS,
+  UPKEEP_RECHECK_MS,
+  type Reply,
+  type Request,
+} from "./protocol";
 import { BatchReader, readerThread } from "./reader";
 /** How long PostgreSQL may take to count an idle connection's writes in its statistics (10 s), and a margin. */
 const STATS_IDLE_FLUSH_MS = 11_000;
@@ -35,6 +46,17 @@ async function main() {
   const derivedAt = new Map<string, number>();
   let quiet: NodeJS.Timeout | null = null;
 
+  /** Calls `run` once no export runs, is due or has just finished, or once it has waited UPKEEP_MAX_WAIT_MS. */
+  const afterExports = (run: () => void, since = Date.now()): void => {
+    void exportsBusy(db, EXPORTS_QUIET_MS)
+      .catch(() => false)
+      .then((busy) => {
+        if (busy && Date.now() - since < UPKEEP_MAX_WAIT_MS)
+          setTimeout(() => afterExports(run, since), UPKEEP_RECHECK_MS);
+        else run();
+      });
+  };
+
   const deriveWhenQuiet = () => {
     if (quiet) clearTimeout(quiet);
     quiet = null;
@@ -44,13 +66,17 @@ async function main() {
     quiet = setTimeout(() => {
       quiet = null;
       if (!idle()) return;
-      const now = Date.now();
-      const key = [...changed.keys()].find((k) => (derivedAt.get(k) ?? -Infinity) + FACTS_MIN_INTERVAL_MS <= now);
-      if (key === undefined) return deriveWhenQuiet();
-      small.push({ id: INTERNAL, op: changed.get(key)! });
-      changed.delete(key);
-      derivedAt.set(key, now);
-      void drain();
+      afterExports(() => {
+        // Writes that came meanwhile scheduled this again for when they end.
+        if (!idle() || quiet) return;
+        const now = Date.now();
+        const key = [...changed.keys()].find((k) => (derivedAt.get(k) ?? -Infinity) + FACTS_MIN_INTERVAL_MS <= now);
+        if (key === undefined) return deriveWhenQuiet();
+        small.push({ id: INTERNAL, op: changed.get(key)! });
+        changed.delete(key);
+        derivedAt.set(key, now);
+        void drain();
+      });
     }, wait);
   };
 
@@ -63,13 +89,16 @@ async function main() {
     vacuum = setTimeout(() => {
       vacuum = null;
       if (!idle()) return;
-      vacuumWhenGrown(db)
-        .catch((err: unknown) =>
-          process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
-        )
-        .finally(() => {
-          if (again && !vacuum) vacuumWhenQuiet(STATS_IDLE_FLUSH_MS, false);
-        });
+      afterExports(() => {
+        if (!idle() || vacuum) return;
+        vacuumWhenGrown(db)
+          .catch((err: unknown) =>
+            process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
+          )
+          .finally(() => {
+            if (again && !vacuum) vacuumWhenQuiet(STATS_IDLE_FLUSH_MS, false);
+          });
+      });
     }, after);
   };
 
