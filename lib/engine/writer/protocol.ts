@@ -61,8 +61,8 @@ export const FACTS_AFTER_IDLE_MS = 2_000;
 /** At most once a minute per project, so a trickle of small writes does not keep the writer deriving. */
 export const FACTS_MIN_INTERVAL_MS = 60_000;
 /**
- * The writer's upkeep (deriving facts, vacuuming) waits while exports run or are due, and until
- * none has finished for EXPORTS_QUIET_MS, looking again every UPKEEP_RECHECK_MS; at most
+ * The writer's vacuum on PostgreSQL waits while exports run or are due, and until none has
+ * finished for EXPORTS_QUIET_MS, looking again every UPKEEP_RECHECK_MS; at most
  * UPKEEP_MAX_WAIT_MS, so a steady stream of exports does not put it off for good.
  */
 export const EXPORTS_QUIET_MS = 2_000;

@@ -5,8 +5,8 @@
 // writes stop for a moment, it derives the deployment facts of the projects they changed, so the
 // records behind the figures and the coverage need not wait for that on their first call; on
 // PostgreSQL it then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
-// Both wait while exports run: on PostgreSQL the database's processes do that work at full
-// priority, and took the CPU from the export worker's thread.
+// The vacuum waits while exports run: the database's processes do it at full priority, and took
+// the CPU from the export worker's thread.
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { isPostgres, openStore, vacuumWhenGrown } from "@/lib/store";
@@ -46,7 +46,11 @@ async function main() {
   const derivedAt = new Map<string, number>();
   let quiet: NodeJS.Timeout | null = null;
 
-  /** Calls `run` once no export runs, is due or has just finished, or once it has waited UPKEEP_MAX_WAIT_MS. */
+  /**
+   * Calls `run` once no export runs, is due or has just finished, or once it has waited
+   * UPKEEP_MAX_WAIT_MS. The facts do not wait: the first coverage call would, and they are
+   * derived beside an export on another core; the vacuum is work nobody waits for.
+   */
   const afterExports = (run: () => void, since = Date.now()): void => {
     void exportsBusy(db, EXPORTS_QUIET_MS)
       .catch(() => false)
@@ -66,17 +70,13 @@ async function main() {
     quiet = setTimeout(() => {
       quiet = null;
       if (!idle()) return;
-      afterExports(() => {
-        // Writes that came meanwhile scheduled this again for when they end.
-        if (!idle() || quiet) return;
-        const now = Date.now();
-        const key = [...changed.keys()].find((k) => (derivedAt.get(k) ?? -Infinity) + FACTS_MIN_INTERVAL_MS <= now);
-        if (key === undefined) return deriveWhenQuiet();
-        small.push({ id: INTERNAL, op: changed.get(key)! });
-        changed.delete(key);
-        derivedAt.set(key, now);
-        void drain();
-      });
+      const now = Date.now();
+      const key = [...changed.keys()].find((k) => (derivedAt.get(k) ?? -Infinity) + FACTS_MIN_INTERVAL_MS <= now);
+      if (key === undefined) return deriveWhenQuiet();
+      small.push({ id: INTERNAL, op: changed.get(key)! });
+      changed.delete(key);
+      derivedAt.set(key, now);
+      void drain();
     }, wait);
   };
 
