@@ -1,6 +1,10 @@
 import os from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const UNIT = ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"];
+/** Unit test files that replace a module with vi.mock. */
+const MOCKING = ["lib/sources/mapper.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -11,12 +15,20 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      "lib/**/*.test.ts",
-      "app/**/*.test.ts",
-      "components/**/*.test.ts",
-      "scripts/**/*.test.ts",
-      "tests/**/*.test.ts",
+    // Unit tests share each worker's modules (no isolation: their imports took a third of the run);
+    // the request-level suites, which set the environment and build one runtime per file, and a file
+    // that mocks a module, get fresh modules per file.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: UNIT,
+          exclude: [...configDefaults.exclude, ...MOCKING],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: ["tests/**/*.test.ts", ...MOCKING] } },
     ],
     environment: "node",
     globalSetup: ["tests/global-setup.ts", "tests/pg-global-setup.ts"],
