@@ -9,8 +9,8 @@ const S = { org: "acme", project: "web" };
 const T = (iso: string) => Date.parse(iso);
 let db: Store;
 
-async function send(kind: IngestKind, items: unknown[]) {
-  const result = await ingest(db, S, kind, { items });
+async function send(kind: IngestKind, items: unknown[], store: Store = db) {
+  const result = await ingest(store, S, kind, { items });
   if (!result.ok) throw new Error(JSON.stringify(result.details));
 }
 
@@ -35,23 +35,31 @@ const storedVersion = async () =>
   (await db.selectFrom("figure_record_versions").select("version").where("org_id", "=", S.org).executeTakeFirst())
     ?.version;
 
+const UNMERGED = {
+  id: "p1",
+  teamId: "a",
+  repository: "web",
+  firstCommitAt: "2026-01-01T00:00:00Z",
+  openedAt: "2026-01-01T00:00:00Z",
+};
+
+/** Teams a and b, PR p1 of team a, and deployment `id` of p1 at `finishedAt`. */
+async function seed(store: Store, id: string, finishedAt: string) {
+  await send(
+    "teams",
+    [
+      { id: "a", name: "A", orgTree: "Eng" },
+      { id: "b", name: "B", orgTree: "Eng", parentId: "a" },
+    ],
+    store,
+  );
+  await send("pull-requests", [{ ...UNMERGED, mergedAt: "2026-01-02T00:00:00Z" }], store);
+  await send("deployments", [deployment(id, finishedAt, ["p1"])], store);
+}
+
 beforeEach(async () => {
   db = await openTestStore();
-  await send("teams", [
-    { id: "a", name: "A", orgTree: "Eng" },
-    { id: "b", name: "B", orgTree: "Eng", parentId: "a" },
-  ]);
-  await send("pull-requests", [
-    {
-      id: "p1",
-      teamId: "a",
-      repository: "web",
-      firstCommitAt: "2026-01-01T00:00:00Z",
-      openedAt: "2026-01-01T00:00:00Z",
-      mergedAt: "2026-01-02T00:00:00Z",
-    },
-  ]);
-  await send("deployments", [deployment("d1", "2026-01-05T00:00:00Z", ["p1"])]);
+  await seed(db, "d1", "2026-01-05T00:00:00Z");
 });
 afterEach(async () => {
   await db.destroy();
@@ -79,20 +87,7 @@ describe("figure records, kept per data version", () => {
       [{ ...deployment("d1", "2026-01-05T00:00:00Z", ["p1"]), status: "failure" }],
       [],
     ],
-    [
-      "the PR is re-sent unmerged",
-      "pull-requests",
-      [
-        {
-          id: "p1",
-          teamId: "a",
-          repository: "web",
-          firstCommitAt: "2026-01-01T00:00:00Z",
-          openedAt: "2026-01-01T00:00:00Z",
-        },
-      ],
-      [],
-    ],
+    ["the PR is re-sent unmerged", "pull-requests", [UNMERGED], []],
   ] as const)("are computed again when %s", async (_name, kind, items, expected) => {
     await anchors();
     const before = await storedVersion();
@@ -147,26 +142,7 @@ describe("figure records, kept in memory by the worker", () => {
     expect(await anchors(defer)).toEqual([T("2026-01-05T00:00:00Z")]);
     const other = await openTestStore();
     try {
-      for (const [kind, items] of [
-        ["teams", [{ id: "a", name: "A", orgTree: "Eng" }]],
-        [
-          "pull-requests",
-          [
-            {
-              id: "p1",
-              teamId: "a",
-              repository: "web",
-              firstCommitAt: "2026-01-01T00:00:00Z",
-              openedAt: "2026-01-01T00:00:00Z",
-              mergedAt: "2026-01-02T00:00:00Z",
-            },
-          ],
-        ],
-        ["deployments", [deployment("d9", "2026-01-09T00:00:00Z", ["p1"])]],
-      ] as const) {
-        const result = await ingest(other, S, kind, { items: [...items] });
-        expect(result.ok).toBe(true);
-      }
+      await seed(other, "d9", "2026-01-09T00:00:00Z");
       const version = (store: Store) =>
         store.selectFrom("data_versions").select("version").where("project_id", "=", S.project).executeTakeFirst();
       expect(await version(other)).toEqual(await version(db));

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { sql } from "kysely";
 import { NextRequest } from "next/server";
 import Papa from "papaparse";
 import { afterAll, beforeAll } from "vitest";
@@ -17,6 +18,8 @@ import * as recordsRoute from "@/app/v2/insights/efficiency/records/route";
 import * as reportRoute from "@/app/v2/insights/teams/reports/route";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { usePostgresIfAsked } from "@/lib/store/testing/test-store";
+import { VACUUM_MIN_ROWS } from "@/lib/store/postgres";
+import type { Store } from "@/lib/store";
 
 export const KEY = "ff_test_key_for_request_level_tests";
 export const AUTH = `ApiKey ${KEY}`;
@@ -176,4 +179,23 @@ export function exportBody(teamId: string, overrides: Record<string, unknown> = 
     options: { granularity: "MONTHLY" },
     ...overrides,
   };
+}
+
+/** When PostgreSQL last vacuumed `work_items` (epoch ms), or null when it never has. */
+export async function workItemsVacuumedAt(db: Store): Promise<number | null> {
+  const { rows } = await sql<{ at: Date | null }>`SELECT last_vacuum AS at FROM pg_stat_user_tables
+    WHERE schemaname = current_schema() AND relname = 'work_items'`.execute(db);
+  return rows[0]?.at?.getTime() ?? null;
+}
+
+/** Grows `work_items` enough for the store writer to vacuum it: twice VACUUM_MIN_ROWS, 500 a batch. */
+export async function growWorkItems(): Promise<void> {
+  const items = Array.from({ length: 2 * VACUUM_MIN_ROWS }, (_, i) => ({
+    id: `bulk-${i}`,
+    teamId: "pay",
+    key: `PAY-${1000 + i}`,
+    createdAt: "2026-02-01T00:00:00Z",
+    resolvedAt: "2026-02-03T00:00:00Z",
+  }));
+  for (let i = 0; i < items.length; i += 500) await ingestOk("work-items", items.slice(i, i + 500));
 }

@@ -1,14 +1,12 @@
 // While an export runs, the store writer still derives the facts (the first coverage call would
 // wait for them), but on PostgreSQL its vacuum of the grown tables waits: the database does that
 // at full priority, beside the export worker's thread. It follows once the exports go quiet.
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { factsCurrent } from "@/lib/engine/facts";
 import { EXPORTS_QUIET_MS, FACTS_AFTER_IDLE_MS, UPKEEP_MAX_WAIT_MS } from "@/lib/engine/writer/protocol";
-import { VACUUM_MIN_ROWS } from "@/lib/store/postgres";
 import { testDialect } from "@/lib/store/testing/test-store";
 import { ingestDataset } from "./dataset";
-import { ingestOk, ORG, PROJECT, setupEngine } from "./helpers";
+import { growWorkItems, ORG, PROJECT, setupEngine, workItemsVacuumedAt } from "./helpers";
 
 const runtime = setupEngine({ jobs: false });
 const scope = { org: ORG, project: PROJECT };
@@ -50,20 +48,9 @@ describe("the writer's upkeep while an export runs", () => {
     async () => {
       const { db } = await runtime();
       await exportRunning();
-      const lastVacuum = async () =>
-        (
-          await sql<{ at: Date | null }>`SELECT last_vacuum AS at FROM pg_stat_user_tables
-            WHERE schemaname = current_schema() AND relname = 'work_items'`.execute(db)
-        ).rows[0]?.at?.getTime() ?? null;
+      const lastVacuum = () => workItemsVacuumedAt(db);
       const before = await lastVacuum();
-      const items = Array.from({ length: 2 * VACUUM_MIN_ROWS }, (_, i) => ({
-        id: `bulk-${i}`,
-        teamId: "pay",
-        key: `PAY-${1000 + i}`,
-        createdAt: "2026-02-01T00:00:00Z",
-        resolvedAt: "2026-02-03T00:00:00Z",
-      }));
-      for (let i = 0; i < items.length; i += 500) await ingestOk("work-items", items.slice(i, i + 500));
+      await growWorkItems();
       // Past both of the writer's looks (2 s after the writes, and 11 s after that), well within
       // the longest wait: without an export, the table would have been vacuumed by now.
       await sleep(FACTS_AFTER_IDLE_MS + 14_000);
