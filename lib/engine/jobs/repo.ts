@@ -313,8 +313,8 @@ const RECENT_JOBS_MS = 3_600_000;
 
 /**
  * Whether exports are being computed or are due, or one finished within `quietMs`, on any
- * instance. The store writer's upkeep (deriving facts, vacuuming) waits while they are, so a
- * manager's export is not slowed by work nobody waits for.
+ * instance. The store writer's vacuum on PostgreSQL waits while they are, so a manager's export
+ * is not slowed by work nobody waits for.
  */
 export async function exportsBusy(db: Store, quietMs: number, now = Date.now()): Promise<boolean> {
   const active = await db
