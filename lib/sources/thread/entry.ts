@@ -4,7 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "@/lib/store";
 import { Mapper } from "../mapper";
-import type { MapperReply, MapperRequest } from "./protocol";
+import type { MapperMessage, MapperReply, MapperRequest } from "./protocol";
 
 const { dbFile, mapPending } = workerData as { dbFile: string; mapPending: boolean };
 
@@ -13,20 +13,24 @@ async function main() {
   // every answer for ~100 ms, one of 4 MB holds them for ~10 (docs/benchmarks.md).
   const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000, checkpointPages: 1000 });
   const mapper = new Mapper(db);
-  const reply = (message: MapperReply) => parentPort!.postMessage(message);
-  const answer = async (id: number, work: () => Promise<unknown>) => {
+  const reply = (message: MapperMessage) => parentPort!.postMessage(message);
+  const settle = async (id: number, work: () => Promise<unknown>): Promise<MapperReply> => {
     try {
-      reply({ id, ok: true, value: await work() });
+      return { id, ok: true, value: await work() };
     } catch (err) {
-      reply({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
+      return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   };
+  const answer = async (id: number, work: () => Promise<unknown>) => reply(await settle(id, work));
   parentPort!.on("message", (req: MapperRequest) => {
     switch (req.op) {
       case "kick":
         return mapper.kick();
       case "admit":
-        return void answer(req.id, () => mapper.admit(req.arrival));
+        // Deliveries handed over together are answered together: one wake-up of the request thread.
+        return void Promise.all(req.items.map(({ id, arrival }) => settle(id, () => mapper.admit(arrival)))).then(
+          (replies) => reply({ replies }),
+        );
       case "idle":
         return void answer(req.id, () => mapper.idle());
       case "replay":

@@ -6,14 +6,14 @@ import { log } from "@/lib/server";
 import type { Admission, Arrival } from "../arrival";
 import type { EventFilter } from "../events";
 import type { EventMapper, ReplayOutcome } from "../mapper";
-import type { MapperReply, MapperRequest, MapperValue } from "./protocol";
+import type { MapperMessage, MapperRequest } from "./protocol";
 
 /** The bundled thread (scripts/build-worker.mjs). */
 export function mapperThreadFile(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "sources-mapper.mjs");
 }
 
-type Op = Exclude<MapperRequest, { op: "kick" }>;
+type Op = Exclude<MapperRequest, { op: "kick" } | { op: "admit" }>;
 type OpBody = Op extends infer T ? (T extends Op ? Omit<T, "id"> : never) : never;
 type Waiting = { resolve: (value: unknown) => void; reject: (err: Error) => void; worker: Worker };
 
@@ -27,6 +27,7 @@ export class MapperThread implements EventMapper {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Waiting>();
   private nextId = 1;
+  private readonly outbox: { arrival: Arrival; resolve: Waiting["resolve"]; reject: Waiting["reject"] }[] = [];
   private stopped = false;
 
   constructor(
@@ -40,13 +41,42 @@ export class MapperThread implements EventMapper {
     return this;
   }
 
-  /** The body's bytes move to the thread (transferred, not copied): the caller must not use them after. */
+  /**
+   * The body's bytes move to the thread (transferred, not copied): the caller must not use them after.
+   * The deliveries read in one turn of the event loop go over in one message, and their answers come
+   * back in one: under a burst, a wake-up of either thread serves several deliveries.
+   */
   admit(arrival: Arrival): Promise<Admission> {
+    if (this.stopped) return Promise.reject(new Error("the sources' thread is stopped"));
     const { body } = arrival;
     const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
-    return this.call({ op: "admit", arrival: { ...arrival, body: own } }, [own.buffer as ArrayBuffer]) as Promise<
-      MapperValue["admit"]
-    >;
+    return new Promise((resolve, reject) => {
+      this.outbox.push({ arrival: { ...arrival, body: own }, resolve: resolve as Waiting["resolve"], reject });
+      if (this.outbox.length === 1) setImmediate(() => this.handOver());
+    });
+  }
+
+  private handOver(): void {
+    const admits = this.outbox.splice(0);
+    if (admits.length === 0) return;
+    let worker: Worker;
+    try {
+      if (this.stopped) throw new Error("the sources' thread is stopped");
+      worker = this.thread();
+    } catch (err) {
+      for (const { reject } of admits) reject(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    const items = admits.map(({ arrival, resolve, reject }) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject, worker });
+      return { id, arrival };
+    });
+    worker.ref();
+    worker.postMessage(
+      { op: "admit", items } satisfies MapperRequest,
+      items.map(({ arrival }) => arrival.body.buffer as ArrayBuffer),
+    );
   }
 
   kick(): void {
@@ -92,13 +122,15 @@ export class MapperThread implements EventMapper {
       workerData: { dbFile: this.dbFile, mapPending: true },
     });
     worker.unref();
-    worker.on("message", (reply: MapperReply) => {
-      const waiting = this.pending.get(reply.id);
-      if (!waiting) return;
-      this.pending.delete(reply.id);
+    worker.on("message", (message: MapperMessage) => {
+      for (const reply of "replies" in message ? message.replies : [message]) {
+        const waiting = this.pending.get(reply.id);
+        if (!waiting) continue;
+        this.pending.delete(reply.id);
+        if (reply.ok) waiting.resolve(reply.value);
+        else waiting.reject(new Error(reply.message));
+      }
       if (this.pending.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve(reply.value);
-      else waiting.reject(new Error(reply.message));
     });
     worker.on("error", (err) => log.error("sources.thread_error", { error: err.message.slice(0, 300) }));
     worker.on("exit", (code) => {

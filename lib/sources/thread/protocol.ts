@@ -4,7 +4,7 @@ import type { EventFilter } from "../events";
 import type { ReplayOutcome } from "../mapper";
 
 export type MapperRequest =
-  | { id: number; op: "admit"; arrival: Arrival }
+  | { op: "admit"; items: { id: number; arrival: Arrival }[] }
   | { id: number; op: "idle" }
   | { id: number; op: "replay"; filter: EventFilter }
   | { id: number; op: "stop" }
@@ -18,3 +18,6 @@ export interface MapperValue {
 }
 
 export type MapperReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+/** The answers of one message of admits come back together, in one message. */
+export type MapperMessage = MapperReply | { replies: MapperReply[] };
