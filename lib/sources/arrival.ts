@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { Store } from "@/lib/store";
 import { describeCloudEvent, verifyBearer } from "./cdevents/cloudevent";
 import type { Described } from "./delivery";
-import { appendEvent } from "./events";
+import { appendEach, appendEvent, type NewEvent } from "./events";
 import { JIRA_WEBHOOK } from "./jira/webhook";
 import { PAGERDUTY_WEBHOOK } from "./pagerduty/webhook";
 import type { Scope } from "./scope";
@@ -65,8 +65,33 @@ const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 /** An event type: printable, inner spaces allowed (GitLab's `Merge Request Hook`). */
 const TYPE_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]{0,198}[\x21-\x7e])?$/;
 
-/** Checks a verified delivery's JSON (400 otherwise), names it and appends it to the event log. */
-export async function admit(db: Store, arrival: Arrival): Promise<Admission> {
+type Refusal = Extract<Admission, { ok: false }>;
+
+/**
+ * Admits deliveries that arrived together: each one's JSON checked (400 otherwise) and the delivery
+ * named on its own, the good ones appended to the event log in one transaction. Should that fail,
+ * each is appended alone, so one delivery's failure (its answer a 500, sent again by its source) is
+ * not its neighbours'. One result per arrival, in order.
+ */
+export async function admitAll(db: Store, arrivals: readonly Arrival[]): Promise<(Admission | Error)[]> {
+  const named = arrivals.map(nameDelivery);
+  const events = named.filter((n): n is NewEvent => !("ok" in n));
+  let ids: (number | null | Error)[];
+  try {
+    ids = await appendEach(db, events);
+  } catch {
+    ids = await Promise.all(events.map((event) => appendEvent(db, event).catch((err: unknown) => toError(err))));
+  }
+  let next = 0;
+  return named.map((n) => {
+    if ("ok" in n) return n;
+    const id = ids[next++]!;
+    return id instanceof Error ? id : { ok: true, id, deliveryId: n.deliveryId };
+  });
+}
+
+/** A delivery's event for the log, or why it is refused (400). */
+function nameDelivery(arrival: Arrival): NewEvent | Refusal {
   const source = WEBHOOK_SOURCES[arrival.source];
   if (!source)
     return { ok: false, field: "source", message: "has no webhook", summary: `No webhook for ${arrival.source}.` };
@@ -83,7 +108,7 @@ export async function admit(db: Store, arrival: Arrival): Promise<Admission> {
   if (!described.ok) return described;
   // Without a delivery id, the body's own digest stands in: the same body twice is one delivery.
   const deliveryId = described.deliveryId ?? `sha256:${crypto.createHash("sha256").update(arrival.body).digest("hex")}`;
-  const id = await appendEvent(db, {
+  return {
     scope: arrival.scope,
     source: arrival.source,
     deliveryId,
@@ -91,9 +116,10 @@ export async function admit(db: Store, arrival: Arrival): Promise<Admission> {
     receivedAt: arrival.receivedAt,
     body: text,
     signature: "verified",
-  });
-  return { ok: true, id, deliveryId };
+  };
 }
+
+const toError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
 
 /** The event type and delivery id from the source's two headers (GitHub, GitLab). */
 function fromHeaders(source: WebhookSource, headers: Headers): Described {

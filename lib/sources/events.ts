@@ -1,5 +1,5 @@
 import "server-only";
-import type { Store } from "@/lib/store";
+import { writeTransaction, type Store } from "@/lib/store";
 import type { Scope } from "./scope";
 
 // The event log: every accepted delivery (and every item an importer brought), raw and whole,
@@ -39,6 +39,23 @@ export async function appendEvent(db: Store, event: NewEvent): Promise<number | 
     .returning("id")
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * Appends events one by one in one transaction (webhook deliveries that arrived together): each
+ * one's id, or `null` for a delivery id already in the log, an earlier one of these included. One
+ * commit for the group instead of one each: a burst's deliveries wait for fewer of them.
+ */
+export async function appendEach(db: Store, events: readonly NewEvent[]): Promise<(number | null)[]> {
+  return writeTransaction(
+    db,
+    async (trx) => {
+      const ids: (number | null)[] = [];
+      for (const event of events) ids.push(await appendEvent(trx, event));
+      return ids;
+    },
+    { acrossInstances: false },
+  );
 }
 
 /** Appends many (an importer's page) in one transaction; returns how many were new. */

@@ -53,10 +53,30 @@ describe("Mapper's pace", () => {
   });
 
   it(`maps in batches of ${MAP_BATCH_BUSY} while more than ${BUSY_RATE} deliveries a second come in`, async () => {
-    for (let i = 0; i < 3 * BUSY_RATE; i++) expect((await mapper.admit(ping(i))).ok).toBe(true);
+    const burst = Array.from({ length: 3 * BUSY_RATE }, (_, i) => mapper.admit(ping(i)));
+    for (const admission of await Promise.all(burst)) expect(admission.ok).toBe(true);
     await mapper.idle();
     expect(batches.reduce((a, b) => a + b, 0)).toBe(3 * BUSY_RATE);
     expect(Math.max(...batches)).toBe(MAP_BATCH_BUSY);
+  });
+
+  it("appends deliveries that arrive together in one transaction, a repeated delivery id among them a duplicate", async () => {
+    const commits = vi.spyOn(db, "connection");
+    const arrivals = [ping(1), ping(2), ping(1), ping(3)];
+    const admissions = await Promise.all(arrivals.map((a) => mapper.admit(a)));
+    expect(admissions.map((a) => a.ok && a.id !== null)).toEqual([true, true, false, true]);
+    expect(admissions.map((a) => a.ok && a.deliveryId)).toEqual(["d-1", "d-2", "d-1", "d-3"]);
+    expect(commits).toHaveBeenCalledTimes(1);
+    const stored = await db.selectFrom("source_events").select("delivery_id").orderBy("id").execute();
+    expect(stored.map((r) => r.delivery_id)).toEqual(["d-1", "d-2", "d-3"]);
+  });
+
+  it("answers each delivery of a group on its own: a bad body is refused, its neighbours are written", async () => {
+    const bad = { ...ping(9), body: new TextEncoder().encode("{not json") };
+    const [a, b, c] = await Promise.all([ping(7), bad, ping(8)].map((x) => mapper.admit(x)));
+    expect(a).toMatchObject({ ok: true, deliveryId: "d-7" });
+    expect(b).toMatchObject({ ok: false, field: "body" });
+    expect(c).toMatchObject({ ok: true, deliveryId: "d-8" });
   });
 
   it(`maps what is pending in batches of ${MAP_BATCH} when deliveries are few`, async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { log } from "@/lib/server";
 import type { Store } from "@/lib/store";
-import { admit, type Admission, type Arrival } from "./arrival";
+import { admitAll, type Admission, type Arrival } from "./arrival";
 import { eventsAfter, pendingEvents, type EventFilter, type EventStatus } from "./events";
 import { leaseOwner, releaseLease, takeLease } from "./lease";
 import { mapBatch, type BatchOutcome } from "./map-batch";
@@ -21,6 +21,8 @@ export const KICK_DELAY_MS = 25;
  */
 export const MAP_BATCH_BUSY = 5;
 export const BUSY_RATE = 20;
+/** Deliveries written in one transaction at most. */
+export const APPEND_GROUP = 64;
 const BUSY_PAUSE_MS = 20;
 
 export interface ReplayOutcome {
@@ -57,6 +59,8 @@ export class Mapper implements EventMapper {
   private soon: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly arrivals = new RateMeter();
+  private readonly admitting: { arrival: Arrival; resolve: (a: Admission) => void; reject: (e: Error) => void }[] = [];
+  private appending = false;
   readonly owner = leaseOwner();
 
   constructor(
@@ -64,11 +68,38 @@ export class Mapper implements EventMapper {
     private readonly batch = MAP_BATCH,
   ) {}
 
-  async admit(arrival: Arrival): Promise<Admission> {
+  /**
+   * Deliveries that arrive while others are being written wait and are written together, in one
+   * transaction (arrival.ts): under a burst, each answer then waits for one commit of a group
+   * instead of a commit for every delivery ahead of it.
+   */
+  admit(arrival: Arrival): Promise<Admission> {
     this.arrivals.add(Date.now());
-    const admission = await admit(this.db, arrival);
-    if (admission.ok && admission.id !== null) this.kick();
-    return admission;
+    return new Promise((resolve, reject) => {
+      this.admitting.push({ arrival, resolve, reject });
+      if (this.admitting.length === 1 && !this.appending) setImmediate(() => void this.append());
+    });
+  }
+
+  private async append(): Promise<void> {
+    this.appending = true;
+    try {
+      while (this.admitting.length > 0) {
+        const group = this.admitting.splice(0, APPEND_GROUP);
+        const results = await admitAll(
+          this.db,
+          group.map((g) => g.arrival),
+        ).catch((err: unknown) => group.map(() => (err instanceof Error ? err : new Error(String(err)))));
+        group.forEach(({ resolve, reject }, i) => {
+          const result = results[i]!;
+          if (result instanceof Error) reject(result);
+          else resolve(result);
+        });
+        if (results.some((r) => !(r instanceof Error) && r.ok && r.id !== null)) this.kick();
+      }
+    } finally {
+      this.appending = false;
+    }
   }
 
   /** Maps whatever is pending, soon; cheap to call for every delivery. */

@@ -107,14 +107,20 @@ export function storeFile(db: Store): string | null {
  * another connection wrote since its read; `begin immediate` takes the lock first, so the busy
  * timeout applies instead. On PostgreSQL every instance's write transactions take one advisory
  * lock first, so they run one after another as on SQLite: a read-then-write (the reuse rule, a
- * claim, a batch's links) sees every write committed before it.
+ * claim, a batch's links) sees every write committed before it. A transaction that only appends
+ * (`acrossInstances: false`) needs no order across instances and skips that lock.
  */
-export async function writeTransaction<T>(db: Store, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  db: Store,
+  fn: (trx: Kysely<DB>) => Promise<T>,
+  opts: { acrossInstances?: boolean } = {},
+): Promise<T> {
   const postgres = isPostgres(db);
   return db.connection().execute(async (conn) => {
     await (postgres ? sql`begin` : sql`begin immediate`).execute(conn);
     try {
-      if (postgres) await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(conn);
+      if (postgres && opts.acrossInstances !== false)
+        await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(conn);
       const result = await fn(conn);
       await sql`commit`.execute(conn);
       return result;
