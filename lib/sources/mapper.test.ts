@@ -53,11 +53,25 @@ describe("Mapper's pace", () => {
   });
 
   it(`maps in batches of ${MAP_BATCH_BUSY} while more than ${BUSY_RATE} deliveries a second come in`, async () => {
+    await mapper.stop();
+    mapper = new Mapper(db, MAP_BATCH, 0);
     const burst = Array.from({ length: 3 * BUSY_RATE }, (_, i) => mapper.admit(ping(i)));
     for (const admission of await Promise.all(burst)) expect(admission.ok).toBe(true);
     await mapper.idle();
     expect(batches.reduce((a, b) => a + b, 0)).toBe(3 * BUSY_RATE);
     expect(Math.max(...batches)).toBe(MAP_BATCH_BUSY);
+  });
+
+  it("holds the mapping while deliveries stream in, then maps them once the stream has slowed", async () => {
+    await mapper.stop();
+    mapper = new Mapper(db, MAP_BATCH, 60_000);
+    const burst = Array.from({ length: 3 * BUSY_RATE }, (_, i) => mapper.admit(ping(i)));
+    for (const admission of await Promise.all(burst)) expect(admission.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(batches).toEqual([]);
+    // The stream stopped: a second later the rate meter reads quiet and the held events are mapped.
+    await vi.waitFor(() => expect(batches.reduce((a, b) => a + b, 0)).toBe(3 * BUSY_RATE), { timeout: 3000 });
+    expect(Math.max(...batches)).toBe(MAP_BATCH);
   });
 
   it("appends deliveries that arrive together in one transaction, a repeated delivery id among them a duplicate", async () => {

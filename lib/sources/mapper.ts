@@ -14,12 +14,14 @@ export const MAP_BATCH = 50;
  */
 export const KICK_DELAY_MS = 25;
 /**
- * While deliveries stream in (more than BUSY_RATE a second), the log is mapped in batches of this
- * few, a pause apart: a delivery's write waits for at most one small step of the mapping instead of
- * one of 50 events (up to ~90 ms), and the answers keep most of the machine. What is left is mapped
- * in full batches once the stream slows.
+ * While deliveries stream in (more than BUSY_RATE a second), the mapping waits, for up to
+ * BUSY_HOLD_MS: the two cores go to answering, and the appends never wait for a mapping step. A
+ * stream that goes on longer is then mapped in batches of MAP_BATCH_BUSY, a pause apart, so a
+ * delivery's write waits for at most one small step (a batch of 50 held it for up to ~90 ms). What
+ * is left is mapped in full batches once the stream slows.
  */
 export const MAP_BATCH_BUSY = 5;
+export const BUSY_HOLD_MS = 10_000;
 export const BUSY_RATE = 20;
 /** Deliveries written in one transaction at most. */
 export const APPEND_GROUP = 64;
@@ -66,6 +68,7 @@ export class Mapper implements EventMapper {
   constructor(
     private readonly db: Store,
     private readonly batch = MAP_BATCH,
+    private readonly holdMs = BUSY_HOLD_MS,
   ) {}
 
   /**
@@ -177,8 +180,15 @@ export class Mapper implements EventMapper {
 
   private async drain(): Promise<void> {
     let mapped = 0;
+    let heldSince: number | null = null;
     for (;;) {
-      const busy = this.arrivals.perSecond(Date.now()) > BUSY_RATE;
+      const now = Date.now();
+      const busy = this.arrivals.perSecond(now) > BUSY_RATE;
+      heldSince = busy ? (heldSince ?? now) : null;
+      if (heldSince !== null && now - heldSince < this.holdMs) {
+        await new Promise((r) => setTimeout(r, BUSY_PAUSE_MS));
+        continue;
+      }
       const rows = await pendingEvents(this.db, busy ? Math.min(MAP_BATCH_BUSY, this.batch) : this.batch);
       if (rows.length === 0) break;
       await mapBatch(this.db, rows);
