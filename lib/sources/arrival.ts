@@ -119,7 +119,8 @@ function nameDelivery(arrival: Arrival): NewEvent | Refusal {
   };
 }
 
-const toError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+/** What was thrown, as an Error (a delivery's failure is answered with its message). */
+export const toError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 /** The event type and delivery id from the source's two headers (GitHub, GitLab). */
 function fromHeaders(source: WebhookSource, headers: Headers): Described {

@@ -1,7 +1,7 @@
 import "server-only";
 import { log } from "@/lib/server";
 import type { Store } from "@/lib/store";
-import { admitAll, type Admission, type Arrival } from "./arrival";
+import { admitAll, toError, type Admission, type Arrival } from "./arrival";
 import { eventsAfter, pendingEvents, type EventFilter, type EventStatus } from "./events";
 import { leaseOwner, releaseLease, takeLease } from "./lease";
 import { mapBatch, type BatchOutcome } from "./map-batch";
@@ -92,7 +92,7 @@ export class Mapper implements EventMapper {
         const results = await admitAll(
           this.db,
           group.map((g) => g.arrival),
-        ).catch((err: unknown) => group.map(() => (err instanceof Error ? err : new Error(String(err)))));
+        ).catch((err: unknown) => group.map(() => toError(err)));
         group.forEach(({ resolve, reject }, i) => {
           const result = results[i]!;
           if (result instanceof Error) reject(result);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { log } from "@/lib/server";
-import type { Admission, Arrival } from "../arrival";
+import { toError, type Admission, type Arrival } from "../arrival";
 import type { EventFilter } from "../events";
 import type { EventMapper, ReplayOutcome } from "../mapper";
 import type { MapperMessage, MapperRequest } from "./protocol";
@@ -64,7 +64,7 @@ export class MapperThread implements EventMapper {
       if (this.stopped) throw new Error("the sources' thread is stopped");
       worker = this.thread();
     } catch (err) {
-      for (const { reject } of admits) reject(err instanceof Error ? err : new Error(String(err)));
+      for (const { reject } of admits) reject(toError(err));
       return;
     }
     const items = admits.map(({ arrival, resolve, reject }) => {
