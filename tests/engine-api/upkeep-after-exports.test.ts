@@ -41,7 +41,7 @@ describe("the writer's upkeep while an export runs", () => {
     const until = Date.now() + FACTS_AFTER_IDLE_MS + 15_000;
     while (!(await factsCurrent(db, scope)) && Date.now() < until) await sleep(100);
     expect(await factsCurrent(db, scope)).toBe(true);
-  });
+  }, 60_000);
 
   it.runIf(testDialect() === "postgres")(
     "vacuums the tables that grew only once the exports are quiet",

@@ -48,15 +48,17 @@ async function main() {
 
   /**
    * Calls `run` once no export runs, is due or has just finished, or once it has waited
-   * UPKEEP_MAX_WAIT_MS. The facts do not wait: the first coverage call would, and they are
-   * derived beside an export on another core; the vacuum is work nobody waits for.
+   * UPKEEP_MAX_WAIT_MS; gives up, without calling it, once `current` says a newer wait replaced
+   * this one. The facts do not wait: the first coverage call would, and they are derived beside an
+   * export on another core; the vacuum is work nobody waits for.
    */
-  const afterExports = (run: () => void, since = Date.now()): void => {
+  const afterExports = (run: () => void, current: () => boolean, since = Date.now()): void => {
     void exportsBusy(db, EXPORTS_QUIET_MS)
       .catch(() => false)
       .then((busy) => {
+        if (!current()) return;
         if (busy && Date.now() - since < UPKEEP_MAX_WAIT_MS)
-          setTimeout(() => afterExports(run, since), UPKEEP_RECHECK_MS);
+          setTimeout(() => afterExports(run, current, since), UPKEEP_RECHECK_MS);
         else run();
       });
   };
@@ -81,24 +83,30 @@ async function main() {
   };
 
   let vacuum: NodeJS.Timeout | null = null;
+  // Each look replaces the one before, whether it is still timed or already waiting for the
+  // exports: the longest wait counts from the last writes, and one wait polls the exports, not one
+  // per batch written.
+  let look = 0;
   // PostgreSQL counts a connection's writes in its table statistics within 1 s of busy work, or
   // 10 s after it goes idle: the tables are looked at when the writes go quiet, and again once
   // the last writes are surely counted.
   const vacuumWhenQuiet = (after = FACTS_AFTER_IDLE_MS, again = true) => {
     if (vacuum) clearTimeout(vacuum);
+    const mine = ++look;
+    const current = () => mine === look;
     vacuum = setTimeout(() => {
       vacuum = null;
       if (!idle()) return;
       afterExports(() => {
-        if (!idle() || vacuum) return;
+        if (!idle()) return;
         vacuumWhenGrown(db)
           .catch((err: unknown) =>
             process.stderr.write(`store writer: vacuum: ${err instanceof Error ? err.message : String(err)}\n`),
           )
           .finally(() => {
-            if (again && !vacuum) vacuumWhenQuiet(STATS_IDLE_FLUSH_MS, false);
+            if (again && current()) vacuumWhenQuiet(STATS_IDLE_FLUSH_MS, false);
           });
-      });
+      }, current);
     }, after);
   };
 
