@@ -68,6 +68,8 @@ export async function setSecret(db: Store, key: Buffer, scope: Scope, source: st
  */
 export const SECRET_KEPT_MS = 1000;
 const keptByStore = new WeakMap<Store, Map<string, { value: string | null; at: number }>>();
+/** The reads under way, by secret: deliveries that miss together wait for one query, and go on together. */
+const readingByStore = new WeakMap<Store, Map<string, Promise<string | null>>>();
 const secretName = (scope: Scope, source: string) => `${scope.org}\n${scope.project}\n${source}`;
 
 function keptIn(db: Store) {
@@ -87,6 +89,24 @@ export async function getSecret(
   const name = secretName(scope, source);
   const hit = kept.get(name);
   if (hit && !opts.fresh && Date.now() - hit.at < SECRET_KEPT_MS) return hit.value;
+  let reading = readingByStore.get(db);
+  if (!reading) readingByStore.set(db, (reading = new Map()));
+  // A fresh read must start after its caller's delivery came, so it joins no read under way.
+  const under = opts.fresh ? undefined : reading.get(name);
+  if (under) return under;
+  const read = readSecret(db, key, scope, source).then((value) => {
+    if (kept.size > 1000) kept.clear();
+    kept.set(name, { value, at: Date.now() });
+    return value;
+  });
+  if (!opts.fresh) {
+    reading.set(name, read);
+    void read.finally(() => reading.get(name) === read && reading.delete(name)).catch(() => undefined);
+  }
+  return read;
+}
+
+async function readSecret(db: Store, key: Buffer, scope: Scope, source: string): Promise<string | null> {
   const row = await db
     .selectFrom("source_secrets")
     .select("secret")
@@ -94,10 +114,7 @@ export async function getSecret(
     .where("project_id", "=", scope.project)
     .where("source", "=", source)
     .executeTakeFirst();
-  const value = row ? decryptSecret(key, row.secret) : null;
-  if (kept.size > 1000) kept.clear();
-  kept.set(name, { value, at: Date.now() });
-  return value;
+  return row ? decryptSecret(key, row.secret) : null;
 }
 
 /** When each source's secret was set, for the Sources page (never the secret itself). */
