@@ -60,6 +60,18 @@ function openSqlite(file: string, opts: OpenOptions): Store {
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
+/**
+ * SQLite: copies the WAL's pages into the database file, as far as no reader still needs them,
+ * without waiting for any reader or writer (a PASSIVE checkpoint). Returns the WAL's frames and how
+ * many of them the file now holds; null on PostgreSQL, which has no WAL of the store's to copy.
+ */
+export async function checkpointWal(db: Store): Promise<{ frames: number; copied: number } | null> {
+  if (isPostgres(db)) return null;
+  const { rows } = await sql<{ log: number; checkpointed: number }>`PRAGMA wal_checkpoint(PASSIVE)`.execute(db);
+  const row = rows[0];
+  return row ? { frames: row.log, copied: row.checkpointed } : null;
+}
+
 const files = new WeakMap<Store, string>();
 
 /** Prepared statements kept per connection, the most recently used first out last. */

@@ -7,9 +7,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as ingestRoute from "@/app/v2/ingest/[kind]/route";
 import { WRITER_NICE } from "@/lib/engine/thread-priority";
 import { MAX_BATCHES, StoreWriter, writerOf } from "@/lib/engine/writer";
+import { CHECKPOINT_EVERY_MS } from "@/lib/engine/writer/protocol";
 import pg from "pg";
 import { storeFile, WRITE_LOCK } from "@/lib/store/db";
 import { isPostgres } from "@/lib/store/dialect";
+import { testDialect } from "@/lib/store/testing/test-store";
 import { api, AUTH, exportBody, ingestOk, json, ORG, PROJECT, setupEngine, type ErrorBody } from "./helpers";
 
 const runtime = setupEngine({ jobs: false });
@@ -138,6 +140,29 @@ describe("the store writer", () => {
     expect((await api.ingest("teams", { items: [team("after-stop")] })).status).toBe(200);
     expect((await api.remove("teams", "after-stop")).status).toBe(200);
   });
+});
+
+describe("the store writer's checkpointer (SQLite)", () => {
+  it.runIf(testDialect() === "sqlite")(
+    "copies a write into the database file soon after it, from a thread of its own",
+    async () => {
+      const { db } = await runtime();
+      const file = storeFile(db)!;
+      const before = fs.statSync(file).size;
+      // A batch whose pages the WAL holds: far below any connection's own checkpoint (10,000 pages).
+      const items = Array.from({ length: 2000 }, (_, i) => ({
+        id: `copied-${i}`,
+        teamId: "pay",
+        createdAt: "2026-02-01T00:00:00Z",
+      }));
+      await ingestOk("work-items", items);
+      expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(fs.statSync(file).size).toBeGreaterThan(before), {
+        timeout: CHECKPOINT_EVERY_MS + 5_000,
+        interval: 100,
+      });
+    },
+  );
 });
 
 describe("the store writer's priority", () => {

@@ -68,3 +68,15 @@ export const FACTS_MIN_INTERVAL_MS = 60_000;
 export const EXPORTS_QUIET_MS = 2_000;
 export const UPKEEP_RECHECK_MS = 1_000;
 export const UPKEEP_MAX_WAIT_MS = 30_000;
+
+/**
+ * SQLite: while the writes go on, the writer's checkpointer thread copies the WAL into the database
+ * file at most this often (checkpointer.ts), and once more this long after the last write.
+ */
+export const CHECKPOINT_EVERY_MS = 500;
+/**
+ * SQLite: the WAL size (pages, 100 MB) past which the writer checkpoints on its own: what its
+ * checkpointer has not copied yet (little), after which the WAL starts over from its beginning;
+ * all of it should the checkpointer be gone.
+ */
+export const WRITER_CHECKPOINT_PAGES = 25_000;

@@ -1,7 +1,8 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
 // waiting batches, so an export create waits for at most the batch being written. A reader thread
-// of its own decodes and checks each batch while the one before is written (reader.ts). Once the
+// of its own decodes and checks each batch while the one before is written (reader.ts), and on
+// SQLite a checkpointer thread copies the WAL into the database file (checkpointer.ts). Once the
 // writes stop for a moment, it derives the deployment facts of the projects they changed, so the
 // records behind the figures and the coverage need not wait for that on their first call; on
 // PostgreSQL it then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
@@ -9,8 +10,9 @@
 // the CPU from the export worker's thread.
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
-import { isPostgres, openStore, vacuumWhenGrown } from "@/lib/store";
+import { isPostgres, isPostgresUrl, openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
+import { Checkpointer, checkpointerThread } from "./checkpointer";
 import { runOp } from "./ops";
 import { exportsBusy } from "../jobs/repo";
 import {
@@ -19,6 +21,7 @@ import {
   FACTS_MIN_INTERVAL_MS,
   UPKEEP_MAX_WAIT_MS,
   UPKEEP_RECHECK_MS,
+  WRITER_CHECKPOINT_PAGES,
   type Reply,
   type Request,
 } from "./protocol";
@@ -28,14 +31,20 @@ const STATS_IDLE_FLUSH_MS = 11_000;
 /** Internal operations carry this id: nobody waits for their reply. */
 const INTERNAL = -1;
 
-const { dbFile, role } = workerData as { dbFile: string; role?: "reader" };
+const { dbFile, role } = workerData as { dbFile: string; role?: "reader" | "checkpointer" };
 
 /** A request waiting for the writer; a batch's reading by the reader thread, once started. */
 type Queued = Request & { reading?: Promise<void> };
 
 async function main() {
   lowerThreadPriority(WRITER_NICE);
-  const db = await openStore(dbFile, { migrate: false, busyTimeoutMs: 30_000 });
+  // SQLite: the checkpointer thread copies the WAL; the writer's own checkpoints are its fallback.
+  const checkpointer = isPostgresUrl(dbFile) ? null : new Checkpointer(fileURLToPath(import.meta.url), dbFile);
+  const db = await openStore(dbFile, {
+    migrate: false,
+    busyTimeoutMs: 30_000,
+    ...(checkpointer && { checkpointPages: WRITER_CHECKPOINT_PAGES }),
+  });
   const postgres = isPostgres(db);
   const small: Queued[] = [];
   const batches: Queued[] = [];
@@ -122,6 +131,7 @@ async function main() {
       const { op } = next;
       if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
         changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
+      checkpointer?.wrote();
       if (next.id !== INTERNAL)
         parentPort!.postMessage({ id: next.id, outcome, ms: performance.now() - t0 } satisfies Reply);
       // Let the messages that came during the operation in, so a small one goes before the next batch.
@@ -147,6 +157,7 @@ async function main() {
 }
 
 if (role === "reader") readerThread();
+else if (role === "checkpointer") checkpointerThread(dbFile);
 else
   main().catch((err: unknown) => {
     process.stderr.write(`store writer: ${err instanceof Error ? err.message : String(err)}\n`);
