@@ -182,6 +182,47 @@ describe("GET /v2/insights/efficiency/records – pages and order", () => {
     expect(q.nextCursor).not.toBeNull();
   });
 
+  it("a scope of many teams pages its deployed PRs in deployment order, equal instants by id, byte by byte", async () => {
+    // More teams than a scope whose pages read each team's index: these read the project's in order.
+    const squads = Array.from({ length: 33 }, (_, i) => `wide-${String(i).padStart(2, "0")}`);
+    await ingestOk("teams", [
+      { id: "wide", name: "Wide", orgTree: "Wide", refId: 900, parentId: null },
+      ...squads.map((id, i) => ({ id, name: id, orgTree: "Wide", refId: 901 + i, parentId: "wide" })),
+    ]);
+    const pr = (id: string, teamId: string) => ({
+      id,
+      teamId,
+      repository: "svc-wide",
+      firstCommitAt: "2026-04-01T00:00:00Z",
+      openedAt: "2026-04-01T01:00:00Z",
+      mergedAt: "2026-04-01T02:00:00Z",
+    });
+    await ingestOk("pull-requests", [
+      pr("wide-pr-b", "wide-01"),
+      pr("wide-pr-B", "wide-02"),
+      pr("wide-pr-a", "wide-03"),
+    ]);
+    await ingestOk("deployments", [
+      {
+        id: "wide-d1",
+        teamId: "wide",
+        repository: "svc-wide",
+        environment: "production",
+        status: "success",
+        finishedAt: "2026-04-02T00:00:00Z",
+      },
+    ]);
+    const query = { teamId: "wide", metric: "lttc", start: "2026-04-01", end: "2026-04-30" };
+    const first = await page({ ...query, limit: "1" });
+    expect(first.items.map((i) => i.pullRequestId)).toEqual(["wide-pr-B"]);
+    const rest = await page({ ...query, cursor: first.nextCursor! });
+    expect(rest.items.map((i) => [i.pullRequestId, i.teamId, i.deploymentId])).toEqual([
+      ["wide-pr-a", "wide-03", "wide-d1"],
+      ["wide-pr-b", "wide-01", "wide-d1"],
+    ]);
+    expect(rest.total).toBe(3);
+  });
+
   it("equal anchors are ordered by id, byte by byte; records added meanwhile do not shift later pages", async () => {
     await ingestOk("deployments", [
       { id: "tie-b", teamId: "plat", environment: "production", status: "success", finishedAt: "2026-03-02T00:00:00Z" },

@@ -12,6 +12,7 @@ import * as m011 from "./011-sources";
 import * as m012 from "./012-annotations";
 import * as m013 from "./013-instances";
 import * as m014 from "./014-narrow-sha-index";
+import * as m015 from "./015-narrow-deployed-index";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "012-annotations": m012,
   "013-instances": m013,
   "014-narrow-sha-index": m014,
+  "015-narrow-deployed-index": m015,
 };

@@ -30,7 +30,7 @@ CREATE INDEX incidents_resolved ON incidents (org_id, project_id, resolved_at, i
 -- index incidents_team
 CREATE INDEX "incidents_team" on "incidents" ("org_id", "project_id", "team_id", "opened_at");
 -- index pull_requests_deployed
-CREATE INDEX pull_requests_deployed ON pull_requests (org_id, project_id, link_t5, id, team_id)
+CREATE INDEX pull_requests_deployed ON pull_requests (org_id, project_id, link_t5)
     WHERE link_t5 IS NOT NULL;
 -- index pull_requests_merge_sha
 CREATE INDEX pull_requests_merge_sha ON pull_requests (substr(merge_commit_sha, 1, 8));
