@@ -62,14 +62,10 @@ function openSqlite(file: string, opts: OpenOptions): Store {
 
 /**
  * SQLite: copies the WAL's pages into the database file, as far as no reader still needs them,
- * without waiting for any reader or writer (a PASSIVE checkpoint). Returns the WAL's frames and how
- * many of them the file now holds; null on PostgreSQL, which has no WAL of the store's to copy.
+ * without waiting for any reader or writer (a PASSIVE checkpoint). PostgreSQL: nothing to do.
  */
-export async function checkpointWal(db: Store): Promise<{ frames: number; copied: number } | null> {
-  if (isPostgres(db)) return null;
-  const { rows } = await sql<{ log: number; checkpointed: number }>`PRAGMA wal_checkpoint(PASSIVE)`.execute(db);
-  const row = rows[0];
-  return row ? { frames: row.log, copied: row.checkpointed } : null;
+export async function checkpointWal(db: Store): Promise<void> {
+  if (!isPostgres(db)) await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(db);
 }
 
 const files = new WeakMap<Store, string>();
