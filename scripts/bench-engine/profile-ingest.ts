@@ -2,7 +2,7 @@
 // store file, no HTTP, with the time of each SQL statement per kind. PRE_SQL runs statements first
 // (to try an index or a pragma); STOP_AFTER=<kind> stops after that kind; SHORT_KEYS=1 ingests the
 // same organisation under a scope of one letter each and with ids of 2-8 characters instead of
-// 14-24 (what narrower keys would save, short of integer keys).
+// 14-24 (what narrower keys would save, short of integer keys), SHORT_KEYS=scope the scope alone.
 // CPU time per kind (process.cpuUsage), so a busy machine skews it less than wall time.
 import fs from "node:fs";
 import os from "node:os";
@@ -51,7 +51,6 @@ async function main() {
   for (const statement of (process.env.PRE_SQL ?? "").split(";").filter((x) => x.trim()))
     await sql.raw(statement).execute(db);
   const org = benchOrg(new Date("2026-06-01T00:00:00Z"), scale);
-  // SHORT_KEYS=scope narrows the scope alone.
   const short = Boolean(process.env.SHORT_KEYS) && process.env.SHORT_KEYS !== "scope";
   const scope = process.env.SHORT_KEYS ? { org: "o", project: "p" } : { org: "default", project: "bench" };
   let total = 0;
