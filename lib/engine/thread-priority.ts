@@ -10,12 +10,17 @@ export const WRITER_NICE = 10;
 /** Exports come before batches when both want the CPU: a small export should not wait for them. */
 export const EXPORT_WORKER_NICE = 5;
 
-/** Lowers the calling thread's priority by `steps` nice steps (at most to 19); true when it did. */
+/**
+ * Sets the calling thread's priority `steps` nice steps below the request thread's (the process's
+ * main thread), at most to 19; true when it did. Counted from the main thread, not from the calling
+ * thread's own: a thread starts with the nice value of the thread that started it, so the writer's
+ * reader would otherwise end `steps` below the writer.
+ */
 export function lowerThreadPriority(steps: number): boolean {
   try {
     const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
     if (!Number.isInteger(tid) || tid <= 0) return false;
-    os.setPriority(tid, Math.min(19, os.getPriority(tid) + steps));
+    os.setPriority(tid, Math.min(19, os.getPriority(process.pid) + steps));
     return true;
   } catch {
     return false;
