@@ -25,6 +25,7 @@ export {
   linkDeployments,
   relinkPullRequests,
   relinkWorkItems,
+  markWorkItemsLinked,
   storedRows,
   unlinkDeployments,
   type PrLink,

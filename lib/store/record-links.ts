@@ -214,6 +214,16 @@ export async function relinkPullRequests(db: Kysely<DB>, only: Only, links: read
 const HAS_PR = sql<number>`(EXISTS (SELECT 1 FROM pull_requests p
   WHERE p.org_id = work_items.org_id AND p.project_id = work_items.project_id AND p.work_item_id = work_items.id))`;
 
+/**
+ * After pull requests that were all new (none stored before) were written: the work items they name
+ * (`only`) have a PR now. A new PR can only add one, so nothing needs computing; only rows that
+ * change are written.
+ */
+export async function markWorkItemsLinked(db: Kysely<DB>, only: Only): Promise<void> {
+  if (only.ids.length === 0) return;
+  await sql`UPDATE work_items SET has_pr = 1 WHERE has_pr = 0 AND ${inOnly(db, "work_items", only)}`.execute(db);
+}
+
 /** Recomputes has_pr of the work items `only` names; only changed rows are written. */
 export async function relinkWorkItems(db: Kysely<DB>, only: Only): Promise<void> {
   if (only.ids.length === 0) return;

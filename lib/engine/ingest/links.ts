@@ -5,6 +5,7 @@ import {
   deploymentReach,
   linkDeployments,
   lowerDeployTimes,
+  markWorkItemsLinked,
   prsMergedAt,
   relinkPullRequests,
   relinkWorkItems,
@@ -130,6 +131,8 @@ export async function afterChange(
   if (table === "deployments") await linkDeployments(db, only);
   // New deployments can only lower the t5 of the PRs they reach: no need to recompute those links.
   if (table === "deployments" && allNew) return lowerDeployTimes(db, only);
+  // New PRs can only give the work items they name (all of `before`'s, none being stored before) a PR.
+  if (table === "pull_requests" && allNew) return markWorkItemsLinked(db, { ...s, ids: [...before.workItems] });
   // What a work item reaches depends on its id alone, so after the change it is what it was before.
   // A PR reaches the work item it names, which the caller adds from the batch (a deleted PR names none).
   if (table !== "work_items" && table !== "pull_requests") await collectReach(db, s, table, ids, before);
