@@ -58,35 +58,16 @@ export function inJsonTexts(db: AnyStore, values: readonly unknown[]): RawBuilde
 }
 
 /**
- * Rows bound as one JSON text (an array of arrays, in the order of `columns`), as a subquery of the
- * columns of `table`, typed as the table types them. SQLite takes JSON values as they are;
- * PostgreSQL reads each row as a record of the table's type (json_populate_recordset), so every
- * column gets its own type without a cast per column.
- */
-export function jsonRowsOf(
-  db: AnyStore,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): RawBuilder<unknown> {
-  if (isPostgres(db)) {
-    const objects = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
-    return sql`(SELECT ${sql.join(columns.map((c) => sql.ref(`j.${c}`)))}
-      FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(objects)}::json) j)`;
-  }
-  return sql`(SELECT ${sql.join(columns.map((c, i) => sql`j.value ->> ${sql.lit(i)} AS ${sql.ref(c)}`))} FROM json_each(${JSON.stringify(rows)}) j)`;
-}
-
-/**
- * Rows bound as one JSON text (an array of arrays), as a subquery with the named columns, each of
- * the given PostgreSQL type (SQLite takes JSON values as they are).
+ * Rows bound as one JSON text (an array of arrays; given as the text itself or as the rows), as a
+ * subquery with the named columns, each of the given PostgreSQL type (SQLite takes JSON values as
+ * they are).
  */
 export function jsonRows(
   db: AnyStore,
   columns: readonly (readonly [name: string, pgType: "text" | "bigint" | "integer"])[],
-  rows: readonly (readonly unknown[])[],
+  rows: readonly (readonly unknown[])[] | string,
 ): RawBuilder<unknown> {
-  const text = JSON.stringify(rows);
+  const text = typeof rows === "string" ? rows : JSON.stringify(rows);
   if (isPostgres(db)) {
     return sql`(SELECT ${sql.join(
       columns.map(([c, type], i) => sql`(j.value ->> ${sql.lit(i)})::${sql.raw(type)} AS ${sql.ref(c)}`),

@@ -9,7 +9,7 @@ export {
   isPostgres,
   joinInOrder,
   jsonColumnTexts,
-  jsonRowsOf,
+  jsonRows,
   jsonTexts,
   unindexed,
   type DialectName,

@@ -3,4 +3,5 @@ export { INGEST_KINDS, isIngestKind, MAX_ITEMS, type IngestKind } from "./kinds"
 export { parseBody, type IngestIssue, type Parsed } from "./parse";
 export type { Scope } from "./rows";
 export type { IngestPayload } from "./schemas";
-export { deleteRecord, ingest, ingestParsed, TeamInUseError, type IngestResult } from "./service";
+export { prepareBatch, type Prepared } from "./prepare";
+export { deleteRecord, ingest, ingestPrepared, TeamInUseError, type IngestResult } from "./service";

@@ -24,15 +24,12 @@ export function duplicateIds(items: readonly ({ id: string } | null)[]): IngestI
   return issues;
 }
 
-/** Records must name a team of the project. */
-export function unknownTeams(
-  teamIds: ReadonlySet<string>,
-  items: readonly ({ teamId: string } | null)[],
-): IngestIssue[] {
+/** Records must name a team of the project: `named` holds each item's teamId (null: no valid item). */
+export function unknownTeams(teamIds: ReadonlySet<string>, named: readonly (string | null)[]): IngestIssue[] {
   const issues: IngestIssue[] = [];
-  items.forEach((item, index) => {
-    if (item && !teamIds.has(item.teamId)) {
-      issues.push({ index, field: "teamId", message: `names no team in this project: "${item.teamId}"` });
+  named.forEach((teamId, index) => {
+    if (teamId !== null && !teamIds.has(teamId)) {
+      issues.push({ index, field: "teamId", message: `names no team in this project: "${teamId}"` });
     }
   });
   return issues;

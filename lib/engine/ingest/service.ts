@@ -1,14 +1,13 @@
 import "server-only";
-import { DomainError, type Team } from "@/lib/dora";
+import { DomainError } from "@/lib/dora";
 import { analyzeWhenGrown, type Store, writeTransaction, linkOf } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
-import { parseBody, type IngestIssue, type Parsed } from "./parse";
-import { checkTeams, duplicateIds, unknownTeams } from "./relations";
-import * as rows from "./rows";
-import type { Scope } from "./rows";
-import type { ItemOf, TeamInput } from "./schemas";
-import { existingIds, storedTeams, upsertRows } from "./write";
+import { parseBody, type IngestIssue } from "./parse";
+import { prepareBatch, type Prepared } from "./prepare";
+import { checkTeams, unknownTeams } from "./relations";
+import { encodeRows, teamRow, type Scope } from "./rows";
+import { existingIds, storedTeamIds, storedTeams, upsertRows } from "./write";
 
 export type IngestResult =
   { ok: true; received: number; created: number; updated: number } | { ok: false; details: IngestIssue[] };
@@ -25,65 +24,40 @@ export class TeamInUseError extends DomainError {
   }
 }
 
-const ROW: {
-  [K in IngestKind]: (scope: Scope, item: K extends "teams" ? Team : ItemOf[K]) => Record<string, unknown>;
-} = {
-  teams: rows.teamRow,
-  "work-items": rows.workItemRow,
-  "pull-requests": rows.pullRequestRow,
-  builds: rows.buildRow,
-  deployments: rows.deploymentRow,
-  incidents: rows.incidentRow,
-};
-
 /**
  * Validates and upserts one batch (spec §3), all or nothing: either every item is written or none
  * is and every problem is reported. Relations are checked against the store plus the batch.
  */
 export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: unknown): Promise<IngestResult> {
-  return ingestParsed(db, scope, kind, parseBody(kind, body));
+  return ingestPrepared(db, scope, prepareBatch(kind, parseBody(kind, body)));
 }
 
-/** ingest() of a body whose shape was checked already (parseBody), on another thread perhaps. */
-export async function ingestParsed(
-  db: Store,
-  scope: Scope,
-  kind: IngestKind,
-  parsed: Parsed<IngestKind>,
-): Promise<IngestResult> {
-  if (!parsed.ok && parsed.items.length === 0) return { ok: false, details: parsed.issues };
-  const items = parsed.items as (ItemOf[IngestKind] | null)[];
+/** ingest() of a batch prepared already (prepareBatch), on another thread perhaps. */
+export async function ingestPrepared(db: Store, scope: Scope, batch: Prepared): Promise<IngestResult> {
+  const { kind, ids } = batch;
+  if (batch.count === 0) return { ok: false, details: batch.issues };
   const result = await writeTransaction(db, async (trx) => {
-    const teams = await storedTeams(trx, scope);
-    const issues = [...(parsed.ok ? [] : parsed.issues), ...duplicateIds(items)];
-    let records: unknown[] = items;
-    if (kind === "teams") {
-      const checked = checkTeams(teams, items as (TeamInput | null)[]);
+    const issues = [...batch.issues];
+    let rows = batch.rows;
+    if (batch.teams) {
+      const checked = checkTeams(await storedTeams(trx, scope), batch.teams);
       issues.push(...checked.issues);
-      records = checked.teams;
-    } else if (kind !== "builds") {
-      issues.push(...unknownTeams(new Set(teams.keys()), items as ({ teamId: string } | null)[]));
+      if (issues.length === 0) rows = encodeRows("teams", checked.teams.map(teamRow));
+    } else if (batch.teamIds) {
+      issues.push(...unknownTeams(await storedTeamIds(trx, scope), batch.teamIds));
     }
-    if (issues.length > 0) return { ok: false as const, details: sortIssues(issues) };
+    if (issues.length > 0 || rows === null) return { ok: false as const, details: sortIssues(issues) };
     const table = KIND_TABLE[kind];
-    const ids = items.map((item) => item!.id);
     const existing = await existingIds(trx, scope, table, ids);
-    const toRow = ROW[kind] as (scope: Scope, item: unknown) => Record<string, unknown>;
     const reach = await beforeChange(trx, scope, table, ids, existing);
     // A PR's links are computed from the store as it stands and written with the PR, once.
-    await upsertRows(
-      trx,
-      table,
-      records.map((record) => toRow(scope, record)),
-      kind === "pull-requests" ? linkOf(trx) : {},
-    );
+    await upsertRows(trx, scope, table, rows, kind === "pull-requests" ? linkOf(trx) : {});
     // PostgreSQL: the links below are planned with statistics that count this batch.
     await analyzeWhenGrown(db, [table], ids.length - existing.size, trx);
     // The work items the new PRs name are in the batch itself: no need to read them back.
-    if (kind === "pull-requests")
-      for (const pr of items as { workItemId?: string | null }[]) if (pr.workItemId) reach.workItems.add(pr.workItemId);
+    for (const id of batch.workItemIds) reach.workItems.add(id);
     await afterChange(trx, scope, table, ids, reach, existing.size === 0);
-    return { ok: true as const, received: items.length, created: items.length - existing.size, updated: existing.size };
+    return { ok: true as const, received: batch.count, created: batch.count - existing.size, updated: existing.size };
   });
   if (result.ok && kind === "deployments") await analyzeWhenGrown(db, ["deployment_links"], result.created);
   return result;

@@ -1,11 +1,9 @@
 import "server-only";
 import { sql, type RawBuilder } from "kysely";
 import type { Team } from "@/lib/dora";
-import { joinInOrder, jsonRowsOf, jsonTexts, type Store } from "@/lib/store";
+import { joinInOrder, jsonRows, jsonTexts, type Store } from "@/lib/store";
 import type { RecordTable } from "./kinds";
-import type { Scope } from "./rows";
-
-const KEY = ["org_id", "project_id", "id"] as const;
+import { COLUMNS, type Scope } from "./rows";
 
 /** The ids among `ids` already stored in `table` for the project. */
 export async function existingIds(db: Store, scope: Scope, table: RecordTable, ids: string[]): Promise<Set<string>> {
@@ -17,35 +15,42 @@ export async function existingIds(db: Store, scope: Scope, table: RecordTable, i
 }
 
 /**
- * Inserts rows, replacing every column of a row whose key exists (spec §2: re-sending replaces),
- * in one statement whose rows arrive as one JSON text: a statement with thousands of bound variables
- * costs more to prepare than to run. `computed` adds columns computed by the store from each row
- * (`p`, with the table's columns) as it stands before the write.
+ * Inserts a batch's rows (rows.encodeRows: one JSON text, whatever their count, as a statement with
+ * thousands of bound variables costs more to prepare than to run) into the project, replacing every
+ * column of a row whose key exists (spec §2: re-sending replaces). `computed` adds columns computed
+ * by the store from each row (`p`, with the table's columns) as it stands before the write.
  */
 export async function upsertRows(
   db: Store,
+  scope: Scope,
   table: RecordTable,
-  rows: Record<string, unknown>[],
+  rows: string,
   computed: Readonly<Record<string, RawBuilder<unknown>>> = {},
 ): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
-  const source = jsonRowsOf(
-    db,
-    table,
-    columns,
-    rows.map((row) => columns.map((c) => row[c] ?? null)),
-  );
+  const columns = COLUMNS[table];
+  const source = sql`(SELECT CAST(${scope.org} AS text) AS org_id, CAST(${scope.project} AS text) AS project_id, r.*
+    FROM ${jsonRows(db, columns, rows)} r)`;
   const extra = Object.keys(computed);
-  const written = [...columns, ...extra];
-  const updated = written.filter((c) => !(KEY as readonly string[]).includes(c));
+  const names = columns.map(([c]) => c);
+  const written = ["org_id", "project_id", ...names, ...extra];
+  const updated = [...names, ...extra].filter((c) => c !== "id");
   // An INSERT … SELECT with an upsert clause needs a WHERE in its SELECT (SQLite's parser).
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(written.map((c) => sql.ref(c)))})
-    SELECT ${sql.join([...columns.map((c) => sql.ref(`p.${c}`)), ...extra.map((c) => computed[c]!)])} FROM ${source} p WHERE true
+    SELECT ${sql.join([...["org_id", "project_id", ...names].map((c) => sql.ref(`p.${c}`)), ...extra.map((c) => computed[c]!)])} FROM ${source} p WHERE true
     ON CONFLICT (org_id, project_id, id) DO UPDATE SET ${sql.join(updated.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}`.execute(
     db,
   );
+}
+
+/** The ids of the project's teams. */
+export async function storedTeamIds(db: Store, scope: Scope): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("teams")
+    .select("id")
+    .where("org_id", "=", scope.org)
+    .where("project_id", "=", scope.project)
+    .execute();
+  return new Set(rows.map((team) => team.id));
 }
 
 /** The project's teams by id. */

@@ -3,7 +3,7 @@
 import { parseBodyText } from "@/lib/dora";
 import type { Store } from "@/lib/store";
 import { refreshFacts } from "../facts";
-import { deleteRecord, ingestParsed, parseBody, TeamInUseError, type IngestKind } from "../ingest";
+import { deleteRecord, ingestPrepared, parseBody, prepareBatch, TeamInUseError, type IngestKind } from "../ingest";
 import { createOrReuse } from "../jobs/repo";
 import type { OpError, OpOutcome, ReadBatch, WriterOp } from "./protocol";
 
@@ -26,7 +26,7 @@ export async function runOp(db: Store, op: WriterOp): Promise<OpOutcome> {
   }
 }
 
-/** Decodes, parses and checks the shape of a batch's body (ReadBatch). */
+/** Decodes, parses, checks the shape of and prepares a batch's body (ReadBatch). */
 export function readBatch(kind: IngestKind, body: Uint8Array): ReadBatch {
   let text: string;
   try {
@@ -36,13 +36,13 @@ export function readBatch(kind: IngestKind, body: Uint8Array): ReadBatch {
   }
   const parsed = parseBodyText(text);
   if (!parsed.ok) return { ok: false, outcome: refused(parsed.message, parsed.message) };
-  return { ok: true, parsed: parseBody(kind, parsed.value) };
+  return { ok: true, prepared: prepareBatch(kind, parseBody(kind, parsed.value)) };
 }
 
 async function ingestBody(db: Store, op: Extract<WriterOp, { op: "ingest" }>): Promise<OpOutcome> {
   const read = op.read ?? readBatch(op.kind, op.body);
   if (!read.ok) return read.outcome;
-  const result = await ingestParsed(db, op.scope, op.kind, read.parsed);
+  const result = await ingestPrepared(db, op.scope, read.prepared);
   if (!result.ok) {
     const message = `The batch was refused: ${result.details.length} problem(s); nothing was written.`;
     return { ok: false, error: { kind: "invalid", message, details: result.details } };

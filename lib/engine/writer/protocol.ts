@@ -1,7 +1,7 @@
 // The messages between the request thread and the store writer (writer-entry.ts): every write of
 // the engine's API, so that the request thread never parses a batch or waits for the store's lock.
 import type { ExportParams } from "@/lib/dora";
-import type { IngestIssue, IngestKind, Parsed, Scope } from "../ingest";
+import type { IngestIssue, IngestKind, Prepared, Scope } from "../ingest";
 import type { JobRow } from "../jobs/repo";
 
 export type WriterOp =
@@ -16,11 +16,11 @@ export type WriterOp =
   | { op: "refreshFacts"; scope: Scope };
 
 /**
- * A batch's body decoded, parsed and its items' shapes checked: the part of ingestion that needs no
- * store, so the writer's reader thread does it while the writer writes the batch before. Relations
- * (teams, duplicates) are checked when the batch is written.
+ * A batch's body decoded, parsed, its items' shapes checked and its rows encoded (Prepared): the
+ * part of ingestion that needs no store, so the writer's reader thread does it while the writer
+ * writes the batch before. Relations to the stored teams are checked when the batch is written.
  */
-export type ReadBatch = { ok: true; parsed: Parsed<IngestKind> } | { ok: false; outcome: OpOutcome };
+export type ReadBatch = { ok: true; prepared: Prepared } | { ok: false; outcome: OpOutcome };
 
 export interface Ingested {
   received: number;
