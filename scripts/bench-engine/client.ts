@@ -26,7 +26,8 @@ export async function call(
   const res = await fetch(url, {
     method,
     headers: { authorization: `ApiKey ${c.key}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    body:
+      body === undefined ? undefined : typeof body === "string" || body instanceof Buffer ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await res.text();
