@@ -7,7 +7,7 @@ import { parseBody, type IngestIssue } from "./parse";
 import { prepareBatch, type Prepared } from "./prepare";
 import { checkTeams, unknownTeams } from "./relations";
 import { encodeRows, teamRow, type Scope } from "./rows";
-import { existingIds, storedTeamIds, storedTeams, upsertRows } from "./write";
+import { existingIds, storedTeams, upsertRows } from "./write";
 
 export type IngestResult =
   { ok: true; received: number; created: number; updated: number } | { ok: false; details: IngestIssue[] };
@@ -44,7 +44,7 @@ export async function ingestPrepared(db: Store, scope: Scope, batch: Prepared): 
       issues.push(...checked.issues);
       if (issues.length === 0) rows = encodeRows("teams", checked.teams.map(teamRow));
     } else if (batch.teamIds) {
-      issues.push(...unknownTeams(await storedTeamIds(trx, scope), batch.teamIds));
+      issues.push(...unknownTeams(new Set((await storedTeams(trx, scope)).keys()), batch.teamIds));
     }
     if (issues.length > 0 || rows === null) return { ok: false as const, details: sortIssues(issues) };
     const table = KIND_TABLE[kind];

@@ -32,25 +32,15 @@ export async function upsertRows(
     FROM ${jsonRows(db, columns, rows)} r)`;
   const extra = Object.keys(computed);
   const names = columns.map(([c]) => c);
-  const written = ["org_id", "project_id", ...names, ...extra];
+  const sent = ["org_id", "project_id", ...names];
+  const written = [...sent, ...extra];
   const updated = [...names, ...extra].filter((c) => c !== "id");
   // An INSERT … SELECT with an upsert clause needs a WHERE in its SELECT (SQLite's parser).
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(written.map((c) => sql.ref(c)))})
-    SELECT ${sql.join([...["org_id", "project_id", ...names].map((c) => sql.ref(`p.${c}`)), ...extra.map((c) => computed[c]!)])} FROM ${source} p WHERE true
+    SELECT ${sql.join([...sent.map((c) => sql.ref(`p.${c}`)), ...extra.map((c) => computed[c]!)])} FROM ${source} p WHERE true
     ON CONFLICT (org_id, project_id, id) DO UPDATE SET ${sql.join(updated.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}`.execute(
     db,
   );
-}
-
-/** The ids of the project's teams. */
-export async function storedTeamIds(db: Store, scope: Scope): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom("teams")
-    .select("id")
-    .where("org_id", "=", scope.org)
-    .where("project_id", "=", scope.project)
-    .execute();
-  return new Set(rows.map((team) => team.id));
 }
 
 /** The project's teams by id. */
