@@ -1,6 +1,7 @@
 // While an export runs, the store writer still derives the facts (the first coverage call would
 // wait for them), but on PostgreSQL its vacuum of the grown tables waits: the database does that
 // at full priority, beside the export worker's thread. It follows once the exports go quiet.
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { factsCurrent } from "@/lib/engine/facts";
 import { EXPORTS_QUIET_MS, FACTS_AFTER_IDLE_MS, UPKEEP_MAX_WAIT_MS } from "@/lib/engine/writer/protocol";
@@ -47,6 +48,9 @@ describe("the writer's upkeep while an export runs", () => {
     "vacuums the tables that grew only once the exports are quiet",
     async () => {
       const { db } = await runtime();
+      // Autovacuum could vacuum the grown table on its own meanwhile (its threshold is 1,000
+      // inserted rows too), and leave the writer nothing to vacuum.
+      await sql`ALTER TABLE work_items SET (autovacuum_enabled = false)`.execute(db);
       await exportRunning();
       const lastVacuum = () => workItemsVacuumedAt(db);
       const before = await lastVacuum();
@@ -71,6 +75,7 @@ describe("the writer's upkeep while an export runs", () => {
       }
       expect(at).not.toBe(before);
       expect(at!).toBeGreaterThanOrEqual(done + EXPORTS_QUIET_MS - 1000);
+      await sql`ALTER TABLE work_items RESET (autovacuum_enabled)`.execute(db);
     },
     60_000,
   );
