@@ -1,5 +1,6 @@
-// The store writer's reader: a thread that decodes, parses and checks the shape of each batch
-// (readBatch) while the writer writes the one before, so the writer's own time goes to the store.
+// The store writer's reader: a thread that decodes, parses, checks the shape of and prepares each
+// batch (readBatch: its rows encoded as one text) while the writer writes the one before, so the
+// writer's own time goes to the store.
 // Its readings come back in the order the batches came. Should the thread fail, the writer reads the
 // batches itself, as it did before there was a reader.
 import { parentPort, Worker } from "node:worker_threads";

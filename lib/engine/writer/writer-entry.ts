@@ -1,8 +1,8 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
 // waiting batches, so an export create waits for at most the batch being written. A reader thread
-// of its own decodes and checks each batch while the one before is written (reader.ts), and on
-// SQLite a checkpointer thread copies the WAL into the database file (checkpointer.ts). Once the
+// of its own decodes, checks and prepares each batch while the one before is written (reader.ts),
+// and on SQLite a checkpointer thread copies the WAL into the database file (checkpointer.ts). Once the
 // writes stop for a moment, it derives the deployment facts of the projects they changed, so the
 // records behind the figures and the coverage need not wait for that on their first call; on
 // PostgreSQL it then vacuums the tables that grew, so their counts read indexes alone (postgres.ts).
