@@ -142,5 +142,41 @@ export async function writeTransaction<T>(
   });
 }
 
+/** What a part of a transaction run by inSavepoint came to: its result, or the error that undid it. */
+export type Part<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Runs `fn` as one part of a transaction of writeTransaction (`trx`), so several independent
+ * changes share its commit and each is still all or nothing: when `fn` throws, or `keep` says no
+ * to its result, its writes alone are undone and the transaction goes on. Should the undoing fail
+ * (the store ended the transaction itself: a full disk, say), the error is thrown, and the whole
+ * transaction fails. Savepoints nest, and their syntax is the same on both stores.
+ */
+export async function inSavepoint<T>(
+  trx: Kysely<DB>,
+  fn: () => Promise<T>,
+  keep: (value: T) => boolean = () => true,
+): Promise<Part<T>> {
+  await sql`SAVEPOINT part`.execute(trx);
+  let part: Part<T>;
+  try {
+    const value = await fn();
+    part = { ok: true, value };
+    if (keep(value)) {
+      await sql`RELEASE SAVEPOINT part`.execute(trx);
+      return part;
+    }
+  } catch (error) {
+    part = { ok: false, error };
+  }
+  try {
+    await sql`ROLLBACK TO SAVEPOINT part`.execute(trx);
+    await sql`RELEASE SAVEPOINT part`.execute(trx);
+  } catch {
+    throw part.ok ? new Error("a part of the transaction could not be undone") : part.error;
+  }
+  return part;
+}
+
 /** The advisory lock key of write transactions on PostgreSQL (any constant of the store's own). */
 export const WRITE_LOCK = 0x4f0f_0001;

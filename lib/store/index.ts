@@ -1,6 +1,15 @@
 // The store (Kysely over better-sqlite3, or PostgreSQL through pg): opening it (migrations run at start-up), its
 // schema's types, and the links between stored records. Server only.
-export { checkpointWal, openStore, storeFile, writeTransaction, type OpenOptions, type Store } from "./db";
+export {
+  checkpointWal,
+  inSavepoint,
+  openStore,
+  storeFile,
+  writeTransaction,
+  type OpenOptions,
+  type Part,
+  type Store,
+} from "./db";
 export {
   asInteger,
   dialectOf,

@@ -4,4 +4,4 @@ export { parseBody, type IngestIssue, type Parsed } from "./parse";
 export type { Scope } from "./rows";
 export type { IngestPayload } from "./schemas";
 export { prepareBatch, type Prepared } from "./prepare";
-export { deleteRecord, ingest, ingestPrepared, TeamInUseError, type IngestResult } from "./service";
+export { deleteRecord, ingest, ingestBatches, TeamInUseError, type IngestResult, type ScopedBatch } from "./service";

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "@/lib/store/db";
 import { openTestStore } from "@/lib/store/testing/test-store";
 import { loadDataset } from "../dataset";
-import { ingest } from "./service";
+import { sql } from "kysely";
+import { isPostgres } from "@/lib/store/dialect";
+import type { IngestKind } from "./kinds";
+import { parseBody } from "./parse";
+import { prepareBatch } from "./prepare";
+import { ingest, ingestBatches, type ScopedBatch } from "./service";
 
 const A = { org: "acme", project: "web" };
 let db: Store;
@@ -105,6 +110,86 @@ describe("ingest – batches", () => {
       [0, "id"],
       [2, "id"],
     ]);
+  });
+});
+
+describe("ingestBatches – several batches in one transaction", () => {
+  const batch = (kind: IngestKind, items: unknown[], scope = A): ScopedBatch => ({
+    scope,
+    batch: prepareBatch(kind, parseBody(kind, { items })),
+  });
+  const workItem = (id: string) => ({ id, teamId: "t1", createdAt: "2026-01-02T09:00:00Z" });
+
+  /** Makes the store fail any change to work item `id` (after the statements before it succeeded). */
+  async function failOnWorkItem(id: string) {
+    if (isPostgres(db)) {
+      await sql
+        .raw(
+          `CREATE FUNCTION fail_on() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.id = '${id}' THEN RAISE EXCEPTION 'no change to ${id}'; END IF; RETURN NEW; END $$`,
+        )
+        .execute(db);
+      await sql
+        .raw(`CREATE TRIGGER fail_on BEFORE UPDATE ON work_items FOR EACH ROW EXECUTE FUNCTION fail_on()`)
+        .execute(db);
+    } else {
+      await sql
+        .raw(
+          `CREATE TRIGGER fail_on BEFORE UPDATE ON work_items WHEN NEW.id = '${id}'
+        BEGIN SELECT RAISE(ABORT, 'no change to ${id}'); END`,
+        )
+        .execute(db);
+    }
+  }
+
+  it("gives each batch its own result, in order, each seeing the ones before; a refused one writes nothing", async () => {
+    await seedTeams();
+    const parts = await ingestBatches(db, [
+      batch("teams", [team("t2", { parentId: "root" })]),
+      batch("pull-requests", [pr("p0", { teamId: "t2" })]),
+      batch("pull-requests", [pr("p1"), pr("p2", { teamId: "ghost" })]),
+      batch("pull-requests", [pr("p0", { repository: "api", teamId: "t2" }), pr("p3")]),
+    ]);
+    expect(parts.map((p) => p.ok && p.value)).toEqual([
+      { ok: true, received: 1, created: 1, updated: 0 },
+      { ok: true, received: 1, created: 1, updated: 0 },
+      { ok: false, details: [{ index: 1, field: "teamId", message: expect.any(String) }] },
+      { ok: true, received: 2, created: 1, updated: 1 },
+    ]);
+    const prs = (await loadDataset(db, A)).pullRequests;
+    expect(prs.map((p) => [p.id, p.repository]).sort()).toEqual([
+      ["p0", "api"],
+      ["p3", "web"],
+    ]);
+  });
+
+  it("undoes every write of a batch that fails part-way, and keeps the batches around it", async () => {
+    await seedTeams();
+    expect(await ingest(db, A, "work-items", { items: [workItem("w1"), workItem("w2")] })).toMatchObject({ ok: true });
+    await failOnWorkItem("w2");
+    const parts = await ingestBatches(db, [
+      batch("pull-requests", [pr("p1", { workItemId: "w1" })]),
+      // The PR is inserted, then marking its work item fails: the PR must go too.
+      batch("pull-requests", [pr("p2", { workItemId: "w2" })]),
+      batch("pull-requests", [pr("p3")]),
+    ]);
+    expect(parts.map((p) => p.ok)).toEqual([true, false, true]);
+    expect(String((parts[1] as { error: Error }).error.message)).toContain("no change to w2");
+    const data = await loadDataset(db, A);
+    expect(data.pullRequests.map((p) => p.id).sort()).toEqual(["p1", "p3"]);
+    const marked = await db.selectFrom("work_items").select(["id", "has_pr"]).orderBy("id").execute();
+    expect(marked.map((w) => [w.id, Number(w.has_pr)])).toEqual([
+      ["w1", 1],
+      ["w2", 0],
+    ]);
+  });
+
+  it("takes the batches `next` gives until it gives none, all in the one transaction", async () => {
+    await seedTeams();
+    const more = [batch("pull-requests", [pr("p1")]), batch("pull-requests", [pr("p2")])];
+    const parts = await ingestBatches(db, [batch("pull-requests", [pr("p0")])], async () => more.shift());
+    expect(parts.map((p) => p.ok && p.value.ok)).toEqual([true, true, true]);
+    expect((await loadDataset(db, A)).pullRequests).toHaveLength(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { DomainError } from "@/lib/dora";
-import { analyzeWhenGrown, type Store, writeTransaction, linkOf } from "@/lib/store";
+import { analyzeWhenGrown, inSavepoint, linkOf, type Part, type Store, writeTransaction } from "@/lib/store";
 import { KIND_TABLE, TEAM_OWNED_TABLES, type IngestKind } from "./kinds";
 import { afterChange, beforeChange } from "./links";
 import { parseBody, type IngestIssue } from "./parse";
@@ -29,38 +29,77 @@ export class TeamInUseError extends DomainError {
  * is and every problem is reported. Relations are checked against the store plus the batch.
  */
 export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: unknown): Promise<IngestResult> {
-  return ingestPrepared(db, scope, prepareBatch(kind, parseBody(kind, body)));
+  const [part] = await ingestBatches(db, [{ scope, batch: prepareBatch(kind, parseBody(kind, body)) }]);
+  if (!part!.ok) throw part!.error;
+  return part!.value;
 }
 
-/** ingest() of a batch prepared already (prepareBatch), on another thread perhaps. */
-export async function ingestPrepared(db: Store, scope: Scope, batch: Prepared): Promise<IngestResult> {
+/** A prepared batch and the project it goes to. */
+export interface ScopedBatch {
+  scope: Scope;
+  batch: Prepared;
+}
+
+/**
+ * Writes batches in one transaction, each all or nothing as if alone (a savepoint each: one that
+ * is refused or fails leaves the others written), in order, so each sees those before it. Their
+ * writes are committed once: the pages their rows share (the random sha index's above all) are
+ * written to the store's log once, not once per batch. `next` may add a batch while the ones before
+ * are written (none added: the transaction commits); it is called between batches, after the event
+ * loop had a turn. Returns each batch's result or its error; if the commit fails, it throws, and
+ * none of them is written.
+ */
+export async function ingestBatches(
+  db: Store,
+  first: ScopedBatch[],
+  next: () => Promise<ScopedBatch | undefined> = async () => undefined,
+): Promise<Part<IngestResult>[]> {
+  let deployed = 0;
+  const parts = await writeTransaction(db, async (trx) => {
+    const out: Part<IngestResult>[] = [];
+    const queue = [...first];
+    for (let item = queue.shift(); item; item = queue.shift() ?? (await next())) {
+      const { scope, batch } = item;
+      const part = await inSavepoint(
+        trx,
+        () => writeBatch(db, trx, scope, batch),
+        (r) => r.ok,
+      );
+      if (part.ok && part.value.ok && batch.kind === "deployments") deployed += part.value.created;
+      out.push(part);
+    }
+    return out;
+  });
+  // PostgreSQL: the links of the next deployments are planned with statistics that count these.
+  await analyzeWhenGrown(db, ["deployment_links"], deployed);
+  return parts;
+}
+
+/** ingest()'s work inside a write transaction `trx` of `db`. */
+async function writeBatch(db: Store, trx: Store, scope: Scope, batch: Prepared): Promise<IngestResult> {
   const { kind, ids } = batch;
   if (batch.count === 0) return { ok: false, details: batch.issues };
-  const result = await writeTransaction(db, async (trx) => {
-    const issues = [...batch.issues];
-    let rows = batch.rows;
-    if (batch.teams) {
-      const checked = checkTeams(await storedTeams(trx, scope), batch.teams);
-      issues.push(...checked.issues);
-      if (issues.length === 0) rows = encodeRows("teams", checked.teams.map(teamRow));
-    } else if (batch.teamIds) {
-      issues.push(...unknownTeams(new Set((await storedTeams(trx, scope)).keys()), batch.teamIds));
-    }
-    if (issues.length > 0 || rows === null) return { ok: false as const, details: sortIssues(issues) };
-    const table = KIND_TABLE[kind];
-    const existing = await existingIds(trx, scope, table, ids);
-    const reach = await beforeChange(trx, scope, table, ids, existing);
-    // A PR's links are computed from the store as it stands and written with the PR, once.
-    await upsertRows(trx, scope, table, rows, kind === "pull-requests" ? linkOf(trx) : {});
-    // PostgreSQL: the links below are planned with statistics that count this batch.
-    await analyzeWhenGrown(db, [table], ids.length - existing.size, trx);
-    // The work items the new PRs name are in the batch itself: no need to read them back.
-    for (const id of batch.workItemIds) reach.workItems.add(id);
-    await afterChange(trx, scope, table, ids, reach, existing.size === 0);
-    return { ok: true as const, received: batch.count, created: batch.count - existing.size, updated: existing.size };
-  });
-  if (result.ok && kind === "deployments") await analyzeWhenGrown(db, ["deployment_links"], result.created);
-  return result;
+  const issues = [...batch.issues];
+  let rows = batch.rows;
+  if (batch.teams) {
+    const checked = checkTeams(await storedTeams(trx, scope), batch.teams);
+    issues.push(...checked.issues);
+    if (issues.length === 0) rows = encodeRows("teams", checked.teams.map(teamRow));
+  } else if (batch.teamIds) {
+    issues.push(...unknownTeams(new Set((await storedTeams(trx, scope)).keys()), batch.teamIds));
+  }
+  if (issues.length > 0 || rows === null) return { ok: false, details: sortIssues(issues) };
+  const table = KIND_TABLE[kind];
+  const existing = await existingIds(trx, scope, table, ids);
+  const reach = await beforeChange(trx, scope, table, ids, existing);
+  // A PR's links are computed from the store as it stands and written with the PR, once.
+  await upsertRows(trx, scope, table, rows, kind === "pull-requests" ? linkOf(trx) : {});
+  // PostgreSQL: the links below are planned with statistics that count this batch.
+  await analyzeWhenGrown(db, [table], ids.length - existing.size, trx);
+  // The work items the new PRs name are in the batch itself: no need to read them back.
+  for (const id of batch.workItemIds) reach.workItems.add(id);
+  await afterChange(trx, scope, table, ids, reach, existing.size === 0);
+  return { ok: true, received: batch.count, created: batch.count - existing.size, updated: existing.size };
 }
 
 /**

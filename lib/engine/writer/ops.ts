@@ -3,7 +3,16 @@
 import { parseBodyText } from "@/lib/dora";
 import type { Store } from "@/lib/store";
 import { refreshFacts } from "../facts";
-import { deleteRecord, ingestPrepared, parseBody, prepareBatch, TeamInUseError, type IngestKind } from "../ingest";
+import {
+  deleteRecord,
+  ingestBatches,
+  parseBody,
+  prepareBatch,
+  TeamInUseError,
+  type IngestKind,
+  type IngestResult,
+  type ScopedBatch,
+} from "../ingest";
 import { createOrReuse } from "../jobs/repo";
 import type { OpError, OpOutcome, ReadBatch, WriterOp } from "./protocol";
 
@@ -39,10 +48,53 @@ export function readBatch(kind: IngestKind, body: Uint8Array): ReadBatch {
   return { ok: true, prepared: prepareBatch(kind, parseBody(kind, parsed.value)) };
 }
 
-async function ingestBody(db: Store, op: Extract<WriterOp, { op: "ingest" }>): Promise<OpOutcome> {
-  const read = op.read ?? readBatch(op.kind, op.body);
-  if (!read.ok) return read.outcome;
-  const result = await ingestPrepared(db, op.scope, read.prepared);
+type IngestOp = Extract<WriterOp, { op: "ingest" }>;
+
+async function ingestBody(db: Store, op: IngestOp): Promise<OpOutcome> {
+  const [outcome] = await runIngestGroup(db, op, async () => undefined);
+  return outcome!;
+}
+
+/**
+ * Writes batch `first`, then those `more` gives while it gives any, in one transaction
+ * (ingestBatches): each is written all or nothing and gets its own outcome, in the order taken; a
+ * batch whose body was refused takes no part. If the commit fails, every batch written in it
+ * fails with that error.
+ */
+export async function runIngestGroup(
+  db: Store,
+  first: IngestOp,
+  more: () => Promise<IngestOp | undefined>,
+): Promise<OpOutcome[]> {
+  const outcomes: OpOutcome[] = [];
+  const written: number[] = [];
+  /** The batch of `op`, or undefined after giving a refused body its outcome. */
+  const take = (op: IngestOp): ScopedBatch | undefined => {
+    const read = op.read ?? readBatch(op.kind, op.body);
+    outcomes.push(read.ok ? { ok: true, value: null } : read.outcome);
+    if (!read.ok) return undefined;
+    written.push(outcomes.length - 1);
+    return { scope: op.scope, batch: read.prepared };
+  };
+  const head = take(first);
+  if (!head) return outcomes;
+  const next = async (): Promise<ScopedBatch | undefined> => {
+    for (let op = await more(); op; op = await more()) {
+      const batch = take(op);
+      if (batch) return batch;
+    }
+    return undefined;
+  };
+  try {
+    const parts = await ingestBatches(db, [head], next);
+    parts.forEach((part, i) => (outcomes[written[i]!] = part.ok ? ingestOutcome(part.value) : failed(part.error)));
+  } catch (err) {
+    for (const i of written) outcomes[i] = failed(err);
+  }
+  return outcomes;
+}
+
+function ingestOutcome(result: IngestResult): OpOutcome {
   if (!result.ok) {
     const message = `The batch was refused: ${result.details.length} problem(s); nothing was written.`;
     return { ok: false, error: { kind: "invalid", message, details: result.details } };
@@ -50,6 +102,8 @@ async function ingestBody(db: Store, op: Extract<WriterOp, { op: "ingest" }>): P
   const { received, created, updated } = result;
   return { ok: true, value: { received, created, updated } };
 }
+
+const failed = (err: unknown): OpOutcome => ({ ok: false, error: errorOf(err) });
 
 const refused = (message: string, detail: string): OpOutcome => ({
   ok: false,

@@ -52,9 +52,20 @@ export interface Request {
 export interface Reply {
   id: number;
   outcome: OpOutcome;
-  /** How long the operation took in the writer, waiting for the store's lock included. */
+  /**
+   * How long the operation took in the writer, waiting for the store's lock included; for batches
+   * written together, their share of the time they took.
+   */
   ms: number;
+  /** The operations written in its transaction, itself included (batches share one: writeGroup). */
+  group: number;
 }
+
+/**
+ * The most batches the writer writes in one transaction (writer-entry.ts writeGroup): those read
+ * and waiting when the one before is written. Their commit writes the pages they share once.
+ */
+export const MAX_GROUP = 4;
 
 /** Quiet this long after a change, the writer derives the changed projects' deployment facts. */
 export const FACTS_AFTER_IDLE_MS = 2_000;

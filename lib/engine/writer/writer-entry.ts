@@ -13,15 +13,17 @@ import { parentPort, workerData } from "node:worker_threads";
 import { isPostgres, isPostgresUrl, openStore, vacuumWhenGrown } from "@/lib/store";
 import { lowerThreadPriority, WRITER_NICE } from "../thread-priority";
 import { Checkpointer, checkpointerThread } from "./checkpointer";
-import { runOp } from "./ops";
+import { runIngestGroup, runOp } from "./ops";
 import { exportsBusy } from "../jobs/repo";
 import {
   EXPORTS_QUIET_MS,
   FACTS_AFTER_IDLE_MS,
   FACTS_MIN_INTERVAL_MS,
+  MAX_GROUP,
   UPKEEP_MAX_WAIT_MS,
   UPKEEP_RECHECK_MS,
   WRITER_CHECKPOINT_PAGES,
+  type OpOutcome,
   type Reply,
   type Request,
 } from "./protocol";
@@ -33,8 +35,9 @@ const INTERNAL = -1;
 
 const { dbFile, role } = workerData as { dbFile: string; role?: "reader" | "checkpointer" };
 
-/** A request waiting for the writer; a batch's reading by the reader thread, once started. */
-type Queued = Request & { reading?: Promise<void> };
+/** A request waiting for the writer; a batch's reading by the reader thread, once started, and whether it is done. */
+type Queued = Request & { reading?: Promise<void>; read?: boolean };
+type IngestOp = Extract<Request["op"], { op: "ingest" }>;
 
 async function main() {
   lowerThreadPriority(WRITER_NICE);
@@ -127,19 +130,41 @@ async function main() {
       const next = small.shift() ?? batches.shift();
       if (!next) break;
       const t0 = performance.now();
-      const outcome = await runOp(db, next.op);
-      const { op } = next;
-      if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
-        changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
+      const done =
+        next.op.op === "ingest" ? await writeGroup(next) : [{ req: next, outcome: await runOp(db, next.op) }];
+      const ms = (performance.now() - t0) / done.length;
+      for (const { req, outcome } of done) {
+        const { op } = req;
+        if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
+          changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
+        if (req.id !== INTERNAL)
+          parentPort!.postMessage({ id: req.id, outcome, ms, group: done.length } satisfies Reply);
+      }
       checkpointer?.wrote();
-      if (next.id !== INTERNAL)
-        parentPort!.postMessage({ id: next.id, outcome, ms: performance.now() - t0 } satisfies Reply);
       // Let the messages that came during the operation in, so a small one goes before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
     running = false;
     deriveWhenQuiet();
     if (postgres) vacuumWhenQuiet();
+  };
+
+  /**
+   * Batch `first` and the batches read behind it, written in one transaction (runIngestGroup): up
+   * to MAX_GROUP of them, while no small operation waits, so an export create still waits for one
+   * batch at most and its commit.
+   */
+  const writeGroup = async (first: Queued): Promise<{ req: Queued; outcome: OpOutcome }[]> => {
+    const group = [first];
+    const outcomes = await runIngestGroup(db, first.op as IngestOp, async () => {
+      // The messages that came meanwhile (a small operation, a batch read) are let in first.
+      await new Promise((resolve) => setImmediate(resolve));
+      const more = batches[0];
+      if (small.length > 0 || group.length >= MAX_GROUP || !more?.read) return undefined;
+      group.push(batches.shift()!);
+      return more.op as IngestOp;
+    });
+    return group.map((req, i) => ({ req, outcome: outcomes[i]! }));
   };
 
   parentPort!.on("message", (req: Request) => {
@@ -149,6 +174,7 @@ async function main() {
       const queued: Queued = { ...req };
       queued.reading = reader.read(op.kind, op.body).then((read) => {
         op.read = read ?? undefined;
+        queued.read = true;
       });
       batches.push(queued);
     } else small.push(req);
