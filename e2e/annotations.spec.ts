@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { suiteServer } from "./suite";
 import { addUser, signIn } from "./accounts";
+import { axeViolations } from "./axe";
 
 // Notes on a team or org tree: written from the view, marked on every chart of the team and of the
 // views above it (dashed there, as a sub-team's), listed under the charts, and changed or deleted
@@ -203,13 +203,13 @@ for (const scheme of ["light", "dark"] as const) {
     const item = noteItem(page, text);
     await expect(item).toBeVisible();
     await expect(marks(page, "Deployment frequency", "own").first()).toBeAttached();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await item.getByRole("button", { name: /^Edit note/ }).click();
     const change = page.getByRole("form", { name: /^Change note \d+$/ });
     await change.getByLabel("Until (optional)").fill(monthsAgo(3, 1));
     await expect(change.getByRole("alert")).toHaveText("The last day must not be before the first.");
     await page.screenshot({ path: `.tmp/i15a/notes-${scheme}-1440.png`, fullPage: true });
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
+import { axeViolations } from "./axe";
 
 // Charts for slides and documents: each chart downloads as SVG and PNG with its title, team and
 // range in the picture; a view prints on A4 landscape without its controls.
@@ -183,6 +183,6 @@ for (const colorScheme of ["light", "dark"] as const) {
   }) => {
     await page.emulateMedia({ colorScheme });
     await openView(page);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }

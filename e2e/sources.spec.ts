@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import examples from "@octokit/webhooks-examples";
 import { expect, test, type Page } from "@playwright/test";
 import { suiteServer } from "./suite";
+import { axeViolations } from "./axe";
 
 // An admin connects GitHub from the Sources page: the webhook URL and a new secret, a signed
 // delivery arriving unmapped, the mapping's problems shown next to their lines, a replay that maps it.
@@ -71,7 +71,7 @@ test("an admin connects GitHub: secret, a delivery, the mapping's problems by li
   await expect(problems).toContainText("production: must name at least one environment");
   await problems.getByRole("button", { name: "Line 3" }).click();
   await expect(editor).toBeFocused();
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "mapping-problems");
 
   await editor.fill("teams:\n  - repository: Codertocat/*\n    team: eng-payments\n");
@@ -86,7 +86,7 @@ test("an admin connects GitHub: secret, a delivery, the mapping's problems by li
   ).toBeVisible();
   await expect(page.getByText("None: every delivery was mapped or ignored.")).toBeVisible();
   await expect(github).toContainText("pull_request: mapped");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "replayed");
 });
 

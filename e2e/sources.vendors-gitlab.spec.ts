@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./axe";
 
 // An admin connects GitLab and a CDEvents sender from the Sources page: each shows its webhook URL
 // and makes a token; a delivery with the token is taken, one without it refused, and the page tells
@@ -82,6 +82,6 @@ test("an admin connects GitLab and CDEvents: URLs, tokens, a delivery each", asy
   await expect(page.getByRole("table", { name: /Unmapped and failed deliveries/ })).toContainText(
     "no team rule matches GitLab project gitlabhq/gitlab-test",
   );
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "gitlab-cdevents");
 });

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./axe";
 
 // An admin connects PagerDuty and Jira from the Sources page: each shows its webhook URL; PagerDuty's
 // signing secret (made by PagerDuty) is pasted, Jira's generated; signed deliveries then arrive.
@@ -74,6 +74,6 @@ test("an admin connects PagerDuty (a pasted secret) and Jira (a generated one)",
   }).toPass({ timeout: 30_000 });
   await expect(pagerduty).toContainText("incident.triggered: unmapped");
   await expect(jira).toContainText("jira:issue_created: unmapped");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "pagerduty-jira");
 });
