@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { suiteServer } from "./suite";
 import { addUser, signIn } from "./accounts";
 import { axeViolations } from "./axe";
+import { tabTo } from "./keys";
 
 // Notes on a team or org tree: written from the view, marked on every chart of the team and of the
 // views above it (dashed there, as a sub-team's), listed under the charts, and changed or deleted
@@ -29,14 +30,6 @@ const marks = (page: Page, chart: string, kind: "own" | "sub-team") =>
 
 const noteItem = (page: Page, text: string) =>
   page.getByRole("list", { name: "Notes" }).getByRole("listitem").filter({ hasText: text });
-
-async function tabTo(page: Page, target: Locator, max = 200) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`${target} was not reached in ${max} presses of Tab`);
-}
 
 test("a note on a sub-team, added by mouse, is marked on its charts and on the views above it as a sub-team's", async ({
   page,
@@ -83,7 +76,7 @@ test("a note added, changed and deleted by keyboard only", async ({ page }) => {
   const form = page.getByRole("form", { name: "Add a note" });
 
   const date = form.getByLabel("Date");
-  await tabTo(page, date, 200);
+  await tabTo(page, date);
   // A date field takes its parts as typed digits, in the locale's order (en-US: month, day, year).
   const day = monthsAgo(2, 20);
   await page.keyboard.type(`${day.slice(5, 7)}${day.slice(8, 10)}${day.slice(0, 4)}`);

@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./axe";
+import { tabTo } from "./keys";
 
 // The records behind a figure, the data coverage strip and the FDRT and rework figures, with the
 // embedded engine's demo organisation.
@@ -37,15 +38,6 @@ async function clickPeriod(page: Page, chart: string, index: number) {
   await periods(page, chart).nth(index).scrollIntoViewIfNeeded();
   const box = (await periods(page, chart).nth(index).boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-/** Presses Tab until `target` has the focus. */
-async function tabTo(page: Page, target: Locator, max = 120) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`${target} was not reached in ${max} presses of Tab`);
 }
 
 type Page_ = { items: Record<string, unknown>[]; total: number; nextCursor: string | null };

@@ -1,15 +1,7 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import { tabTo } from "./keys";
 
 // The whole flow by keyboard only (spec: "the whole flow works by keyboard"): no click, no fill.
-
-/** Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
-  }
-  throw new Error(`${target} was not reached in ${max} presses of ${back ? "Shift+Tab" : "Tab"}`);
-}
 
 /** Focus is shown: the element matches :focus-visible and draws an outline or a ring. */
 async function expectFocusVisible(target: Locator) {
