@@ -1,6 +1,7 @@
 // The store writer: a thread with its own store connection that runs every write of the engine's
 // API (ingestion batches, deletions, export creations), one at a time. Small operations go before
-// waiting batches, so an export create waits for at most the batch being written. A reader thread
+// waiting batches, so an export create waits for at most the batch being written; the batches read
+// behind that one share its transaction, each all or nothing (writeGroup). A reader thread
 // of its own decodes, checks and prepares each batch while the one before is written (reader.ts),
 // and on SQLite a checkpointer thread copies the WAL into the database file (checkpointer.ts). Once the
 // writes stop for a moment, it derives the deployment facts of the projects they changed, so the
