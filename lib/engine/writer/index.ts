@@ -41,8 +41,6 @@ export class StoreWriter {
     { resolve: (outcome: OpOutcome) => void; batch: boolean; worker: Worker }
   >();
   private nextId = 1;
-  /** The most batches one transaction of the writer thread has written (writer-entry.ts writeGroup). */
-  largestGroup = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -144,7 +142,6 @@ export class StoreWriter {
         this.retireWhenIdle();
       }
       if (waiting?.batch) this.admission.observe(reply.ms);
-      this.largestGroup = Math.max(this.largestGroup, reply.group);
       waiting?.resolve(reply.outcome);
     });
     worker.on("error", (err) => log.error("engine.writer_error", { error: err.message }));

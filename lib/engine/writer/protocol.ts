@@ -57,8 +57,6 @@ export interface Reply {
    * written together, their share of the time they took.
    */
   ms: number;
-  /** The operations written in its transaction, itself included (batches share one: writeGroup). */
-  group: number;
 }
 
 /**

@@ -138,8 +138,7 @@ async function main() {
         const { op } = req;
         if ((op.op === "ingest" || op.op === "delete") && outcome.ok)
           changed.set(`${op.scope.org}\n${op.scope.project}`, { op: "refreshFacts", scope: op.scope });
-        if (req.id !== INTERNAL)
-          parentPort!.postMessage({ id: req.id, outcome, ms, group: done.length } satisfies Reply);
+        if (req.id !== INTERNAL) parentPort!.postMessage({ id: req.id, outcome, ms } satisfies Reply);
       }
       checkpointer?.wrote();
       // Let the messages that came during the operation in, so a small one goes before the next batch.
