@@ -118,6 +118,8 @@ describe("ingestBatches – several batches in one transaction", () => {
     scope,
     batch: prepareBatch(kind, parseBody(kind, { items })),
   });
+  /** The batches in one transaction: the first, then the others as `next` gives them. */
+  const ingestAll = ([first, ...rest]: ScopedBatch[]) => ingestBatches(db, first!, async () => rest.shift());
   const workItem = (id: string) => ({ id, teamId: "t1", createdAt: "2026-01-02T09:00:00Z" });
 
   /** Makes the store fail any change to work item `id` (after the statements before it succeeded). */
@@ -144,7 +146,7 @@ describe("ingestBatches – several batches in one transaction", () => {
 
   it("gives each batch its own result, in order, each seeing the ones before; a refused one writes nothing", async () => {
     await seedTeams();
-    const parts = await ingestBatches(db, [
+    const parts = await ingestAll([
       batch("teams", [team("t2", { parentId: "root" })]),
       batch("pull-requests", [pr("p0", { teamId: "t2" })]),
       batch("pull-requests", [pr("p1"), pr("p2", { teamId: "ghost" })]),
@@ -167,7 +169,7 @@ describe("ingestBatches – several batches in one transaction", () => {
     await seedTeams();
     expect(await ingest(db, A, "work-items", { items: [workItem("w1"), workItem("w2")] })).toMatchObject({ ok: true });
     await failOnWorkItem("w2");
-    const parts = await ingestBatches(db, [
+    const parts = await ingestAll([
       batch("pull-requests", [pr("p1", { workItemId: "w1" })]),
       // The PR is inserted, then marking its work item fails: the PR must go too.
       batch("pull-requests", [pr("p2", { workItemId: "w2" })]),
@@ -187,7 +189,7 @@ describe("ingestBatches – several batches in one transaction", () => {
   it("takes the batches `next` gives until it gives none, all in the one transaction", async () => {
     await seedTeams();
     const more = [batch("pull-requests", [pr("p1")]), batch("pull-requests", [pr("p2")])];
-    const parts = await ingestBatches(db, [batch("pull-requests", [pr("p0")])], async () => more.shift());
+    const parts = await ingestBatches(db, batch("pull-requests", [pr("p0")]), async () => more.shift());
     expect(parts.map((p) => p.ok && p.value.ok)).toEqual([true, true, true]);
     expect((await loadDataset(db, A)).pullRequests).toHaveLength(3);
   });

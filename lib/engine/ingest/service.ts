@@ -29,7 +29,7 @@ export class TeamInUseError extends DomainError {
  * is and every problem is reported. Relations are checked against the store plus the batch.
  */
 export async function ingest(db: Store, scope: Scope, kind: IngestKind, body: unknown): Promise<IngestResult> {
-  const [part] = await ingestBatches(db, [{ scope, batch: prepareBatch(kind, parseBody(kind, body)) }]);
+  const [part] = await ingestBatches(db, { scope, batch: prepareBatch(kind, parseBody(kind, body)) });
   if (!part!.ok) throw part!.error;
   return part!.value;
 }
@@ -41,24 +41,22 @@ export interface ScopedBatch {
 }
 
 /**
- * Writes batches in one transaction, each all or nothing as if alone (a savepoint each: one that
- * is refused or fails leaves the others written), in order, so each sees those before it. Their
- * writes are committed once: the pages their rows share (the random sha index's above all) are
- * written to the store's log once, not once per batch. `next` may add a batch while the ones before
- * are written (none added: the transaction commits); it is called between batches, after the event
- * loop had a turn. Returns each batch's result or its error; if the commit fails, it throws, and
+ * Writes batch `first`, then each batch `next` gives until it gives none, in one transaction: each
+ * all or nothing as if alone (a savepoint each: one that is refused or fails leaves the others
+ * written), in order, so each sees those before it. Their writes are committed once: the pages
+ * their rows share (the random sha index's above all) are written to the store's log once, not
+ * once per batch. Returns each batch's result or its error; if the commit fails, it throws, and
  * none of them is written.
  */
 export async function ingestBatches(
   db: Store,
-  first: ScopedBatch[],
+  first: ScopedBatch,
   next: () => Promise<ScopedBatch | undefined> = async () => undefined,
 ): Promise<Part<IngestResult>[]> {
   let deployed = 0;
   const parts = await writeTransaction(db, async (trx) => {
     const out: Part<IngestResult>[] = [];
-    const queue = [...first];
-    for (let item = queue.shift(); item; item = queue.shift() ?? (await next())) {
+    for (let item: ScopedBatch | undefined = first; item; item = await next()) {
       const { scope, batch } = item;
       const part = await inSavepoint(
         trx,

@@ -51,7 +51,7 @@ export function readBatch(kind: IngestKind, body: Uint8Array): ReadBatch {
 type IngestOp = Extract<WriterOp, { op: "ingest" }>;
 
 async function ingestBody(db: Store, op: IngestOp): Promise<OpOutcome> {
-  const [outcome] = await runIngestGroup(db, op, async () => undefined);
+  const [outcome] = await runIngestGroup(db, op);
   return outcome!;
 }
 
@@ -64,7 +64,7 @@ async function ingestBody(db: Store, op: IngestOp): Promise<OpOutcome> {
 export async function runIngestGroup(
   db: Store,
   first: IngestOp,
-  more: () => Promise<IngestOp | undefined>,
+  more: () => Promise<IngestOp | undefined> = async () => undefined,
 ): Promise<OpOutcome[]> {
   const outcomes: OpOutcome[] = [];
   const written: number[] = [];
@@ -86,7 +86,7 @@ export async function runIngestGroup(
     return undefined;
   };
   try {
-    const parts = await ingestBatches(db, [head], next);
+    const parts = await ingestBatches(db, head, next);
     parts.forEach((part, i) => (outcomes[written[i]!] = part.ok ? ingestOutcome(part.value) : failed(part.error)));
   } catch (err) {
     for (const i of written) outcomes[i] = failed(err);
